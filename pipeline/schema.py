@@ -1,0 +1,179 @@
+"""Records of every output table, declared once: a pydantic model and its explicit Arrow schema.
+
+The pydantic models validate records inside the pipeline; the Arrow schemas fix the Parquet
+layout so that an empty table and a full one have the same columns and types (an inferred schema
+would silently drop or mistype them). `tests/test_schema.py` checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pyarrow as pa
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Label = str  # PERSON, COUNTRY, ORG, LOC (MISC and others allowed)
+EntityKind = Literal["person", "country", "organisation", "location"]
+Stance = Literal["support", "oppose", "concern", "call", "neutral"]
+QuoteType = Literal["direct", "indirect", "mixed"]
+
+
+class Record(BaseModel):
+    """Base of all table records: strict field names, no extras."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RemovedSpan(Record):
+    """A piece of the input left out of the clean text (caption, teaser block, source line...)."""
+
+    kind: str
+    text: str
+    at: int = Field(description="offset in the clean text where the span was cut out")
+
+
+class Document(Record):
+    """One accepted input document (documents.parquet)."""
+
+    doc_id: str
+    source: str
+    lang: str
+    text: str
+    title: str | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    published: str | None = None
+    raw_sha256: str
+    encoding: str
+    n_chars: int
+    removed: list[RemovedSpan] = Field(default_factory=list)
+
+
+class Reject(Record):
+    """One input that was not processed, with a reason a person understands (rejects.parquet)."""
+
+    source: str
+    reason: str
+    raw_sha256: str | None = None
+    n_bytes: int
+
+
+class Mention(Record):
+    """One entity mention; `text == documents.text[start:end]` (mentions.parquet)."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: Label
+    entity_id: str | None = None
+
+
+class Entity(Record):
+    """One real-world entity across documents and languages (entities.parquet)."""
+
+    entity_id: str
+    kind: EntityKind
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    roles: list[str] = Field(default_factory=list)
+
+
+class Claim(Record):
+    """One attributed statement, a policy position (claims.parquet)."""
+
+    claim_id: str
+    doc_id: str
+    speaker: str
+    speaker_entity_id: str | None = None
+    speaker_country: str | None = None
+    cue: str
+    text: str
+    sentence: str
+    start: int
+    end: int
+    stance: Stance
+    topics: list[str] = Field(default_factory=list)
+    quote_type: QuoteType
+
+
+def _f(name: str, type_: pa.DataType, nullable: bool = False) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable)
+
+
+REMOVED_SPAN_TYPE = pa.struct([_f("kind", pa.string()), _f("text", pa.string()), _f("at", pa.int64())])
+
+ARROW_SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [
+            _f("doc_id", pa.string()),
+            _f("source", pa.string()),
+            _f("lang", pa.string()),
+            _f("text", pa.string()),
+            _f("title", pa.string(), True),
+            _f("dateline", pa.string(), True),
+            _f("agency", pa.string(), True),
+            _f("published", pa.string(), True),
+            _f("raw_sha256", pa.string()),
+            _f("encoding", pa.string()),
+            _f("n_chars", pa.int64()),
+            _f("removed", pa.list_(pa.field("item", REMOVED_SPAN_TYPE, nullable=False))),
+        ]
+    ),
+    "rejects": pa.schema(
+        [
+            _f("source", pa.string()),
+            _f("reason", pa.string()),
+            _f("raw_sha256", pa.string(), True),
+            _f("n_bytes", pa.int64()),
+        ]
+    ),
+    "mentions": pa.schema(
+        [
+            _f("doc_id", pa.string()),
+            _f("start", pa.int64()),
+            _f("end", pa.int64()),
+            _f("text", pa.string()),
+            _f("label", pa.string()),
+            _f("entity_id", pa.string(), True),
+        ]
+    ),
+    "entities": pa.schema(
+        [
+            _f("entity_id", pa.string()),
+            _f("kind", pa.string()),
+            _f("name", pa.string()),
+            _f("aliases", pa.list_(pa.field("item", pa.string(), nullable=False))),
+            _f("country", pa.string(), True),
+            _f("roles", pa.list_(pa.field("item", pa.string(), nullable=False))),
+        ]
+    ),
+    "claims": pa.schema(
+        [
+            _f("claim_id", pa.string()),
+            _f("doc_id", pa.string()),
+            _f("speaker", pa.string()),
+            _f("speaker_entity_id", pa.string(), True),
+            _f("speaker_country", pa.string(), True),
+            _f("cue", pa.string()),
+            _f("text", pa.string()),
+            _f("sentence", pa.string()),
+            _f("start", pa.int64()),
+            _f("end", pa.int64()),
+            _f("stance", pa.string()),
+            _f("topics", pa.list_(pa.field("item", pa.string(), nullable=False))),
+            _f("quote_type", pa.string()),
+        ]
+    ),
+}
+
+RECORDS: dict[str, type[Record]] = {
+    "documents": Document,
+    "rejects": Reject,
+    "mentions": Mention,
+    "entities": Entity,
+    "claims": Claim,
+}
