@@ -1,0 +1,284 @@
+"""Clean stage: decoding, normalisation, language, boilerplate, metadata, and the bad-input folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import clean
+from pipeline.clean import CleanParams, Rejected, decode, extract_metadata, normalise, strip_boilerplate
+from pipeline.store import read_table
+
+PARAMS = CleanParams()
+
+
+@pytest.fixture(scope="module")
+def models() -> clean.CleanModels:
+    return clean.load_models()
+
+
+# --- decoding -----------------------------------------------------------------------------------
+
+
+def test_utf8_with_and_without_bom() -> None:
+    assert decode("Hanoï – été".encode(), PARAMS) == ("Hanoï – été", "utf-8")
+    assert decode(b"\xef\xbb\xbf" + "Hanoï".encode(), PARAMS) == ("Hanoï", "utf-8+bom")
+
+
+def test_cp1252_is_decoded_without_mojibake() -> None:
+    text, encoding = decode("Le ministre a déclaré à l’ONU : « sécurité » – 5 €".encode("cp1252"), PARAMS)
+    assert text == "Le ministre a déclaré à l’ONU : « sécurité » – 5 €"
+    assert encoding == "cp1252"
+
+
+def test_a_cp1252_line_inside_utf8_text() -> None:
+    raw = "Hanoï a présenté.\n".encode() + "Il a souligné l'intérêt.".encode("cp1252")
+    text, encoding = decode(raw, PARAMS)
+    assert text == "Hanoï a présenté.\nIl a souligné l'intérêt."
+    assert encoding == "utf-8+cp1252"
+
+
+def test_double_encoded_utf8_is_repaired() -> None:
+    raw = "La délégation à Hanoï".encode().decode("cp1252").encode()
+    text, encoding = decode(raw, PARAMS)
+    assert text == "La délégation à Hanoï"
+    assert encoding.endswith("+mojibake-fixed")
+
+
+def test_utf16_with_bom() -> None:
+    assert decode("Sécurité".encode("utf-16"), PARAMS) == ("Sécurité", "utf-16+bom")
+
+
+@pytest.mark.parametrize("raw", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(0, 32)) * 10])
+def test_binary_is_rejected(raw: bytes) -> None:
+    with pytest.raises(Rejected, match="binary content"):
+        decode(raw, PARAMS)
+
+
+def test_bytes_no_allowed_encoding_can_read_are_rejected() -> None:
+    params = CleanParams(legacy_encodings=["cp1252"])
+    with pytest.raises(Rejected, match="undecodable text"):
+        decode(b"caf\x81 \x8d\x8f\x90\x9d", params)
+
+
+# --- normalisation ------------------------------------------------------------------------------
+
+
+def test_normalise_spaces_lines_ordinals_apostrophes() -> None:
+    raw = "Le 14ᵉ Congrès\u00a0:\r\nl’ONU et\u202fl’UE ,  1ᵉʳ juin\rqu’« aucune »\u200b"
+    assert normalise(raw) == "Le 14e Congrès :\nl'ONU et l'UE , 1er juin\nqu'« aucune »"
+
+
+def test_normalise_composes_to_nfc() -> None:
+    decomposed = "Bu\u0300i Va\u0306n Nam"
+    assert normalise(decomposed) == "Bùi Văn Nam"
+
+
+def test_closing_quote_is_not_an_apostrophe() -> None:
+    assert normalise("the ‘Hanoi Convention’ was signed") == "the ‘Hanoi Convention’ was signed"
+
+
+# --- language -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le ministre des Affaires étrangères a affirmé que la cybersécurité revêt une importance clé.", "fr"),
+        ("The Foreign Minister said that cyber security is crucial for peace and development.", "en"),
+    ],
+)
+def test_french_and_english_are_identified(text: str, expected: str, models: clean.CleanModels) -> None:
+    assert clean.identify_language(text, models.identifier, PARAMS) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Bộ trưởng Ngoại giao khẳng định an ninh mạng có ý nghĩa then chốt đối với hòa bình.", "unsupported language: vi"),
+        ("Die Außenministerin sagte, die internationale Zusammenarbeit sei notwendig.", "unsupported language: de"),
+        ("Photo : VNA", "too little text"),
+    ],
+)
+def test_other_languages_are_rejected(text: str, reason: str, models: clean.CleanModels) -> None:
+    with pytest.raises(Rejected, match=reason):
+        clean.identify_language(text, models.identifier, PARAMS)
+
+
+# --- boilerplate --------------------------------------------------------------------------------
+
+FR_SCRAPE = """Le Japon plaide pour un cyberespace sûr
+
+Le ministre japonais Taro Kono au forum. (Photo : Kyodo)
+
+Tokyo (Kyodo) - Le ministre a appelé à la retenue.
+
+Il a aussi plaidé pour le dialogue régional.
+Une délégation visite le port ảnh 2Le port de Yokohama.
+Le ministre lors du forum
+PHOTO : KENJI SATO
+Lire aussi : Le Japon et l'ASEAN renforcent leur coopération
+La réunion se tiendra en mai.- AFP
+
+Articles liés
+
+Le Japon et la Corée signent un accord
+Une autre dépêche. Photo: AFP
+
+Commentaires (12)
+"""
+
+
+def test_french_scrape_keeps_the_article_and_records_what_it_cut(models: clean.CleanModels) -> None:
+    text, removed = strip_boilerplate(normalise(FR_SCRAPE), models.rules["fr"], PARAMS)
+    assert text == (
+        "Le Japon plaide pour un cyberespace sûr\n\n"
+        "Tokyo (Kyodo) - Le ministre a appelé à la retenue.\n\n"
+        "Il a aussi plaidé pour le dialogue régional.\n"
+        "La réunion se tiendra en mai."
+    )
+    kinds = [(r.kind, r.text.split("\n")[0]) for r in removed]
+    assert kinds == [
+        ("caption", "Le ministre japonais Taro Kono au forum. (Photo : Kyodo)"),
+        ("caption", "Une délégation visite le port ảnh 2Le port de Yokohama."),
+        ("caption", "Le ministre lors du forum"),
+        ("caption", "PHOTO : KENJI SATO"),
+        ("teaser", "Lire aussi : Le Japon et l'ASEAN renforcent leur coopération"),
+        ("trailer", "- AFP"),
+        ("teaser", "Articles liés"),
+    ]
+    assert "Commentaires (12)" in removed[-1].text
+    for span in removed:
+        assert 0 <= span.at <= len(text)
+
+
+EN_SCRAPE = """WASHINGTON (Reuters) - The Secretary of State urged restraint on Monday.
+"We need dialogue," she said.
+The secretary at the podium. Photo by John Smith
+Read more
+Allies meet in Brussels
+She will travel to Jakarta next week./.
+Source: https://example.org/story-123
+3 comments
+Related news
+Another story
+"""
+
+
+def test_english_scrape(models: clean.CleanModels) -> None:
+    text, removed = strip_boilerplate(normalise(EN_SCRAPE), models.rules["en"], PARAMS)
+    assert text == (
+        "WASHINGTON (Reuters) - The Secretary of State urged restraint on Monday.\n"
+        '"We need dialogue," she said.\n'
+        "She will travel to Jakarta next week."
+    )
+    assert [r.kind for r in removed] == ["caption", "teaser", "teaser", "source", "comment_counter", "trailer", "teaser"]
+
+
+def test_article_prose_is_not_boilerplate(models: clean.CleanModels) -> None:
+    prose = (
+        "Le ministre a vu la photo de famille du sommet et a dit : nous devons agir.\n"
+        "Il a rappelé les sources du conflit - et a appelé au calme.\n"
+        "Le texte sera voté, a-t-il affirmé"
+    )
+    text, removed = strip_boilerplate(prose, models.rules["fr"], PARAMS)
+    assert text == prose
+    assert removed == []
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "dateline", "agency", "published"),
+    [
+        ("Un titre de dépêche\n\nNew York, 21 décembre (VNA) - Le texte.", "Un titre de dépêche", "New York", "VNA", "21 décembre"),
+        ("Hanoï (VNA) - Le texte commence ici.\nSuite.", None, "Hanoï", "VNA", None),
+        ("Un titre\n\nNhân Dân en ligne - Une délégation est arrivée.", "Un titre", None, "Nhân Dân", None),
+        ("HANOI, Nov. 5 (Reuters) - The minister spoke.\nMore.", None, "HANOI", "Reuters", "Nov. 5"),
+        ("PARIS, 5 juin - Le ministre a parlé.\nSuite.", None, "PARIS", None, "5 juin"),
+        ("S'exprimant lors de la séance, le ministre a parlé.\nSuite.", None, None, None, None),
+    ],
+)
+def test_metadata(text: str, title: str | None, dateline: str | None, agency: str | None, published: str | None, models: clean.CleanModels) -> None:
+    meta = extract_metadata(text, models.rules["fr"], models.agencies, PARAMS)
+    assert (meta.title, meta.dateline, meta.agency, meta.published) == (title, dateline, agency, published)
+
+
+# --- the stage on a folder of bad inputs ----------------------------------------------------------
+
+EXPECTED_REJECTS = {
+    "binary.txt": "binary content",
+    "empty.txt": "empty file",
+    "german.txt": "unsupported language: de",
+    "vietnamese.txt": "unsupported language: vi",
+    "whitespace.txt": "empty file (whitespace only)",
+    "sub/huge.txt": "file too large: 2750000 bytes (limit 2000000)",
+    "sub/copy_of_cp1252.txt": "duplicate of cp1252_fr.txt",
+}
+EXPECTED_DOCUMENTS = {
+    # source: (lang, encoding, start of the clean text)
+    "bom_crlf_en.txt": ("en", "utf-8+bom", "Geneva (Reuters) - The Foreign Minister said on Tuesday"),
+    "cp1252_fr.txt": ("fr", "cp1252", "Paris (AFP) - Le ministre français des Affaires étrangères a déclaré"),
+    "mixed_utf8_cp1252_fr.txt": ("fr", "utf-8+cp1252", "Hanoï (VNA) - Le vice-ministre a présenté la stratégie"),
+    "mojibake_fr.txt": ("fr", "utf-8+mojibake-fixed", "Hanoï (VNA) - La délégation vietnamienne a participé"),
+}
+
+
+def test_every_bad_input_ends_in_exactly_one_table(bad_inputs_dir: Path, tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    (inputs / "sub").mkdir(parents=True)
+    for path in bad_inputs_dir.iterdir():
+        (inputs / path.name).write_bytes(path.read_bytes())
+    (inputs / "sub" / "huge.txt").write_bytes(b"Le ministre a parl\xc3\xa9. " * 125_000)
+    (inputs / "sub" / "copy_of_cp1252.txt").write_bytes((bad_inputs_dir / "cp1252_fr.txt").read_bytes())
+    (inputs / "notes.md").write_text("not an input")
+
+    summary = clean.main(inputs, tmp_path / "out", PARAMS)
+
+    documents = read_table(tmp_path / "out" / "documents.parquet", "documents").to_pandas()
+    rejects = read_table(tmp_path / "out" / "rejects.parquet", "rejects").to_pandas()
+    assert dict(zip(rejects.source, rejects.reason)) == EXPECTED_REJECTS
+    assert set(documents.source) == set(EXPECTED_DOCUMENTS)
+    for row in documents.itertuples():
+        lang, encoding, start = EXPECTED_DOCUMENTS[row.source]
+        assert (row.lang, row.encoding) == (lang, encoding)
+        assert row.text.startswith(start)
+        assert "Ã" not in row.text and "\ufffd" not in row.text and "\r" not in row.text
+    assert (summary.documents, summary.rejects) == (len(EXPECTED_DOCUMENTS), len(EXPECTED_REJECTS))
+    assert documents.doc_id.is_unique
+
+
+def test_missing_input_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="input folder not found"):
+        clean.main(tmp_path / "nope", tmp_path / "out", PARAMS)
+
+
+def test_an_internal_error_costs_one_file(models: clean.CleanModels, monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(text: str, rules: clean.Rules, params: CleanParams) -> tuple[str, list]:
+        if "boom" in text:
+            raise ValueError("unexpected")
+        return text, []
+
+    monkeypatch.setattr(clean, "strip_boilerplate", explode)
+    good = "Le ministre des Affaires étrangères a affirmé que la coopération est nécessaire."
+    inputs = [
+        clean.RawInput("a.txt", (good + " boom").encode(), 10),
+        clean.RawInput("b.txt", good.encode(), 10),
+    ]
+    records = list(clean.run(inputs, models, PARAMS))
+    assert records[0].reason == "internal error: ValueError: unexpected"
+    assert records[1].source == "b.txt" and isinstance(records[1], clean.Document)
+
+
+def test_documents_frame_is_what_pandas_users_get(bad_inputs_dir: Path, tmp_path: Path) -> None:
+    clean.main(bad_inputs_dir, tmp_path, PARAMS)
+    frame = pd.read_parquet(tmp_path / "documents.parquet")
+    assert {"doc_id", "source", "lang", "text", "title", "dateline", "agency", "published", "raw_sha256"} <= set(frame.columns)
+
+
+def test_lowercase_credit_words_in_prose_stay(models: clean.CleanModels) -> None:
+    prose = "Le pays a obtenu de nouveaux crédits : 5 milliards.\nIl a montré l'image : un pays uni."
+    assert strip_boilerplate(prose, models.rules["fr"], PARAMS) == (prose, [])

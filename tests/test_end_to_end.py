@@ -1,0 +1,117 @@
+"""`python -m pipeline run` on the seeds, as a user runs it: every article in, boilerplate out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+# Per seed: text marking a line that is boilerplate (caption, credit, teaser, counter, source),
+# and the agency sign-off that ends the article. Every other line is article text and must stay.
+BOILERPLATE_LINES = {
+    "000_c7db8af3aeacf961.txt": ["Photo : VNA"],
+    "001_e924128fdd1852f4.txt": ["ảnh 1"],  # plus the whole "Voir plus" block, below
+    "002_c087b96dd3375be9.txt": [],
+    "003_e99547457e79ed9a.txt": ["PHOTO :", "Le Premier ministre visite l'espace", "prend la parole lors de la session", "Source : https://", "Comment (0)"],
+    "004_ae86a5cfaffa0c1a.txt": ["Photo : VNA."],
+}
+TRAILERS = {"000_c7db8af3aeacf961.txt": ".- VNA", "001_e924128fdd1852f4.txt": ".- VNA", "002_c087b96dd3375be9.txt": "./."}
+# Names that only occur in removed boilerplate.
+NEVER_IN_TEXT = {
+    "001_e924128fdd1852f4.txt": ["Voir plus", "He Wei", "Nguyen Hoa Binh", "Guy Parmelin", "Pham Minh Chinh", "To Lam", "Tô Lâm", "Enzo Sim Hong Jun", "Photo"],
+    "003_e99547457e79ed9a.txt": ["TUAN MINH", "NHAT BAC", "thanhnien.vn", "Comment"],
+}
+
+
+@pytest.fixture(scope="module")
+def outputs(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("outputs")
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", "--input", str(seeds_dir), "--output", str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def _norm(line: str) -> str:
+    """A raw line as the clean text spells it: single plain spaces, straight apostrophes."""
+    return " ".join(line.replace("’", "'").split())
+
+
+def _article_lines(source: str, raw: str) -> list[str]:
+    lines = [_norm(line) for line in raw.splitlines() if line.strip()]
+    if "Voir plus" in lines:
+        lines = lines[: lines.index("Voir plus")]
+    keep = [line for line in lines if not any(marker in line for marker in BOILERPLATE_LINES[source])]
+    trailer = TRAILERS.get(source)
+    if trailer and keep[-1].endswith(trailer):
+        keep[-1] = keep[-1][: -len(trailer) + 1]
+    return keep
+
+
+def test_every_seed_is_a_document(outputs: Path, seeds_dir: Path) -> None:
+    documents = pd.read_parquet(outputs / "documents.parquet")
+    rejects = pd.read_parquet(outputs / "rejects.parquet")
+    assert sorted(documents.source) == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    assert rejects.empty
+    assert dict(zip(documents.source, documents.lang)) == {
+        "000_c7db8af3aeacf961.txt": "fr", "001_e924128fdd1852f4.txt": "fr", "002_c087b96dd3375be9.txt": "en",
+        "003_e99547457e79ed9a.txt": "fr", "004_ae86a5cfaffa0c1a.txt": "fr",
+    }
+
+
+def test_clean_text_keeps_the_article_and_drops_the_boilerplate(outputs: Path, seeds_dir: Path) -> None:
+    documents = pd.read_parquet(outputs / "documents.parquet").set_index("source")
+    for source in BOILERPLATE_LINES:
+        raw = (seeds_dir / source).read_text(encoding="utf-8")
+        text = documents.loc[source, "text"]
+        for line in _article_lines(source, raw):
+            assert line in text, (source, line)
+        for line in raw.splitlines():
+            if any(marker in line for marker in BOILERPLATE_LINES[source]):
+                assert _norm(line) not in text, (source, line)
+        for name in NEVER_IN_TEXT.get(source, []):
+            assert name not in text, (source, name)
+        assert not text.rstrip().endswith(("- VNA", "/.")), source
+        removed = "\n".join(span["text"] for span in documents.loc[source, "removed"])
+        for line in raw.splitlines():
+            if any(marker in line for marker in BOILERPLATE_LINES[source]):
+                assert _norm(line) in removed, (source, line)
+
+
+def test_metadata_of_the_seeds(outputs: Path) -> None:
+    documents = pd.read_parquet(outputs / "documents.parquet").set_index("source")
+    got = documents[["title", "dateline", "agency", "published"]].astype(object).where(documents.notna(), None)
+    assert got.loc["001_e924128fdd1852f4.txt"].tolist() == [
+        "Le Vietnam met l'accent sur les efforts internationaux pour un cyberespace ouvert et pacifique", "New York", "VNA", "21 décembre",
+    ]
+    assert got.loc["000_c7db8af3aeacf961.txt"].tolist() == [None, "Hanoï", "VNA", None]
+    assert got.loc["002_c087b96dd3375be9.txt"].tolist() == [None, "Hanoi", "VNA", None]
+    assert got.loc["004_ae86a5cfaffa0c1a.txt", "agency"] == "Nhân Dân"
+    assert got.loc["003_e99547457e79ed9a.txt", "title"] is None
+
+
+def test_ids_are_stable_and_outputs_deterministic(outputs: Path, seeds_dir: Path, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", "--input", str(seeds_dir), "--output", str(tmp_path)],
+        capture_output=True, text=True, check=True,
+    )
+    assert done.returncode == 0
+    for table in ("documents", "rejects"):
+        assert (tmp_path / f"{table}.parquet").read_bytes() == (outputs / f"{table}.parquet").read_bytes()
+
+
+def test_cli_help_and_clear_errors(tmp_path: Path) -> None:
+    help_ = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, check=True)
+    assert "run" in help_.stdout and "clean" in help_.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", "--input", str(tmp_path / "nope"), "--output", str(tmp_path / "o")],
+        capture_output=True, text=True, check=False,
+    )
+    assert missing.returncode == 1
+    assert "input folder not found" in missing.stderr
+    assert "Traceback" not in missing.stderr
