@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline import clean
+from pipeline import clean, ner, resolve
 from pipeline.config import MODELS_DIR, load_params
 
 app = typer.Typer(
@@ -20,12 +20,9 @@ app = typer.Typer(
     help="French and English diplomacy and security news → typed Parquet tables.",
 )
 
-InputOpt = typer.Option(..., "--input", "-i", help="Folder of .txt articles (read recursively).")
-OutputOpt = typer.Option(..., "--output", "-o", help="Folder the Parquet tables are written to.")
-ParamsOpt = typer.Option(
-    Path("params.yaml"), "--params", help="Parameters file; stage defaults are used if it does not exist."
-)
+ParamsOpt = typer.Option(Path("params.yaml"), "--params", help="Parameters file; stage defaults are used if it does not exist.")
 ModelsOpt = typer.Option(MODELS_DIR, "--models", help="Folder of lexicons and patterns.")
+USER_ERRORS = (FileNotFoundError, NotADirectoryError, PermissionError, ValueError, RuntimeError)
 
 
 def _fail(message: str) -> None:
@@ -42,20 +39,65 @@ def _setup(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log prog
 
 @app.command("clean")
 def clean_cmd(
-    input: Path = InputOpt, output: Path = OutputOpt, params: Path = ParamsOpt, models: Path = ModelsOpt
+    input: Path = typer.Option(..., "--input", "-i", help="Folder of .txt articles (read recursively)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder documents.parquet and rejects.parquet go to."),
+    params: Path = ParamsOpt,
+    models: Path = ModelsOpt,
 ) -> None:
     """Decode, normalise and strip boilerplate: → documents.parquet, rejects.parquet."""
     try:
         summary = clean.main(input, output, load_params(params, "clean", clean.CleanParams), models)
-    except (FileNotFoundError, NotADirectoryError, PermissionError, ValueError) as exc:
+    except USER_ERRORS as exc:
         _fail(str(exc))
     else:
         typer.echo(f"clean: {summary.documents} documents, {summary.rejects} rejects → {output}", err=True)
 
 
+@app.command("ner")
+def ner_cmd(
+    documents: Path = typer.Option(..., "--documents", help="documents.parquet from the clean stage."),
+    output: Path = typer.Option(..., "--output", "-o", help="Mentions file to write (entity ids not set yet)."),
+    params: Path = ParamsOpt,
+    models: Path = ModelsOpt,
+) -> None:
+    """Entity mentions: statistical NER corrected by lexicons and title rules."""
+    try:
+        summary = ner.main(documents, output, load_params(params, "ner", ner.NerParams), models)
+    except USER_ERRORS as exc:
+        _fail(str(exc))
+    else:
+        typer.echo(f"ner: {summary.mentions} mentions in {summary.documents} documents → {output}", err=True)
+
+
+@app.command("resolve")
+def resolve_cmd(
+    documents: Path = typer.Option(..., "--documents", help="documents.parquet from the clean stage."),
+    mentions: Path = typer.Option(..., "--mentions", help="Mentions from the ner stage."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder mentions.parquet and entities.parquet go to."),
+    params: Path = ParamsOpt,
+    models: Path = ModelsOpt,
+) -> None:
+    """One identity per entity across documents and languages: → mentions.parquet, entities.parquet."""
+    try:
+        summary = resolve.main(
+            documents, mentions, output / "mentions.parquet", output / "entities.parquet",
+            load_params(params, "resolve", resolve.ResolveParams), models,
+        )
+    except USER_ERRORS as exc:
+        _fail(str(exc))
+    else:
+        typer.echo(f"resolve: {summary.entities} entities from {summary.mentions} mentions → {output}", err=True)
+
+
 @app.command("run")
 def run_cmd(
-    input: Path = InputOpt, output: Path = OutputOpt, params: Path = ParamsOpt, models: Path = ModelsOpt
+    input: Path = typer.Option(..., "--input", "-i", help="Folder of .txt articles (read recursively)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder the Parquet tables are written to."),
+    params: Path = ParamsOpt,
+    models: Path = ModelsOpt,
 ) -> None:
     """The whole chain on a folder of .txt files, without DVC."""
     clean_cmd(input=input, output=output, params=params, models=models)
+    documents = output / "documents.parquet"
+    ner_cmd(documents=documents, output=output / "ner_mentions.parquet", params=params, models=models)
+    resolve_cmd(documents=documents, mentions=output / "ner_mentions.parquet", output=output, params=params, models=models)

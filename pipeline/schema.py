@@ -69,6 +69,13 @@ class Mention(Record):
     text: str
     label: Label
     entity_id: str | None = None
+    origin: str = Field(default="model", description="model, lexicon, adjective, title or rule")
+    norm: str | None = Field(default=None, description="lexicon key: ISO3, organisation id, agency, city, region")
+    country: str | None = Field(default=None, description="ISO3 the mention itself states (a country, a title's nationality)")
+    roles: list[str] = Field(default_factory=list, description="titles attached to a PERSON or TITLE mention, as written")
+    role_keys: list[str] = Field(default_factory=list, description="role families of those titles (models/titles.toml)")
+    gender: str | None = None
+    affiliated_org: bool = Field(default=False, description="the title names an organisation (a UN or ICRC official)")
 
 
 class Entity(Record):
@@ -80,6 +87,8 @@ class Entity(Record):
     aliases: list[str] = Field(default_factory=list)
     country: str | None = None
     roles: list[str] = Field(default_factory=list)
+    n_documents: int = 0
+    n_mentions: int = 0
 
 
 class Claim(Record):
@@ -139,6 +148,13 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
             _f("text", pa.string()),
             _f("label", pa.string()),
             _f("entity_id", pa.string(), True),
+            _f("origin", pa.string()),
+            _f("norm", pa.string(), True),
+            _f("country", pa.string(), True),
+            _f("roles", pa.list_(pa.field("item", pa.string(), nullable=False))),
+            _f("role_keys", pa.list_(pa.field("item", pa.string(), nullable=False))),
+            _f("gender", pa.string(), True),
+            _f("affiliated_org", pa.bool_()),
         ]
     ),
     "entities": pa.schema(
@@ -149,6 +165,8 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
             _f("aliases", pa.list_(pa.field("item", pa.string(), nullable=False))),
             _f("country", pa.string(), True),
             _f("roles", pa.list_(pa.field("item", pa.string(), nullable=False))),
+            _f("n_documents", pa.int64()),
+            _f("n_mentions", pa.int64()),
         ]
     ),
     "claims": pa.schema(

