@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline import clean, ner, resolve
+from pipeline import clean, evaluate, ner, resolve
 from pipeline.config import MODELS_DIR, load_params
 
 app = typer.Typer(
@@ -101,3 +101,20 @@ def run_cmd(
     documents = output / "documents.parquet"
     ner_cmd(documents=documents, output=output / "ner_mentions.parquet", params=params, models=models)
     resolve_cmd(documents=documents, mentions=output / "ner_mentions.parquet", output=output, params=params, models=models)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    outputs: Path = typer.Option(..., "--outputs", help="Folder holding documents, mentions and entities tables."),
+    gold: Path = typer.Option(..., "--gold", help="Folder of gold annotations (*.yaml)."),
+    metrics: Path = typer.Option(..., "--metrics", help="Metrics JSON to write (dvc metrics show)."),
+    details: Path = typer.Option(..., "--details", help="Per-document misses and extras (JSON)."),
+    params: Path = ParamsOpt,
+) -> None:
+    """Precision, recall and F1 against gold annotations → metrics file."""
+    try:
+        result = evaluate.main(outputs, gold, metrics, details, load_params(params, "evaluate", evaluate.EvaluateParams))
+    except USER_ERRORS as exc:
+        _fail(str(exc))
+    else:
+        typer.echo(f"evaluate: {result['documents']} gold documents → {metrics}", err=True)

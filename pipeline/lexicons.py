@@ -108,6 +108,7 @@ class Lexicon:
     collectives: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
     name_stopwords: set[str] = field(default_factory=set)
+    document_heads: list[str] = field(default_factory=list)
 
     def title_key(self, role: str) -> str | None:
         """Role family of a role as written ("ministre des Affaires étrangères" → foreign_minister)."""
@@ -177,6 +178,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.misc = set(section.get("misc", []))
     lex.not_entities = set(section.get("not_entities", []))
     lex.name_stopwords = set(section.get("name_stopwords", []))
+    lex.document_heads = list(section.get("document_heads", []))
     titles = load_lexicon("titles", models_dir)
     for entry in titles["title"]:
         lex.titles[entry["key"]] = Title(entry["key"], tuple(entry.get("broader", [])))

@@ -122,6 +122,7 @@ DETERMINERS = {
     "fr": r"(?:le|la|les|l'|Le|La|Les|L'|du|au|son|sa|leur|Son|Sa|Leur)",
     "en": r"(?:the|The|his|her|His|Her|its|their|a|an|A|An)",
 }
+_UPPER = "[A-ZÀ-ÖØ-ÞĐ]"
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 # Adjectives that continue a French portfolio ("des Affaires étrangères", "de la Sécurité publique").
 _FR_ADJ = r"[a-zà-öø-ÿœ-]+(?:ères|ère|iers|ier|ières|ière|iques|ique|ales|ale|aux|al|elles|elle|els|el|ées|ée|és|é|aires|aire|eures|eure|eurs|eur|ives|ive|ifs|if|aises|aise|ais|oises|oise)"
@@ -141,6 +142,7 @@ class Rules:
     determiner_before: re.Pattern[str]
     feminine: re.Pattern[str]
     country: re.Pattern[str]
+    named_document: re.Pattern[str]
 
 
 def compile_rules(lang: str, nlp_vocab_doc: spacy.Language, models_dir: Path = MODELS_DIR) -> Rules:
@@ -172,6 +174,7 @@ def compile_rules(lang: str, nlp_vocab_doc: spacy.Language, models_dir: Path = M
         title = rf"(?<![\w-])(?P<head>(?:{prefix})?(?i:{heads}))(?![\w-]){tail}"
         institution = rf"(?<![\w-])(?P<head>{inst})(?![\w-]){tail}"
         coordination = r"\s+et\s+(?:(?:le|la|l')\s*)?"
+        named_document = rf"(?<![\w-])(?:{trie_regex(lex.document_heads)})\s+(?:de la |de l'|des |du |de |d')(?P<place>{_UPPER}[\w'-]*(?:[ -]{_UPPER}[\w'-]*){{0,3}})"
     else:
         pre = rf"(?:(?P<nat1>{nat})\s+|(?P<ofc1>{country})'s\s+|(?P<orgc1>{org})\s+)?"
         head = rf"(?:{prefix})?(?:(?:{pw})\s+)?(?:{heads})"
@@ -180,6 +183,7 @@ def compile_rules(lang: str, nlp_vocab_doc: spacy.Language, models_dir: Path = M
         title = rf"(?<![\w-]){pre}(?P<head>{head}(?:\s+and\s+{head})?)(?![\w-]){tail}"
         institution = rf"(?<![\w-]){pre}(?:(?:{pw})\s+)?(?P<head>{inst})(?![\w-]){tail}"
         coordination = r"\s+and\s+(?:the\s+)?"
+        named_document = rf"(?<![\w-])(?P<place>{_UPPER}[\w'-]*(?:[ -]{_UPPER}[\w'-]*){{0,3}})\s+(?:{trie_regex(lex.document_heads)})(?![\w-])"
     name_after = rf"[ \t]*,?[ \t]*(?:(?P<hon>{hon})[ \t]+)?(?P<name>[^\W\d_][\w'.-]*(?:[ \t]+[^\W\d_][\w'.-]*){{0,6}})"
     return Rules(
         lex=lex,
@@ -192,6 +196,7 @@ def compile_rules(lang: str, nlp_vocab_doc: spacy.Language, models_dir: Path = M
         determiner_before=re.compile(rf"(?:^|\W){DETERMINERS[lang]}\s*$"),
         feminine=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine)})(?![\w-])") if lex.feminine else re.compile("(?!)"),
         country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
+        named_document=re.compile(named_document),
     )
 
 
@@ -405,6 +410,11 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
     lexical = [c for c in lexicon_candidates(doc, rules) if not any(c.overlaps(p) for p in persons)]
     # A lexicon match inside a person's name is part of the name ("Son" is not a country here).
     institutions = institution_candidates(text, rules)
+    claimed = persons + lexical + institutions + role_spans
+
+    # The place in "Convention de Hanoï" / "Hanoi Convention" names a treaty, not a location.
+    in_documents = [(m.start("place"), m.end("place")) for m in rules.named_document.finditer(text)]
+    lexical = [c for c in lexical if not (c.label == "LOC" and any(s <= c.start and c.end <= e for s, e in in_documents))]
     claimed = persons + lexical + institutions + role_spans
 
     mentions: list[Candidate] = list(persons)

@@ -115,3 +115,39 @@ def test_cli_help_and_clear_errors(tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert "input folder not found" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_mentions_point_into_the_clean_text(outputs: Path) -> None:
+    documents = pd.read_parquet(outputs / "documents.parquet").set_index("doc_id")
+    mentions = pd.read_parquet(outputs / "mentions.parquet")
+    assert len(mentions) > 0
+    for m in mentions.itertuples():
+        assert documents.loc[m.doc_id, "text"][m.start : m.end] == m.text
+    assert set(mentions.label) <= {"PERSON", "TITLE", "COUNTRY", "ORG", "LOC", "MISC"}
+
+
+def test_entities_follow_the_contract(outputs: Path) -> None:
+    import pycountry
+
+    entities = pd.read_parquet(outputs / "entities.parquet")
+    mentions = pd.read_parquet(outputs / "mentions.parquet")
+    assert entities.entity_id.is_unique
+    assert set(mentions.entity_id.dropna()) == set(entities.entity_id)
+    assert set(entities.kind) <= {"person", "country", "organisation", "location"}
+    for code in entities.country.dropna():
+        assert pycountry.countries.get(alpha_3=code) is not None, code
+    son = entities.set_index("entity_id").loc["person:bui-thanh-son"]
+    assert son.n_documents == 2  # the same official in the French 000 and the English 002
+
+
+def test_seed_quality_meets_the_targets(outputs: Path, seeds_dir: Path, tmp_path: Path) -> None:
+    from pipeline import evaluate
+
+    metrics = evaluate.main(outputs, seeds_dir / "gold", tmp_path / "m.json", tmp_path / "d.json", evaluate.EvaluateParams())
+    entities = metrics["entities"]
+    assert entities["person"]["recall"] == 1.0 and entities["person"]["precision"] >= 0.95
+    assert entities["country"]["f1"] >= 0.95
+    assert entities["organisation"]["recall"] >= 0.9
+    assert metrics["officials"]["role_accuracy"] >= 0.9
+    assert metrics["officials"]["affiliation_accuracy"] >= 0.9
+    assert metrics["boilerplate_entities"] == 0

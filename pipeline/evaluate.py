@@ -1,0 +1,170 @@
+"""Evaluate stage: outputs against gold annotations → a DVC metrics file and a detail report.
+
+Inputs: documents, mentions and entities tables; a gold folder (`seeds/gold/`, format in its
+README). Outputs: `metrics` (JSON, for `dvc metrics show`): precision / recall / F1 per entity
+kind, role and affiliation accuracy of officials, entities that leaked from removed boilerplate;
+`details` (JSON): what was missed and what was extra, per document.
+
+Matching is per document and one-to-one: a gold entity matches a system entity of the same kind
+when (countries) the ISO3 codes agree, (unnamed officials) country and a role agree, (others)
+the folded name or one of the gold aliases equals the system name or one of its aliases.
+A role is right when one of the two wordings contains the other, case and accents aside.
+
+Params (`evaluate` in params.yaml): see `EvaluateParams`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.config import StageParams
+from pipeline.lexicons import fold
+from pipeline.store import read_table
+
+KINDS = ("person", "country", "organisation", "location")
+
+
+class EvaluateParams(StageParams):
+    """Parameters of the evaluate stage (section `evaluate` of params.yaml)."""
+
+    digits: int = 4
+    """Rounding of the metrics (keeps the file stable across platforms)."""
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def scores(self, digits: int) -> dict[str, float | int]:
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {"precision": round(precision, digits), "recall": round(recall, digits), "f1": round(f1, digits), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class SystemEntity:
+    entity_id: str
+    kind: str
+    name: str
+    aliases: set[str]
+    country: str | None
+    roles: list[str]
+    surfaces: set[str] = field(default_factory=set)  # folded texts of its mentions in this document
+
+
+def load_gold(gold_dir: Path) -> list[dict[str, Any]]:
+    """Every `*.yaml` gold file of `gold_dir`, sorted by name."""
+    files = sorted(Path(gold_dir).glob("*.yaml"))
+    if not files:
+        raise FileNotFoundError(f"no gold annotations (*.yaml) in {gold_dir}")
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in files]
+
+
+def role_matches(gold: str, system: str) -> bool:
+    """One wording of a title contains the other ("ambassadeur" ~ "l'ambassadeur")."""
+    g, s = fold(gold), fold(system)
+    return g in s or s in g
+
+
+def _matches(gold: dict[str, Any], system: SystemEntity) -> bool:
+    if gold["kind"] != system.kind:
+        return False
+    if gold["kind"] == "country":
+        return gold.get("country") == system.country
+    if gold.get("unnamed"):
+        return gold.get("country") == system.country and any(role_matches(g, s) for g in gold.get("roles", []) for s in system.roles)
+    names = {fold(gold["name"])} | {fold(a) for a in gold.get("aliases", [])}
+    return bool(names & ({fold(system.name)} | {fold(a) for a in system.aliases} | system.surfaces))
+
+
+def evaluate_entities(gold_docs: list[dict[str, Any]], documents: dict[str, str], mentions: list[dict[str, Any]], entities: dict[str, dict[str, Any]], digits: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Gold documents vs system mentions/entities → (metrics, details)."""
+    by_doc: dict[str, dict[str, SystemEntity]] = defaultdict(dict)
+    texts_by_doc: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        texts_by_doc[m["doc_id"]].add(fold(m["text"]))
+        if not m["entity_id"] or m["entity_id"] not in entities:
+            continue
+        e = entities[m["entity_id"]]
+        system = by_doc[m["doc_id"]].setdefault(
+            e["entity_id"], SystemEntity(e["entity_id"], e["kind"], e["name"], set(e["aliases"]), e["country"], list(e["roles"]))
+        )
+        system.surfaces.add(fold(m["text"]))
+
+    counts = {kind: Counts() for kind in KINDS}
+    officials = roles_ok = affiliations_ok = leaked = 0
+    details: dict[str, Any] = {}
+    for gold in gold_docs:
+        doc_id = documents.get(gold["source"])
+        detail: dict[str, list[str]] = {"missed": [], "extra": [], "wrong_roles": [], "wrong_country": [], "leaked": []}
+        system = dict(by_doc.get(doc_id, {})) if doc_id else {}
+        for g in gold.get("entities", []):
+            match = next((s for s in system.values() if _matches(g, s)), None)
+            if match is None:
+                counts[g["kind"]].fn += 1
+                detail["missed"].append(f"{g['kind']}: {g['name']}")
+                continue
+            counts[g["kind"]].tp += 1
+            del system[match.entity_id]
+            if g["kind"] == "person" and g.get("official"):
+                officials += 1
+                if all(any(role_matches(r, s) for s in match.roles) for r in g.get("roles", [])):
+                    roles_ok += 1
+                else:
+                    detail["wrong_roles"].append(f"{g['name']}: gold {g.get('roles')} system {match.roles}")
+                if g.get("country") == match.country:
+                    affiliations_ok += 1
+                else:
+                    detail["wrong_country"].append(f"{g['name']}: gold {g.get('country')} system {match.country}")
+        for s in system.values():
+            if s.kind in counts:
+                counts[s.kind].fp += 1
+                detail["extra"].append(f"{s.kind}: {s.name} ({s.entity_id})")
+        for name in gold.get("absent", []):
+            if fold(name) in texts_by_doc.get(doc_id or "", set()):
+                leaked += 1
+                detail["leaked"].append(name)
+        details[gold["source"]] = {k: v for k, v in detail.items() if v}
+    metrics = {
+        "entities": {kind: counts[kind].scores(digits) for kind in KINDS},
+        "officials": {
+            "n": officials,
+            "role_accuracy": round(roles_ok / officials, digits) if officials else 1.0,
+            "affiliation_accuracy": round(affiliations_ok / officials, digits) if officials else 1.0,
+        },
+        "boilerplate_entities": leaked,
+        "documents": len(gold_docs),
+    }
+    return metrics, details
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2, sort_keys=True, ensure_ascii=False)
+        fh.write("\n")
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
+def main(outputs_dir: Path, gold_dir: Path, metrics_path: Path, details_path: Path, params: EvaluateParams) -> dict[str, Any]:
+    """Read the output tables and the gold folder; write metrics and details; return the metrics."""
+    documents = {row["source"]: row["doc_id"] for row in read_table(outputs_dir / "documents.parquet", "documents").select(["source", "doc_id"]).to_pylist()}
+    mentions = read_table(outputs_dir / "mentions.parquet", "mentions").select(["doc_id", "text", "entity_id"]).to_pylist()
+    entities = {row["entity_id"]: row for row in read_table(outputs_dir / "entities.parquet", "entities").to_pylist()}
+    metrics, details = evaluate_entities(load_gold(gold_dir), documents, mentions, entities, params.digits)
+    _write_json(metrics_path, metrics)
+    _write_json(details_path, details)
+    return metrics

@@ -1,0 +1,48 @@
+"""Evaluate stage: matching rules on a tiny hand-made system output."""
+
+from __future__ import annotations
+
+from pipeline.evaluate import evaluate_entities, role_matches
+
+GOLD = [
+    {
+        "source": "a.txt",
+        "entities": [
+            {"kind": "person", "name": "Bùi Thanh Sơn", "aliases": ["Son"], "country": "VNM", "roles": ["Foreign Minister"], "official": True},
+            {"kind": "person", "name": "président russe", "country": "RUS", "roles": ["président"], "official": True, "unnamed": True},
+            {"kind": "country", "name": "Vietnam", "country": "VNM"},
+            {"kind": "organisation", "name": "ONU", "aliases": ["Nations Unies"]},
+        ],
+        "absent": ["TUAN MINH"],
+    }
+]
+ENTITIES = {
+    "person:bui-thanh-son": {"entity_id": "person:bui-thanh-son", "kind": "person", "name": "Bui Thanh Son", "aliases": ["Bui Thanh Son"], "country": "VNM", "roles": ["Vietnamese Foreign Minister"]},
+    "person:president-rus": {"entity_id": "person:president-rus", "kind": "person", "name": "président russe", "aliases": [], "country": "RUS", "roles": ["président"]},
+    "country:VNM": {"entity_id": "country:VNM", "kind": "country", "name": "Vietnam", "aliases": ["Việt Nam"], "country": "VNM", "roles": []},
+    "org:acme": {"entity_id": "org:acme", "kind": "organisation", "name": "Acme", "aliases": ["Acme"], "country": None, "roles": []},
+}
+MENTIONS = [
+    {"doc_id": "A", "text": "Bui Thanh Son", "entity_id": "person:bui-thanh-son"},
+    {"doc_id": "A", "text": "président russe", "entity_id": "person:president-rus"},
+    {"doc_id": "A", "text": "Việt Nam", "entity_id": "country:VNM"},
+    {"doc_id": "A", "text": "Acme", "entity_id": "org:acme"},
+    {"doc_id": "A", "text": "TUAN MINH", "entity_id": None},
+]
+
+
+def test_scores_per_kind_officials_and_leaks() -> None:
+    metrics, details = evaluate_entities(GOLD, {"a.txt": "A"}, MENTIONS, ENTITIES, 4)
+    assert metrics["entities"]["person"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 2, "fp": 0, "fn": 0}
+    assert metrics["entities"]["country"]["tp"] == 1
+    assert metrics["entities"]["organisation"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 1}
+    assert metrics["officials"] == {"n": 2, "role_accuracy": 1.0, "affiliation_accuracy": 1.0}
+    assert metrics["boilerplate_entities"] == 1
+    assert details["a.txt"]["leaked"] == ["TUAN MINH"]
+    assert details["a.txt"]["missed"] == ["organisation: ONU"]
+
+
+def test_role_wordings() -> None:
+    assert role_matches("ambassadeur", "l'ambassadeur")
+    assert role_matches("Foreign Minister", "Vietnamese foreign minister")
+    assert not role_matches("Prime Minister", "Foreign Minister")

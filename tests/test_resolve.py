@@ -1,0 +1,131 @@
+"""Resolve stage: one identity per entity across documents and languages (real models, real rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import ner, resolve
+from pipeline.schema import Document, Entity, Mention
+
+
+@pytest.fixture(scope="module")
+def models() -> ner.NerModels:
+    return ner.load_models(ner.NerParams())
+
+
+def resolve_texts(texts: list[tuple[str, str]], models: ner.NerModels) -> tuple[list[Mention], dict[str, Entity]]:
+    documents = [
+        Document(doc_id=f"d{i}", source=f"{i}.txt", lang=lang, text=text, raw_sha256=str(i) * 64, encoding="utf-8", n_chars=len(text))
+        for i, (lang, text) in enumerate(texts)
+    ]
+    found = list(ner.run(documents, models, ner.NerParams()))
+    pairs = [(d, [m for m in found if m.doc_id == d.doc_id]) for d in documents]
+    mentions, entities = resolve.run(pairs, resolve.ResolveParams())
+    resolved = list(mentions)
+    return resolved, {e.entity_id: e for e in entities}
+
+
+def test_same_official_across_languages_keeps_the_fullest_diacritics(models: ner.NerModels) -> None:
+    _, entities = resolve_texts(
+        [
+            ("fr", "Le ministre des Affaires étrangères Bùi Thanh Sơn a affirmé que la souveraineté doit être respectée."),
+            ("en", "Vietnamese Foreign Minister Bui Thanh Son delivered a speech. In his speech, Son said cyber security matters."),
+        ],
+        models,
+    )
+    son = entities["person:bui-thanh-son"]
+    assert son.name == "Bùi Thanh Sơn"
+    assert {"Bùi Thanh Sơn", "Bui Thanh Son", "Son"} <= set(son.aliases)
+    assert {"ministre des Affaires étrangères", "Foreign Minister"} <= set(son.roles)
+    assert son.country == "VNM"
+    assert son.n_documents == 2
+    assert entities["country:VNM"].kind == "country"
+
+
+def test_short_reference_links_to_the_full_name(models: ner.NerModels) -> None:
+    mentions, entities = resolve_texts(
+        [("fr", "Le ministre Mai Phan Dũng est arrivé lundi. M. Mai Phan Dũng a rencontré la presse, puis Dũng est reparti.")], models
+    )
+    ids = {m.text: m.entity_id for m in mentions if m.label == "PERSON"}
+    assert set(ids.values()) == {"person:mai-phan-dung"}
+    assert entities["person:mai-phan-dung"].name == "Mai Phan Dũng"
+
+
+def test_description_goes_to_the_official_of_that_nationality(models: ner.NerModels) -> None:
+    mentions, entities = resolve_texts(
+        [
+            (
+                "en",
+                "Vietnamese Foreign Minister Bui Thanh Son met Indonesian Foreign Minister Retno Marsudi in Jakarta. "
+                "The Indonesian minister said both countries would cooperate. The Vietnamese FM agreed.",
+            )
+        ],
+        models,
+    )
+    titles = {m.text: m.entity_id for m in mentions if m.label == "TITLE"}
+    assert titles == {"Indonesian minister": "person:retno-marsudi", "Vietnamese FM": "person:bui-thanh-son"}
+    assert entities["person:retno-marsudi"].country == "IDN"
+    assert "FM" in entities["person:bui-thanh-son"].roles
+
+
+def test_unnamed_official_is_one_person_in_both_languages(models: ner.NerModels) -> None:
+    _, entities = resolve_texts(
+        [
+            ("fr", "Dans son message, le président russe a félicité les États membres de l'ONU."),
+            ("en", "In his message, the Russian president congratulated the member states of the United Nations."),
+        ],
+        models,
+    )
+    president = entities["person:president-rus"]
+    assert (president.kind, president.country, president.n_documents) == ("person", "RUS", 2)
+    assert entities["org:un"].aliases == ["ONU", "United Nations"]
+
+
+def test_acronyms_and_languages_merge_organisations(models: ner.NerModels) -> None:
+    _, entities = resolve_texts(
+        [
+            ("fr", "Le Conseil de sécurité des Nations Unies (CSNU) et le CICR ont été saisis par l'ONU et l'UE."),
+            ("en", "The UN Security Council (UNSC), the ICRC, the United Nations and the EU were consulted."),
+        ],
+        models,
+    )
+    assert set(entities["org:unsc"].aliases) == {"Conseil de sécurité des Nations Unies", "CSNU", "UN Security Council", "UNSC"}
+    assert set(entities["org:icrc"].aliases) == {"CICR", "ICRC"}
+    assert set(entities["org:eu"].aliases) == {"UE", "EU"}
+
+
+def test_diacritic_variants_of_places_and_people_merge(models: ner.NerModels) -> None:
+    _, entities = resolve_texts(
+        [
+            ("fr", "Le secrétaire général Tô Lâm est arrivé à Hanoï."),
+            ("en", "General Secretary To Lam returned to Hanoi."),
+        ],
+        models,
+    )
+    assert entities["person:to-lam"].name == "Tô Lâm"
+    assert entities["location:hanoi"].name == "Hanoï"
+    assert entities["location:hanoi"].country == "VNM"
+
+
+def test_affiliation_from_context_but_not_for_un_officials(models: ner.NerModels) -> None:
+    _, entities = resolve_texts(
+        [
+            (
+                "fr",
+                "Le Premier ministre Pham Minh Chinh a ouvert la séance. Le Vietnam est prêt à coopérer. "
+                "Izumi Nakamitsu, sous-secrétaire générale des Nations Unies, a pris la parole.",
+            )
+        ],
+        models,
+    )
+    assert entities["person:pham-minh-chinh"].country == "VNM"
+    assert entities["person:izumi-nakamitsu"].country is None
+    assert entities["person:izumi-nakamitsu"].roles == ["sous-secrétaire générale des Nations Unies"]
+
+
+def test_entity_ids_do_not_depend_on_order(models: ner.NerModels) -> None:
+    texts = [("fr", "Le ministre vietnamien Bùi Văn Nam est à Moscou."), ("en", "Russia welcomed the ASEAN delegation.")]
+    _, first = resolve_texts(texts, models)
+    _, second = resolve_texts(list(reversed(texts)), models)
+    assert sorted(first) == sorted(second)
+    assert [first[k].model_dump(exclude={"n_documents"}) for k in sorted(first)] == [second[k].model_dump(exclude={"n_documents"}) for k in sorted(second)]
