@@ -1,0 +1,89 @@
+"""`python -m bench`: words/second and peak memory of our stages next to the bare spaCy models.
+
+Each measurement runs in its own process (so peak memory is that of the measurement alone) on
+the same corpus, in the same run:
+- `bare-full`: `nlp.pipe` of the whole spaCy model (all components), what a user would run;
+- `bare-ner`: `nlp.pipe` of the same model with only its `ner` component, what our stage loads;
+- `ner`: our ner stage (model + lexicon, title and repair rules);
+- `ner+resolve`: ner then resolve (identity across documents).
+Results are printed and written to `bench/results.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODES = ("bare-full", "bare-ner", "ner", "ner+resolve")
+
+
+def measure(mode: str, data: Path, seeds: Path) -> dict[str, float]:
+    """Run one mode over the corpus; return words, seconds, words/second and peak RSS (MiB)."""
+    import spacy
+
+    from bench.corpus import build
+    from pipeline import ner, resolve
+
+    docs = build(data, seeds)
+    words = sum(len(d.text.split()) for d in docs)
+    params = ner.NerParams()
+    by_lang = {lang: [d for d in docs if d.lang == lang] for lang in ("fr", "en")}
+    if mode.startswith("bare"):
+        nlps = {}
+        for lang in by_lang:
+            name = params.spacy_models[lang]
+            nlps[lang] = spacy.load(name) if mode == "bare-full" else spacy.load(name, exclude=["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"])
+        start = time.perf_counter()
+        for lang, group in by_lang.items():
+            for _ in nlps[lang].pipe((d.text for d in group), batch_size=params.batch_size):
+                pass
+        seconds = time.perf_counter() - start
+    else:
+        models = ner.load_models(params)
+        start = time.perf_counter()
+        found = list(ner.run(docs, models, params))
+        if mode == "ner+resolve":
+            by_doc: dict[str, list] = {}
+            for m in found:
+                by_doc.setdefault(m.doc_id, []).append(m)
+            mentions, entities = resolve.run(((d, by_doc.get(d.doc_id, [])) for d in docs), resolve.ResolveParams())
+            for _ in mentions:
+                pass
+        seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"documents": len(docs), "words": words, "seconds": round(seconds, 2), "words_per_second": round(words / seconds), "peak_rss_mib": round(peak)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ner", help="folder of the shared NER data")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--mode", choices=MODES, help=argparse.SUPPRESS)
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args()
+    if args.mode:
+        print(json.dumps(measure(args.mode, args.data, args.seeds)))
+        return
+    results = {}
+    for mode in MODES:
+        done = subprocess.run([sys.executable, "-m", "bench", "--mode", mode, "--data", str(args.data), "--seeds", str(args.seeds)],
+                              capture_output=True, text=True, check=True, cwd=ROOT)
+        results[mode] = json.loads(done.stdout.strip().splitlines()[-1])
+        r = results[mode]
+        print(f"{mode:12} {r['words']:>8} words  {r['seconds']:>7.2f} s  {r['words_per_second']:>7} words/s  peak {r['peak_rss_mib']:>5} MiB", flush=True)
+    for ours in ("ner", "ner+resolve"):
+        for bare in ("bare-full", "bare-ner"):
+            ratio = results[ours]["seconds"] / results[bare]["seconds"]
+            results[f"{ours} / {bare}"] = round(ratio, 3)
+            print(f"time {ours} / {bare}: {ratio:.2f}x")
+    args.output.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
