@@ -329,18 +329,21 @@ class Metadata:
     dateline: str | None = None
     agency: str | None = None
     published: str | None = None
+    dateline_start: int | None = None
+    dateline_end: int | None = None
 
 
 def extract_metadata(text: str, rules: Rules, agencies: dict[str, str], params: CleanParams) -> Metadata:
-    """Clean article text → title (a first-line headline), dateline place, agency, stated date."""
-    paragraphs = [p for p in text.split("\n") if p]
+    """Clean article text → title (a first-line headline), dateline place, agency, stated date,
+    and the offsets of the dateline prefix ("Hanoï (VNA) - ") so later stages can skip it."""
+    paragraphs = list(re.finditer(r"[^\n]+", text))
 
     def dateline_of(paragraph: str) -> re.Match[str] | None:
         return _first(rules.get("dateline"), paragraph, "match")
 
     title = None
     if len(paragraphs) > 1:
-        first = paragraphs[0]
+        first = paragraphs[0].group(0)
         if (
             len(first) <= params.title_max_chars
             and not _SENTENCE_END.search(first)
@@ -350,7 +353,7 @@ def extract_metadata(text: str, rules: Rules, agencies: dict[str, str], params: 
             title = first
     body = paragraphs[1:] if title else paragraphs
     for paragraph in body[: params.dateline_paragraphs]:
-        found = dateline_of(paragraph)
+        found = dateline_of(paragraph.group(0))
         if found:
             groups = found.groupdict()
             agency = groups.get("agency")
@@ -361,6 +364,8 @@ def extract_metadata(text: str, rules: Rules, agencies: dict[str, str], params: 
                 dateline=(groups.get("place") or "").strip() or None,
                 agency=agency or None,
                 published=(groups.get("date") or "").strip() or None,
+                dateline_start=paragraph.start(),
+                dateline_end=paragraph.start() + found.end(),
             )
     return Metadata(title=title)
 
@@ -404,6 +409,8 @@ def clean_document(item: RawInput, models: CleanModels, params: CleanParams) -> 
         dateline=meta.dateline,
         agency=meta.agency,
         published=meta.published,
+        dateline_start=meta.dateline_start,
+        dateline_end=meta.dateline_end,
         raw_sha256=sha,
         encoding=encoding,
         n_chars=len(clean_text),

@@ -1,8 +1,9 @@
 """Evaluate stage: outputs against gold annotations → a DVC metrics file and a detail report.
 
-Inputs: documents, mentions and entities tables; a gold folder (`seeds/gold/`, format in its
+Inputs: documents, mentions, entities and claims tables; a gold folder (`seeds/gold/`, format in its
 README). Outputs: `metrics` (JSON, for `dvc metrics show`): precision / recall / F1 per entity
 kind, role and affiliation accuracy of officials, entities that leaked from removed boilerplate;
+claim precision / recall, speaker and stance accuracy;
 `details` (JSON): what was missed and what was extra, per document.
 
 Matching is per document and one-to-one: a gold entity matches a system entity of the same kind
@@ -149,6 +150,58 @@ def evaluate_entities(gold_docs: list[dict[str, Any]], documents: dict[str, str]
     return metrics, details
 
 
+def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], claims: list[dict[str, Any]], digits: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Gold claims vs system claims → (metrics, details).
+
+    One-to-one, per document, in text order: a gold claim matches the first unmatched system claim
+    whose cue and content contain its key phrase (case and accents aside; the cue counts because
+    "ont exprimé leur soutien à …" puts part of the position in the cue). Speaker and stance accuracy
+    are over the matched pairs; a speaker is right when the names agree once folded.
+    """
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in sorted(claims, key=lambda c: (c["doc_id"], c["start"])):
+        by_doc[c["doc_id"]].append(c)
+    matched = speakers_ok = stances_ok = gold_total = system_total = 0
+    details: dict[str, Any] = {}
+    for gold in gold_docs:
+        system = list(by_doc.get(documents.get(gold["source"], ""), []))
+        system_total += len(system)
+        detail: dict[str, list[str]] = {"missed": [], "extra": [], "wrong_speaker": [], "wrong_stance": []}
+        used: set[int] = set()
+        for g in gold.get("claims", []):
+            gold_total += 1
+            key = fold(g["key"])
+            hit = next((i for i, c in enumerate(system) if i not in used and key in fold(c["cue"] + " " + c["text"])), None)
+            if hit is None:
+                detail["missed"].append(f"{g['speaker']}: {g['key']}")
+                continue
+            used.add(hit)
+            matched += 1
+            c = system[hit]
+            if fold(c["speaker"]) == fold(g["speaker"]):
+                speakers_ok += 1
+            else:
+                detail["wrong_speaker"].append(f"{g['key']}: gold {g['speaker']} system {c['speaker']}")
+            if c["stance"] == g["stance"]:
+                stances_ok += 1
+            else:
+                detail["wrong_stance"].append(f"{g['key']}: gold {g['stance']} system {c['stance']}")
+        detail["extra"] = [f"{c['speaker']}: {c['text'][:80]}" for i, c in enumerate(system) if i not in used]
+        details[gold["source"]] = {k: v for k, v in detail.items() if v}
+    metrics = {
+        "precision": round(matched / system_total, digits) if system_total else 1.0,
+        "recall": round(matched / gold_total, digits) if gold_total else 1.0,
+        "speaker_accuracy": round(speakers_ok / matched, digits) if matched else 1.0,
+        "stance_accuracy": round(stances_ok / matched, digits) if matched else 1.0,
+        "gold": gold_total,
+        "system": system_total,
+        "matched": matched,
+    }
+    p, r = metrics["precision"], metrics["recall"]
+    metrics["f1"] = round(2 * p * r / (p + r), digits) if p + r else 0.0
+    return metrics, details
+
+
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -164,7 +217,10 @@ def main(outputs_dir: Path, gold_dir: Path, metrics_path: Path, details_path: Pa
     documents = {row["source"]: row["doc_id"] for row in read_table(outputs_dir / "documents.parquet", "documents").select(["source", "doc_id"]).to_pylist()}
     mentions = read_table(outputs_dir / "mentions.parquet", "mentions").select(["doc_id", "text", "entity_id"]).to_pylist()
     entities = {row["entity_id"]: row for row in read_table(outputs_dir / "entities.parquet", "entities").to_pylist()}
-    metrics, details = evaluate_entities(load_gold(gold_dir), documents, mentions, entities, params.digits)
+    gold = load_gold(gold_dir)
+    metrics, details = evaluate_entities(gold, documents, mentions, entities, params.digits)
+    claims = read_table(outputs_dir / "claims.parquet", "claims").select(["doc_id", "start", "speaker", "cue", "text", "stance"]).to_pylist()
+    metrics["claims"], claim_details = evaluate_claims(gold, documents, claims, params.digits)
     _write_json(metrics_path, metrics)
-    _write_json(details_path, details)
+    _write_json(details_path, {"entities": details, "claims": claim_details})
     return metrics

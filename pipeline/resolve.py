@@ -281,7 +281,7 @@ def run(pairs: Iterable[tuple[Document, list[Mention]]], params: ResolveParams, 
     return mentions(), entities
 
 
-def _pairs(documents_path: Path, mentions_path: Path, batch_size: int) -> Iterator[tuple[Document, list[Mention]]]:
+def pairs_of(documents_path: Path, mentions_path: Path, batch_size: int) -> Iterator[tuple[Document, list[Mention]]]:
     """Documents with their mentions. Both tables are in document order, so one pass suffices."""
     pending: deque[Mention] = deque()
     mention_batches = iter_records(mentions_path, "mentions", batch_size * 16)
@@ -316,7 +316,7 @@ def main(documents_path: Path, mentions_in: Path, mentions_out: Path, entities_o
 
     producers = dict(table_metadata(mentions_in)["producers"])
     producers["diplonews"] = __version__
-    pairs = tqdm(_pairs(documents_path, mentions_in, params.batch_size), desc="resolve", unit="doc", disable=None)
+    pairs = tqdm(pairs_of(documents_path, mentions_in, params.batch_size), desc="resolve", unit="doc", disable=None)
     resolved, entities = run(pairs, params, models_dir)
     with TableWriter(mentions_out, "mentions", producers, params.batch_size * 16) as writer:
         writer.write_all(resolved)

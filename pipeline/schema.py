@@ -45,6 +45,8 @@ class Document(Record):
     dateline: str | None = None
     agency: str | None = None
     published: str | None = None
+    dateline_start: int | None = Field(default=None, description="offset of the dateline prefix in text")
+    dateline_end: int | None = Field(default=None, description="offset where the text after the dateline prefix starts")
     raw_sha256: str
     encoding: str
     n_chars: int
@@ -107,6 +109,7 @@ class Claim(Record):
     stance: Stance
     topics: list[str] = Field(default_factory=list)
     quote_type: QuoteType
+    attribution: str = Field(default="subject", description="how the speaker was found: subject, inverted, according_to, cataphora, continuation, quote")
 
 
 def _f(name: str, type_: pa.DataType, nullable: bool = False) -> pa.Field:
@@ -126,6 +129,8 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
             _f("dateline", pa.string(), True),
             _f("agency", pa.string(), True),
             _f("published", pa.string(), True),
+            _f("dateline_start", pa.int64(), True),
+            _f("dateline_end", pa.int64(), True),
             _f("raw_sha256", pa.string()),
             _f("encoding", pa.string()),
             _f("n_chars", pa.int64()),
@@ -184,6 +189,7 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
             _f("stance", pa.string()),
             _f("topics", pa.list_(pa.field("item", pa.string(), nullable=False))),
             _f("quote_type", pa.string()),
+            _f("attribution", pa.string()),
         ]
     ),
 }

@@ -151,3 +151,21 @@ def test_seed_quality_meets_the_targets(outputs: Path, seeds_dir: Path, tmp_path
     assert metrics["officials"]["role_accuracy"] >= 0.9
     assert metrics["officials"]["affiliation_accuracy"] >= 0.9
     assert metrics["boilerplate_entities"] == 0
+    claims = metrics["claims"]
+    assert claims["recall"] >= 0.9 and claims["precision"] >= 0.9
+    assert claims["speaker_accuracy"] >= 0.95
+    assert claims["stance_accuracy"] >= 0.8
+
+
+def test_claims_point_into_the_clean_text(outputs: Path) -> None:
+    documents = pd.read_parquet(outputs / "documents.parquet").set_index("doc_id")
+    claims = pd.read_parquet(outputs / "claims.parquet")
+    entities = set(pd.read_parquet(outputs / "entities.parquet").entity_id)
+    assert claims.claim_id.is_unique
+    for c in claims.itertuples():
+        assert documents.loc[c.doc_id, "text"][c.start : c.end] == c.sentence
+        assert c.stance in {"support", "oppose", "concern", "call", "neutral"}
+        assert c.quote_type in {"direct", "indirect", "mixed"}
+        assert c.speaker_entity_id is None or c.speaker_entity_id in entities
+    # the teaser block and the captions of the seeds yield no claim
+    assert not claims.text.str.contains("He Wei|Tô Lâm|To Lam|Cao Bang|Phu Quoc").any()

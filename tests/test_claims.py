@@ -1,0 +1,170 @@
+"""Claims stage on small French and English articles, through the real ner and resolve stages."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import claims, ner, resolve
+from pipeline.schema import Claim, Document
+
+
+@pytest.fixture(scope="module")
+def models() -> ner.NerModels:
+    return ner.load_models(ner.NerParams())
+
+
+def claims_of(text: str, lang: str, models: ner.NerModels, title: str | None = None) -> list[Claim]:
+    document = Document(doc_id="d", source="d.txt", lang=lang, text=text, title=title, raw_sha256="0" * 64, encoding="utf-8", n_chars=len(text))
+    found = list(ner.run([document], models, ner.NerParams()))
+    mentions, entities = resolve.run([(document, found)], resolve.ResolveParams())
+    resolved = list(mentions)
+    result = claims.extract_claims(document, resolved, {e.entity_id: e for e in entities}, claims.ClaimsParams())
+    for c in result:
+        assert text[c.start : c.end] == c.sentence
+        assert c.text in text[c.start : c.end] or c.attribution == "cataphora"
+    return result
+
+
+def summary(found: list[Claim]) -> list[tuple[str, str, str]]:
+    return [(c.speaker, c.cue, c.stance) for c in found]
+
+
+def test_speaker_before_the_cue_and_pronoun(models: ner.NerModels) -> None:
+    text = (
+        "Le ministre vietnamien des Affaires étrangères Bui Thanh Son a affirmé que la souveraineté de chaque pays "
+        "doit être respectée. De même, il a appelé tous les pays à renforcer la coopération internationale."
+    )
+    found = claims_of(text, "fr", models)
+    assert summary(found) == [("Bui Thanh Son", "a affirmé", "call"), ("Bui Thanh Son", "a appelé", "call")]
+    assert found[0].text == "la souveraineté de chaque pays doit être respectée"
+    assert found[0].speaker_entity_id == "person:bui-thanh-son" and found[0].speaker_country == "VNM"
+    assert "sovereignty" in found[0].topics and "international_cooperation" in found[1].topics
+
+
+def test_content_first_with_the_speaker_after_the_cue(models: ner.NerModels) -> None:
+    text = (
+        "Il est nécessaire de renforcer la coopération régionale dans le partage d'informations, a affirmé l'ambassadeur "
+        "Dang Dinh Quy, chef de la Mission permanente du Vietnam auprès de l'ONU.\n"
+        "Toutes les parties ont la responsabilité de protéger les infrastructures vitales, a-t-il ajouté."
+    )
+    found = claims_of(text, "fr", models)
+    assert summary(found) == [("Dang Dinh Quy", "a affirmé", "call"), ("Dang Dinh Quy", "a-t-il ajouté", "call")]
+    assert found[0].text == "Il est nécessaire de renforcer la coopération régionale dans le partage d'informations"
+    assert {c.attribution for c in found} == {"inverted"}
+    assert "critical_infrastructure" in found[1].topics
+
+
+def test_selon_and_the_sentences_that_continue_it(models: ner.NerModels) -> None:
+    text = (
+        "Selon le ministre Bui Thanh Son, il faut une solution mondiale à la cybersécurité. Il est nécessaire que la "
+        "communauté internationale établisse un cadre avec des règles de comportement responsable.\n"
+        "Le Vietnam a développé une stratégie nationale de transformation numérique en 2021."
+    )
+    found = claims_of(text, "fr", models)
+    assert len(found) == 1
+    assert (found[0].speaker, found[0].cue, found[0].attribution) == ("Bui Thanh Son", "Selon", "according_to")
+    assert found[0].text.endswith("des règles de comportement responsable")
+
+
+def test_cataphora_takes_what_came_before(models: ner.NerModels) -> None:
+    text = (
+        "La cybersécurité revêt une signification clé pour la paix. La souveraineté de chaque pays doit être respectée.\n"
+        "C'est ce qu'a déclaré le 29 juin le ministre des Affaires étrangères Bui Thanh Son lors d'un débat."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.text, c.stance, c.attribution) for c in found] == [
+        ("La cybersécurité revêt une signification clé pour la paix", "neutral", "cataphora"),
+        ("La souveraineté de chaque pays doit être respectée", "call", "cataphora"),
+    ]
+    assert {c.speaker for c in found} == {"Bui Thanh Son"}
+
+
+def test_direct_and_mixed_quotes(models: ner.NerModels) -> None:
+    text = (
+        "« Il s'agit d'un défi commun à toute l'humanité », a affirmé le Premier ministre Pham Minh Chinh.\n"
+        "Le Premier ministre a appelé les pays à mettre en œuvre les « cinq axes de renforcement » de la coopération."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.quote_type, c.stance) for c in found] == [
+        ("Pham Minh Chinh", "direct", "concern"),
+        ("Pham Minh Chinh", "mixed", "call"),
+    ]
+
+
+def test_elle_is_not_a_man(models: ner.NerModels) -> None:
+    text = (
+        "L'ambassadrice Nguyen Phuong Nga a affirmé que le dialogue restait indispensable. "
+        "Le ministre Bui Thanh Son a rappelé que la coopération régionale progresse. "
+        "Elle a également appelé les pays à partager davantage d'informations."
+    )
+    found = claims_of(text, "fr", models)
+    assert [c.speaker for c in found] == ["Nguyen Phuong Nga", "Bui Thanh Son", "Nguyen Phuong Nga"]
+
+
+def test_nationality_picks_the_right_official(models: ner.NerModels) -> None:
+    text = (
+        "Vietnamese Foreign Minister Bui Thanh Son met Indonesian Foreign Minister Retno Marsudi in Jakarta on Monday. "
+        "The Indonesian minister said both countries must protect their critical infrastructure. "
+        "The Vietnamese FM called on ASEAN members to share information on cyber threats."
+    )
+    found = claims_of(text, "en", models)
+    assert summary(found) == [("Retno Marsudi", "said", "call"), ("Bui Thanh Son", "called on", "call")]
+    assert found[0].speaker_country == "IDN"
+
+
+def test_english_inverted_and_according_to(models: ner.NerModels) -> None:
+    text = (
+        "Vietnam is ready to work with partners to build a peaceful cyberspace, Deputy Prime Minister Pham Binh Minh "
+        "said on Thursday after talks with his Japanese counterpart.\n"
+        "According to the minister, every activity on cyberspace should respect international law."
+    )
+    found = claims_of(text, "en", models)
+    assert summary(found) == [("Pham Binh Minh", "said", "support"), ("Pham Binh Minh", "According", "call")]
+    assert found[0].text == "Vietnam is ready to work with partners to build a peaceful cyberspace"
+
+
+def test_collective_speakers_and_coordinated_cues(models: ner.NerModels) -> None:
+    text = (
+        "Les participants ont exprimé leur soutien à un cyberespace pacifique et ont appelé les nations à améliorer "
+        "leurs capacités informatiques. Ils ont également appelé à promouvoir le droit international humanitaire."
+    )
+    found = claims_of(text, "fr", models)
+    assert summary(found) == [
+        ("les participants", "ont exprimé leur soutien", "support"),
+        ("les participants", "ont appelé", "call"),
+        ("les participants", "ont également appelé", "call"),
+    ]
+    assert all(c.speaker_entity_id is None for c in found)
+    assert "humanitarian_law" in found[2].topics
+
+
+def test_stance_from_cues(models: ner.NerModels) -> None:
+    text = (
+        "The minister Bui Thanh Son expressed concern and objection to the use of harmful technology. "
+        "Foreign Minister Retno Marsudi welcomed the new cooperation framework. "
+        "Prime Minister Anthony Albanese expressed concern about cyber attacks on hospitals."
+    )
+    found = claims_of(text, "en", models)
+    assert [c.stance for c in found] == ["oppose", "support", "concern"]
+
+
+def test_narration_titles_and_repeats_yield_no_extra_claim(models: ner.NerModels) -> None:
+    title = "Le ministre affirme que la coopération est essentielle"
+    text = (
+        f"{title}\n"
+        "Il faut renforcer la coopération régionale, a affirmé l'ambassadeur Dang Dinh Quy.\n"
+        "Le Vietnam a accueilli la conférence en novembre à Hanoï.\n"
+        "Il faut renforcer la coopération régionale et internationale, a affirmé l'ambassadeur Dang Dinh Quy, chef de la délégation."
+    )
+    found = claims_of(text, "fr", models, title=title)
+    assert len(found) == 1
+    assert found[0].text == "Il faut renforcer la coopération régionale et internationale"
+
+
+def test_unnamed_official_speaks(models: ner.NerModels) -> None:
+    text = "Dans son message, le président russe a félicité les États membres de l'ONU pour leur unité, soulignant que « la Russie est prête à coopérer »."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country, c.cue, c.quote_type) for c in found] == [
+        ("président russe", "RUS", "a félicité", "indirect"),
+        ("président russe", "RUS", "soulignant", "direct"),
+    ]
