@@ -166,6 +166,6 @@ def test_claims_point_into_the_clean_text(outputs: Path) -> None:
         assert documents.loc[c.doc_id, "text"][c.start : c.end] == c.sentence
         assert c.stance in {"support", "oppose", "concern", "call", "neutral"}
         assert c.quote_type in {"direct", "indirect", "mixed"}
-        assert c.speaker_entity_id is None or c.speaker_entity_id in entities
+        assert pd.isna(c.speaker_entity_id) or c.speaker_entity_id in entities
     # the teaser block and the captions of the seeds yield no claim
     assert not claims.text.str.contains("He Wei|Tô Lâm|To Lam|Cao Bang|Phu Quoc").any()
