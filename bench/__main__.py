@@ -5,7 +5,9 @@ the same corpus, in the same run:
 - `bare-full`: `nlp.pipe` of the whole spaCy model (all components), what a user would run;
 - `bare-ner`: `nlp.pipe` of the same model with only its `ner` component, what our stage loads;
 - `ner`: our ner stage (model + lexicon, title and repair rules);
-- `ner+resolve`: ner then resolve (identity across documents).
+- `ner+resolve`: ner then resolve (identity across documents);
+- `pipeline`: the whole chain end to end, clean → ner → resolve → claims, from `.txt` files to
+  Parquet tables (what `python -m pipeline run` does).
 Results are printed and written to `bench/results.json`.
 """
 
@@ -20,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODES = ("bare-full", "bare-ner", "ner", "ner+resolve")
+MODES = ("bare-full", "bare-ner", "ner", "ner+resolve", "pipeline")
 
 
 def measure(mode: str, data: Path, seeds: Path) -> dict[str, float]:
@@ -34,7 +36,23 @@ def measure(mode: str, data: Path, seeds: Path) -> dict[str, float]:
     words = sum(len(d.text.split()) for d in docs)
     params = ner.NerParams()
     by_lang = {lang: [d for d in docs if d.lang == lang] for lang in ("fr", "en")}
-    if mode.startswith("bare"):
+    if mode == "pipeline":
+        import tempfile
+
+        from pipeline import claims, clean
+
+        with tempfile.TemporaryDirectory() as tmp:
+            inputs, out = Path(tmp) / "inputs", Path(tmp) / "outputs"
+            inputs.mkdir()
+            for d in docs:
+                (inputs / f"{d.doc_id}.txt").write_text(d.text, encoding="utf-8")
+            start = time.perf_counter()
+            clean.main(inputs, out, clean.CleanParams())
+            ner.main(out / "documents.parquet", out / "ner_mentions.parquet", params)
+            resolve.main(out / "documents.parquet", out / "ner_mentions.parquet", out / "mentions.parquet", out / "entities.parquet", resolve.ResolveParams())
+            claims.main(out / "documents.parquet", out / "mentions.parquet", out / "entities.parquet", out / "claims.parquet", claims.ClaimsParams())
+            seconds = time.perf_counter() - start
+    elif mode.startswith("bare"):
         nlps = {}
         for lang in by_lang:
             name = params.spacy_models[lang]
@@ -77,7 +95,7 @@ def main() -> None:
         results[mode] = json.loads(done.stdout.strip().splitlines()[-1])
         r = results[mode]
         print(f"{mode:12} {r['words']:>8} words  {r['seconds']:>7.2f} s  {r['words_per_second']:>7} words/s  peak {r['peak_rss_mib']:>5} MiB", flush=True)
-    for ours in ("ner", "ner+resolve"):
+    for ours in ("ner", "ner+resolve", "pipeline"):
         for bare in ("bare-full", "bare-ner"):
             ratio = results[ours]["seconds"] / results[bare]["seconds"]
             results[f"{ours} / {bare}"] = round(ratio, 3)

