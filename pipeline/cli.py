@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from enum import Enum
 from pathlib import Path
 
 import typer
 
-from pipeline import clean, evaluate, ner, resolve
+from pipeline import claims, clean, evaluate, lexicons, ner, resolve
 from pipeline.config import MODELS_DIR, load_params
 
 app = typer.Typer(
@@ -23,6 +24,23 @@ app = typer.Typer(
 ParamsOpt = typer.Option(Path("params.yaml"), "--params", help="Parameters file; stage defaults are used if it does not exist.")
 ModelsOpt = typer.Option(MODELS_DIR, "--models", help="Folder of lexicons and patterns.")
 USER_ERRORS = (FileNotFoundError, NotADirectoryError, PermissionError, ValueError, RuntimeError)
+
+
+class Backend(str, Enum):
+    spacy = "spacy"
+    stanza = "stanza"
+
+
+BackendOpt = typer.Option(None, "--backend", help="NER backend for every language, instead of ner.backend in the params.")
+
+
+def _ner_params(params: Path, backend: Backend | None) -> ner.NerParams:
+    """The ner params, with `backend` (if given) for every language."""
+    loaded = load_params(params, "ner", ner.NerParams)
+    if backend is None:
+        return loaded
+    languages = {*loaded.backend, *lexicons.LANGUAGES}
+    return loaded.model_copy(update={"backend": {lang: backend.value for lang in sorted(languages)}})
 
 
 def _fail(message: str) -> None:
@@ -59,10 +77,11 @@ def ner_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="Mentions file to write (entity ids not set yet)."),
     params: Path = ParamsOpt,
     models: Path = ModelsOpt,
+    backend: Backend | None = BackendOpt,
 ) -> None:
     """Entity mentions: statistical NER corrected by lexicons and title rules."""
     try:
-        summary = ner.main(documents, output, load_params(params, "ner", ner.NerParams), models)
+        summary = ner.main(documents, output, _ner_params(params, backend), models)
     except USER_ERRORS as exc:
         _fail(str(exc))
     else:
@@ -95,12 +114,17 @@ def run_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="Folder the Parquet tables are written to."),
     params: Path = ParamsOpt,
     models: Path = ModelsOpt,
+    backend: Backend | None = BackendOpt,
 ) -> None:
     """The whole chain on a folder of .txt files, without DVC."""
     clean_cmd(input=input, output=output, params=params, models=models)
     documents = output / "documents.parquet"
-    ner_cmd(documents=documents, output=output / "ner_mentions.parquet", params=params, models=models)
+    ner_cmd(documents=documents, output=output / "ner_mentions.parquet", params=params, models=models, backend=backend)
     resolve_cmd(documents=documents, mentions=output / "ner_mentions.parquet", output=output, params=params, models=models)
+    claims_cmd(
+        documents=documents, mentions=output / "mentions.parquet", entities=output / "entities.parquet",
+        output=output / "claims.parquet", params=params, models=models,
+    )
 
 
 @app.command("evaluate")
@@ -118,3 +142,21 @@ def evaluate_cmd(
         _fail(str(exc))
     else:
         typer.echo(f"evaluate: {result['documents']} gold documents → {metrics}", err=True)
+
+
+@app.command("claims")
+def claims_cmd(
+    documents: Path = typer.Option(..., "--documents", help="documents.parquet from the clean stage."),
+    mentions: Path = typer.Option(..., "--mentions", help="mentions.parquet from the resolve stage."),
+    entities: Path = typer.Option(..., "--entities", help="entities.parquet from the resolve stage."),
+    output: Path = typer.Option(..., "--output", "-o", help="claims.parquet to write."),
+    params: Path = ParamsOpt,
+    models: Path = ModelsOpt,
+) -> None:
+    """Who said what: attributed policy positions with stance and topics → claims.parquet."""
+    try:
+        summary = claims.main(documents, mentions, entities, output, load_params(params, "claims", claims.ClaimsParams), models)
+    except USER_ERRORS as exc:
+        _fail(str(exc))
+    else:
+        typer.echo(f"claims: {summary.claims} claims in {summary.documents} documents → {output}", err=True)

@@ -58,6 +58,8 @@ class NerParams(StageParams):
     """Model spans longer than this (not confirmed by a lexicon) are runaway spans and dropped."""
     max_name_words: int = 5
     """Longest person name taken after a title."""
+    stanza_models_dir: str = "models/stanza"
+    """Folder of the stanza backend's models (`make stanza-models`); relative: to the current folder if there, else the project's."""
 
 
 # --- backends ---------------------------------------------------------------------------------
@@ -113,7 +115,11 @@ def load_backend(lang: str, params: NerParams) -> NerBackend:
     name = params.backend.get(lang, "spacy")
     if name == "spacy":
         return SpacyBackend(params.spacy_models[lang])
-    raise ValueError(f"unknown NER backend {name!r} for {lang}: use 'spacy'")
+    if name == "stanza":
+        from pipeline import stanza_backend
+
+        return stanza_backend.StanzaBackend(lang, stanza_backend.models_dir(params))
+    raise ValueError(f"unknown NER backend {name!r} for {lang}: use 'spacy' or 'stanza'")
 
 
 # --- rules ------------------------------------------------------------------------------------
@@ -145,17 +151,20 @@ class Rules:
     named_document: re.Pattern[str]
 
 
-def compile_rules(lang: str, nlp_vocab_doc: spacy.Language, models_dir: Path = MODELS_DIR) -> Rules:
-    """Build the matcher and regexes of `lang` from the lexicons, once per worker."""
+def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR) -> Rules:
+    """Build the matcher and regexes of `lang` from the lexicons, once per worker.
+
+    `nlp` only provides the tokenizer and vocabulary the backend's documents use.
+    """
     lex = lexicons.load(lang, models_dir)
-    matcher = PhraseMatcher(nlp_vocab_doc.vocab, attr="ORTH")
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     groups = {
         "ORG": lex.org_forms, "AGENCY": lex.agencies, "COUNTRY": lex.country_names, "ADJ": lex.country_adjectives,
         "CAPITAL": {k: v[0] for k, v in lex.capitals.items()}, "REGION": lex.regions,
         "MISC": {m: "" for m in lex.misc}, "NOT": {m: "" for m in lex.not_entities},
     }
     for group, forms in groups.items():
-        matcher.add(group, list(nlp_vocab_doc.tokenizer.pipe(sorted(forms))))
+        matcher.add(group, list(nlp.tokenizer.pipe(sorted(forms))))
 
     nat = trie_regex(sorted(lex.country_adjectives))
     country = trie_regex(sorted(lex.country_names))
@@ -263,15 +272,11 @@ def _name_words(text: str, rules: Rules, max_words: int) -> int:
             break
         if token in rules.lex.country_names or token in rules.lex.org_forms or token in rules.lex.agencies:
             break
-        if count == 0 and fold_is_title(token, rules):
+        if count == 0 and lexicons.fold(token) in rules.lex.title_forms:
             break
         end = word.start() + len(token)
         count += 1
     return end
-
-
-def fold_is_title(token: str, rules: Rules) -> bool:
-    return lexicons.fold(token) in rules.lex.title_forms
 
 
 def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candidate]:
@@ -456,7 +461,8 @@ def load_models(params: NerParams, languages: Iterable[str] = lexicons.LANGUAGES
     versions = {"diplonews": __version__}
     for lang in languages:
         backends[lang] = load_backend(lang, params)
-        tokenizer_nlp = backends[lang].nlp if isinstance(backends[lang], SpacyBackend) else spacy.blank(lang)
+        # The rules' matcher must share the vocab of the Docs the backend yields (label lookups).
+        tokenizer_nlp = backends[lang].nlp if isinstance(backends[lang], SpacyBackend) else getattr(backends[lang], "spacy_nlp", None) or spacy.blank(lang)
         rules[lang] = compile_rules(lang, tokenizer_nlp, models_dir)
         versions.update(backends[lang].versions)
     return NerModels(backends, rules, versions)

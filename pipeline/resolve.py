@@ -121,10 +121,8 @@ def _cluster_persons(mentions: list[Mention]) -> tuple[list[_Person], dict[int, 
         assigned[i] = target
     for i, person in assigned.items():
         m = mentions[i]
-        for role, key in zip(m.roles, m.role_keys + [""] * len(m.roles)):
-            if role not in person.roles:
-                person.roles.append(role)
-        person.keys.update(k for k in m.role_keys)
+        person.roles += [role for role in m.roles if role not in person.roles]
+        person.keys.update(m.role_keys)
         person.country = person.country or m.country
         person.gender = person.gender or m.gender
         person.affiliated_org = person.affiliated_org or m.affiliated_org
