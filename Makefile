@@ -45,7 +45,7 @@ clean-outputs:
 # multi-GB GPU build.
 STANZA_STAMP := $(VENV)/.stanza-installed
 TORCH ?= torch==2.13.0
-NER_DATA ?= ../shared/data/ner
+NER_DATA ?= data/ner
 STANZA_MODELS ?= models/stanza
 
 stanza-setup: $(STANZA_STAMP)

@@ -2,8 +2,8 @@
 
 French: the Europeana BnF newspaper NER corpus (CC0) cut into articles of ~400 words; English:
 the WNUT-17 sentences (CC BY 4.0) grouped into articles; plus the seed articles (cleaned), which
-are the kind of text the pipeline is for. Nothing is downloaded: the NER data lies in the shared
-folder next to the project (`--data`), and without it the seeds alone are repeated.
+are the kind of text the pipeline is for. Nothing is downloaded: the NER data is in the
+project (`data/ner`, `--data`); without it the seeds alone are repeated.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _documents(lang: str, name: str, words: list[str], size: int) -> Iterator[Do
 
 
 def build(data_dir: Path, seeds_dir: Path, min_words: int = 200_000) -> list[Document]:
-    """Benchmark documents: shared NER data as articles, then the seeds until `min_words` is reached."""
+    """Benchmark documents: the NER data as articles, then the seeds until `min_words` is reached."""
     docs: list[Document] = []
     fr = data_dir / "fr_europeana_bnf.bio"
     if fr.is_file():

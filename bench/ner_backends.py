@@ -1,7 +1,7 @@
 """`python -m bench.ner_backends`: words/second and entity F1 of the NER backends, in one run.
 
 Every backend (spaCy, and stanza when its extra and models are installed) reads the same
-held-out part of the shared NER data (`tools/ner_data.py`: the last 10% of the French Europeana
+held-out part of the NER data in data/ner (`tools/ner_data.py`: the last 10% of the French Europeana
 BnF tokens, half of the WNUT-17 test file; no model built here has seen them), rebuilt as running
 text in documents of DOC_SENTENCES sentences, through the ner stage's own backend interface
 (`ner.load_backend`; loading is not timed). F1 counts exact matches of span and type over
@@ -79,7 +79,7 @@ def measure(backend: str, lang: str, data: HeldOut, params: ner.NerParams) -> di
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ner", help="folder of the shared NER data")
+    parser.add_argument("--data", type=Path, default=ROOT / "data" / "ner", help="folder of the openly licensed NER data")
     parser.add_argument("--backends", nargs="+", default=["spacy", "stanza"], choices=["spacy", "stanza"])
     parser.add_argument("--lang", nargs="+", default=["fr", "en"], choices=["fr", "en"])
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "ner_backends.json")

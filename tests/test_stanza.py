@@ -31,7 +31,7 @@ LABELS = {"PERSON", "TITLE", "COUNTRY", "ORG", "LOC", "MISC"}
 def stanza_models(root: Path) -> Path:
     folder = root / "models" / "stanza"
     if missing_files(folder, "fr") or missing_files(folder, "en"):
-        data = root.parent / "shared" / "data" / "ner"
+        data = root / "data" / "ner"
         if not data.is_dir():
             pytest.skip(f"no stanza models in {folder} and no NER data in {data} to train them")
         done = subprocess.run([sys.executable, "-m", "tools.stanza_models", "--data", str(data), "--output", str(folder)],

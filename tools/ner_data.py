@@ -1,4 +1,4 @@
-"""The shared NER data (`../shared/data/ner`) as sentences, with one fixed train/dev/held-out split.
+"""The openly licensed NER data (`data/ner`) as sentences, with one fixed train/dev/held-out split.
 
 `tools/stanza_models.py` trains on `train` (early stopping on `dev`); `bench/ner_backends.py`
 scores every backend on `heldout`, which no model built here has seen:
@@ -88,7 +88,7 @@ def load(lang: str, data_dir: Path) -> Split:
     paths = [Path(data_dir) / name for name in FILES[lang]]
     for path in paths:
         if not path.is_file():
-            raise FileNotFoundError(f"NER data file not found: {path} (set NER_DATA / --data to the shared NER data folder)")
+            raise FileNotFoundError(f"NER data file not found: {path} (set NER_DATA / --data to the NER data folder)")
     if lang == "fr":
         tokens = [t for s in read_columns(paths[0]) for t in s]
         tokens = list(zip([t for t, _ in tokens], iob1_to_bio([tag for _, tag in tokens])))

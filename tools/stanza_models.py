@@ -1,7 +1,7 @@
 """Build the stanza models of the ner stage's `stanza` backend into one folder (`make stanza-models`).
 
 Default: train small French and English tokenizer and NER models here, on CPU, from the openly
-licensed shared NER data (`tools/ner_data.py` fixes the split; the held-out part is left for
+licensed NER data in data/ner (`tools/ner_data.py` fixes the split; the held-out part is left for
 `bench/ner_backends.py`), with stanza's own training entry points:
   1. the data → stanza's formats in `<output>/work/<lang>/` (tokenizer: text and per-character
      labels; NER: JSON sentences);
@@ -16,7 +16,7 @@ licensed shared NER data (`tools/ner_data.py` fixes the split; the held-out part
 `--download` fetches stanza's official models into the same folder instead (needs network).
 Languages whose models are complete are kept unless `--force`.
 
-In: `--data` folder of the shared NER data; out: `--output` folder (default `models/stanza`).
+In: `--data` folder of the NER data (data/ner); out: `--output` folder (default `models/stanza`).
 """
 
 from __future__ import annotations
@@ -254,7 +254,7 @@ def download(langs: list[str], output: Path) -> dict[str, dict[str, object]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ner", help="folder of the shared NER data")
+    parser.add_argument("--data", type=Path, default=ROOT / "data" / "ner", help="folder of the openly licensed NER data")
     parser.add_argument("--output", type=Path, default=ROOT / "models" / "stanza", help="models folder (ner.stanza_models_dir)")
     parser.add_argument("--lang", nargs="+", choices=sorted(PACKAGE), default=["fr", "en"])
     parser.add_argument("--download", action="store_true", help="download stanza's official models instead (needs network)")
