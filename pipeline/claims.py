@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -382,7 +382,6 @@ class DocumentContext:
     lex: ClaimLexicon
     candidates: list[Candidate]
     resolver: Resolver
-    drafts: list[Draft] = field(default_factory=list)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -433,14 +432,16 @@ def _sentence_claims(ctx: DocumentContext, p_index: int, s_index: int, s: int, e
         cand = first_speaker(according.start("speaker"), according.end("speaker"))
         speaker = ctx.resolver.resolve(cand) if cand else None
         if speaker:
-            cue = Cue(according.start(), according.start() + len(text[according.start():according.end()].split()[0]), text[according.start():according.end()].split()[0], "", None)
+            word = according.group(0).split()[0]
+            start = text.index(word, according.start())
+            cue = Cue(start, start + len(word), word, "", None)
             return [Draft(speaker, cue, _trim(text, according.end(), e), (s, e), "according_to", p_index, s_index)]
     according = lex.according_end.search(text, s, e)
     if according:
         cand = first_speaker(according.start("speaker"), according.end("speaker"))
         speaker = ctx.resolver.resolve(cand) if cand else None
         if speaker:
-            word = text[according.start():according.end()].strip(" ,").split()[0]
+            word = according.group(0).strip(" ,").split()[0]
             return [Draft(speaker, Cue(according.start(), according.end(), word, "", None), _trim(text, s, according.start()), (s, e), "according_to", p_index, s_index)]
 
     # "C'est ce qu'a déclaré X" — the content is what came before.
@@ -527,22 +528,22 @@ def extract_claims(document: Document, mentions: list[Mention], entities: dict[s
         paras = paras[1:]
     by_paragraph: list[list[tuple[int, int]]] = [sentences(text, a, b) for a, b in paras]
     claimed: dict[tuple[int, int], list[Draft]] = {}
-    previous_paragraph: list[tuple[int, int]] = []
     for p_index, sents in enumerate(by_paragraph):
         for s_index, (s, e) in enumerate(sents):
-            previous = sents[:s_index] if s_index else previous_paragraph
+            if s_index:
+                previous_keys = [(p_index, i) for i in range(s_index)]
+            else:
+                previous_keys = [(p_index - 1, i) for i in range(len(by_paragraph[p_index - 1]))] if p_index else []
+            previous = [by_paragraph[p][i] for p, i in previous_keys]
             drafts = _sentence_claims(ctx, p_index, s_index, s, e, previous)
+            if any(d.attribution == "cataphora" for d in drafts):
+                # The sentences it points back to are its claims now, not whatever they claimed alone.
+                for key in previous_keys:
+                    claimed.pop(key, None)
             for d in drafts:
-                if d.attribution == "cataphora":
-                    # The content sentences are claims of their own; drop what they claimed before.
-                    for ps, pe in previous:
-                        key = next(((pi, si) for pi, ss in enumerate(by_paragraph) for si, x in enumerate(ss) if x == (ps, pe)), None)
-                        if key:
-                            claimed.pop(key, None)
                 ctx.resolver.said(d.speaker)
             if drafts:
                 claimed[(p_index, s_index)] = drafts
-        previous_paragraph = sents
     def kept(drafts: list[Draft]) -> list[Draft]:
         return _deduplicate(ctx, [d for d in drafts if _words(ctx, d.content) >= params.min_content_words], params)
 
