@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
@@ -43,9 +45,14 @@ def _ner_params(params: Path, backend: Backend | None) -> ner.NerParams:
     return loaded.model_copy(update={"backend": {lang: backend.value for lang in sorted(languages)}})
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code=1)
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """A problem the user can fix (missing folder, missing model...) → one line on stderr, exit 1."""
+    try:
+        yield
+    except USER_ERRORS as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=1) from exc
 
 
 @app.callback()
@@ -63,11 +70,8 @@ def clean_cmd(
     models: Path = ModelsOpt,
 ) -> None:
     """Decode, normalise and strip boilerplate: → documents.parquet, rejects.parquet."""
-    try:
+    with _user_errors():
         summary = clean.main(input, output, load_params(params, "clean", clean.CleanParams), models)
-    except USER_ERRORS as exc:
-        _fail(str(exc))
-    else:
         typer.echo(f"clean: {summary.documents} documents, {summary.rejects} rejects → {output}", err=True)
 
 
@@ -80,11 +84,8 @@ def ner_cmd(
     backend: Backend | None = BackendOpt,
 ) -> None:
     """Entity mentions: statistical NER corrected by lexicons and title rules."""
-    try:
+    with _user_errors():
         summary = ner.main(documents, output, _ner_params(params, backend), models)
-    except USER_ERRORS as exc:
-        _fail(str(exc))
-    else:
         typer.echo(f"ner: {summary.mentions} mentions in {summary.documents} documents → {output}", err=True)
 
 
@@ -97,14 +98,11 @@ def resolve_cmd(
     models: Path = ModelsOpt,
 ) -> None:
     """One identity per entity across documents and languages: → mentions.parquet, entities.parquet."""
-    try:
+    with _user_errors():
         summary = resolve.main(
             documents, mentions, output / "mentions.parquet", output / "entities.parquet",
             load_params(params, "resolve", resolve.ResolveParams), models,
         )
-    except USER_ERRORS as exc:
-        _fail(str(exc))
-    else:
         typer.echo(f"resolve: {summary.entities} entities from {summary.mentions} mentions → {output}", err=True)
 
 
@@ -136,11 +134,8 @@ def evaluate_cmd(
     params: Path = ParamsOpt,
 ) -> None:
     """Precision, recall and F1 against gold annotations → metrics file."""
-    try:
+    with _user_errors():
         result = evaluate.main(outputs, gold, metrics, details, load_params(params, "evaluate", evaluate.EvaluateParams))
-    except USER_ERRORS as exc:
-        _fail(str(exc))
-    else:
         typer.echo(f"evaluate: {result['documents']} gold documents → {metrics}", err=True)
 
 
@@ -154,9 +149,6 @@ def claims_cmd(
     models: Path = ModelsOpt,
 ) -> None:
     """Who said what: attributed policy positions with stance and topics → claims.parquet."""
-    try:
+    with _user_errors():
         summary = claims.main(documents, mentions, entities, output, load_params(params, "claims", claims.ClaimsParams), models)
-    except USER_ERRORS as exc:
-        _fail(str(exc))
-    else:
         typer.echo(f"claims: {summary.claims} claims in {summary.documents} documents → {output}", err=True)
