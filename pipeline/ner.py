@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -438,8 +438,37 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
     for c in sorted(mentions, key=lambda c: (c.start, -c.end)):
         if c.label == "PERSON":
             c = appositive_roles(text, c, titles_at, rules)
+            c = honorific_and_country(text, c, rules.lex)
+            if c is None:
+                continue
         final.append(c)
     return final
+
+
+_BRACKETED = re.compile(r"\s*\((?P<inside>[^()\n]{2,60})\)")
+
+
+def honorific_and_country(text: str, c: Candidate, lex: Lexicon) -> Candidate | None:
+    """A person's honorific is not part of the name but tells the gender ("Mme Hartmann", "Mr. Osman");
+    a country in brackets right after the name is the person's ("Joonkook Hwang (Republic of Korea)")."""
+    for form in sorted(lex.honorifics + lex.masculine_honorifics, key=len, reverse=True):
+        inside = text.startswith(form + " ", c.start)
+        before = text.endswith(form + " ", 0, c.start) or text.endswith(form + "\u00a0", 0, c.start)
+        if inside or before:
+            gender = "f" if form in lex.feminine else "m" if form in lex.masculine_honorifics else c.gender
+            if inside:
+                start = c.start + len(form) + 1
+                if start >= c.end:
+                    return None
+                c = replace(c, start=start)
+            c = replace(c, gender=c.gender or gender)
+            break
+    bracket = _BRACKETED.match(text, c.end)
+    if bracket and c.country is None:
+        code = lex.country_names.get(bracket.group("inside").strip())
+        if code:
+            c = replace(c, country=code)
+    return c
 
 
 # --- the stage --------------------------------------------------------------------------------

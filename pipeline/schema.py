@@ -12,12 +12,13 @@ from typing import Literal
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 Label = str  # PERSON, COUNTRY, ORG, LOC (MISC and others allowed)
 EntityKind = Literal["person", "country", "organisation", "location"]
 Stance = Literal["support", "oppose", "concern", "call", "neutral"]
 QuoteType = Literal["direct", "indirect", "mixed"]
+SpeakerKind = Literal["person", "organisation", "country", "group", "document"]
 
 
 class Record(BaseModel):
@@ -101,6 +102,7 @@ class Claim(Record):
     speaker: str
     speaker_entity_id: str | None = None
     speaker_country: str | None = None
+    speaker_kind: SpeakerKind = Field(default="person", description="person, organisation, country, group or document")
     cue: str
     text: str
     sentence: str
@@ -181,6 +183,7 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
             _f("speaker", pa.string()),
             _f("speaker_entity_id", pa.string(), True),
             _f("speaker_country", pa.string(), True),
+            _f("speaker_kind", pa.string()),
             _f("cue", pa.string()),
             _f("text", pa.string()),
             _f("sentence", pa.string()),

@@ -1,0 +1,573 @@
+"""Parser-grounded attribution inside one sentence: cues by lemma, their speaker and their content.
+
+Used by the claims stage on the sentences that can hold an attribution (see `claims.might_attribute`);
+every function here is pure: a parsed sentence (a spaCy `Doc`) and the lexicon in, records out.
+
+- A cue is a predicate whose lemma is in `models/cues.toml`: a reporting, position or evaluation
+  verb ("dire", "déplorer", "urge", "call for"), a light-verb construction ("exprimer sa
+  préoccupation", "issue a warning") or a predicative adjective ("s'est dit préoccupé", "is
+  concerned"). Tokens inside quotation marks are never cues. A verb listed as `clause_only` is a
+  cue only when it governs a clause, a quotation or an infinitive, or closes one ("…, he added").
+- The speaker is the cue's grammatical subject; a passive's agent; for a coordinated verb or a
+  participle ("… and urged", "…, stressing that") the subject of the verb it hangs on; for a
+  relative clause the noun it qualifies; in an inversion ("…, a estimé dimanche le ministre") the
+  actor after the verb.
+- The content is the clause, infinitive, quotation or object the cue governs (never its subject, its
+  addressee "told reporters", or an adverbial "on Friday", "in a statement"); when the cue closes
+  the sentence ("…, a-t-il ajouté", '"…," she asked') the content is what precedes it, and a
+  quotation that follows ('"A," he said, "B."') is joined to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+QUOTE_OPEN, QUOTE_CLOSE = "«“", "»”"
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass", "csubjpass")
+AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "neg")
+CLAUSE_DEPS = ("ccomp", "xcomp")
+OBJECT_DEPS = ("obj", "dobj")
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "obj", "dobj", "obl:arg", "obl", "prep", "attr", "oprd", "nmod", "iobj", "obl:agent", "acomp", "dative", "advcl")
+PARTICIPLE_TAGS = ("VBG",)
+RELATIVE_DEPS = ("relcl", "acl:relcl")
+STANCE_PRIORITY = ("oppose", "call", "concern", "support", "")
+NP_DROP_DEPS = ("relcl", "acl:relcl", "acl", "appos", "punct", "conj", "cc", "parataxis", "advcl", "dep")
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A cue found in a parsed sentence (token indices are the sentence Doc's)."""
+
+    anchor: int  # the verb whose subject is the speaker
+    head: int  # the cue word itself (verb, adjective or light verb)
+    tokens: tuple[int, ...]  # every token of the cue as written (auxiliaries, particle, noun)
+    stance: str
+    lemma: str
+    kind: str  # verb, light, adjective
+
+
+@dataclass
+class Attribution:
+    """One cue with its speaker token and its content pieces (character offsets in the sentence)."""
+
+    predicate: Predicate
+    cue_start: int
+    cue_end: int
+    speaker: int | None  # token index of the speaker phrase's head, None when inherited or missing
+    inherits: int | None  # anchor index of the cue whose speaker this one shares
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    inverted: bool = False
+
+
+@dataclass(frozen=True)
+class SentenceLexicon:
+    """What attribution needs of `models/cues.toml` for one language."""
+
+    verbs: dict[str, str]
+    clause_only: frozenset[str]
+    addressee: frozenset[str]
+    qualify: frozenset[str]
+    light: dict[tuple[str, str], str]
+    adjectives: dict[str, str]
+    copulas: frozenset[str]
+    adjuncts: frozenset[str]
+    pronouns: frozenset[str]
+    relatives: frozenset[str]
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks (« », “ ”, straight double quotes)."""
+    inside: set[int] = set()
+    depth, straight = 0, False
+    for t in doc:
+        ch = t.text
+        if ch in QUOTE_OPEN or (ch == '"' and not straight and depth == 0):
+            if ch == '"':
+                straight = True
+            else:
+                depth += 1
+            continue
+        if ch in QUOTE_CLOSE or (ch == '"' and straight):
+            if ch == '"':
+                straight = False
+            else:
+                depth = max(0, depth - 1)
+            continue
+        if depth or straight:
+            inside.add(t.i)
+    return inside
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _is_participle(t: Token) -> bool:
+    if t.tag_ in PARTICIPLE_TAGS:
+        return True
+    return "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense") or "Ger" in t.morph.get("VerbForm")
+
+
+def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
+    """Cue predicates of a parsed sentence, outside quotations, in text order."""
+    quoted = quoted_tokens(doc)
+    found: list[Predicate] = []
+    taken: set[int] = set()
+    for t in doc:
+        if t.i in taken or (t.i in quoted and not _incise(doc, t)):
+            continue
+        if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and t.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "un message publié sur…", "cité par les agences": a participle qualifying a noun
+        lemma = _lemma(t)
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and lemma in lex.verbs and t.i > 0):
+            # light verb first: "exprimer sa préoccupation", "issue a warning"
+            light = None
+            for c in t.children:
+                if c.dep_ in OBJECT_DEPS and (lemma, _lemma(c)) in lex.light:
+                    light = c
+                    break
+            if light is not None:
+                found.append(_predicate(doc, t, t, [light.i], lex.light[(lemma, _lemma(light))], f"{lemma} {_lemma(light)}", "light"))
+                taken.update((t.i, light.i))
+                continue
+            particle = next((c for c in t.children if c.dep_ in ("prt", "prep", "compound:prt") and c.i > t.i and f"{lemma} {c.text.lower()}" in lex.verbs), None)
+            if particle is not None:
+                key = f"{lemma} {particle.text.lower()}"
+                found.append(_predicate(doc, t, t, [particle.i], lex.verbs[key], key, "verb"))
+                taken.update((t.i, particle.i))
+                continue
+            if lemma in lex.verbs and t.pos_ == "VERB" or (t.pos_ == "NOUN" and lemma in lex.verbs):
+                found.append(_predicate(doc, t, t, [], lex.verbs[lemma], lemma, "verb"))
+                taken.add(t.i)
+                continue
+        if t.pos_ in ("ADJ", "VERB") and (lemma in lex.adjectives or t.text.lower() in lex.adjectives):
+            stance = lex.adjectives.get(lemma) or lex.adjectives.get(t.text.lower(), "")
+            head = t.head
+            cop = next((c for c in t.children if c.dep_ == "cop"), None)
+            if cop is not None:
+                found.append(_predicate(doc, t, t, [cop.i], stance, lemma, "adjective"))
+                taken.add(t.i)
+            elif t.dep_ in ("acomp", "xcomp", "oprd") and _lemma(head) in lex.copulas and head.i not in quoted:
+                # "s'est dit préoccupé", "remained concerned": the copula carries the subject
+                found = [p for p in found if p.head != head.i]
+                found.append(_predicate(doc, head, t, [head.i], stance, lemma, "adjective"))
+                taken.update((t.i, head.i))
+    found.sort(key=lambda p: min(p.tokens))
+    return found
+
+
+def _incise(doc: Doc, t: Token) -> bool:
+    """A reporting clause set inside the quotation marks, French style: « A, a déclaré X. B »."""
+    first = t.i
+    while first > 0 and doc[first - 1].pos_ == "AUX":
+        first -= 1
+    if first == 0 or doc[first - 1].text != ",":
+        return False
+    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    return after is not None and (after.text.startswith("-") or after.pos_ in ("DET", "PROPN", "NOUN") or after.lower_ in ("il", "elle"))
+
+
+def _predicate(doc: Doc, anchor: Token, head: Token, extra: list[int], stance: str, lemma: str, kind: str) -> Predicate:
+    tokens = {anchor.i, head.i, *extra}
+    for c in anchor.children:
+        if c.dep_ in AUX_DEPS or (c.dep_ == "expl:subj" and c.text.startswith("-")) or (c.dep_ in ("expl:comp", "expl:pv") and c.i < anchor.i):
+            tokens.add(c.i)
+    # what lies between the first and last cue token (adverbs: "a également appelé") is part of the cue as written
+    low, high = min(tokens), max(tokens)
+    return Predicate(anchor.i, head.i, tuple(range(low, high + 1)), stance, lemma, kind)
+
+
+def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tuple[int | None, int | None]:
+    """(speaker token, None) or (None, anchor index whose speaker is inherited)."""
+    for c in anchor.children:
+        # the inverted clitic of "a-t-il affirmé", whatever relation the parser gave it
+        if c.text.startswith("-") and c.text.lstrip("-").lower() in lex.pronouns and abs(c.i - anchor.i) <= 3:
+            return c.i, None
+    for c in anchor.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if _lemma(c) in lex.relatives and anchor.dep_ in RELATIVE_DEPS:
+                return anchor.head.i, None
+            return c.i, None
+    for c in anchor.children:
+        if c.dep_ == "expl:subj" and c.text.lstrip("-").lower() in lex.pronouns:
+            return c.i, None
+    for c in anchor.children:
+        if c.dep_ == "obl:agent":
+            return c.i, None
+        if c.dep_ == "agent":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj.i, None
+    if seen > 4:
+        return None, None
+    if anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        return None, anchor.head.i
+    if anchor.dep_ in RELATIVE_DEPS:
+        return anchor.head.i, None
+    if anchor.dep_ in ("advcl", "xcomp", "acl", "conj") and _is_participle(anchor):
+        if anchor.head.pos_ in ("NOUN", "PROPN"):
+            return anchor.head.i, None
+        return None, anchor.head.i
+    return None, None
+
+
+def _is_adjunct(t: Token, lex: SentenceLexicon) -> bool:
+    """Time expressions, settings and speech nouns attached to a cue ("on Friday", "in a statement")."""
+    if t.dep_ in ("obl:mod", "npadvmod", "advmod", "tmod", "obl:tmod", "punct", "cc", "mark", "case", "det"):
+        return True
+    words = [t] + [c for c in t.children if c.dep_ in ("pobj", "obj")]
+    return any(_lemma(w) in lex.adjuncts or w.ent_type_ in ("DATE", "TIME") for w in words)
+
+
+def _span(tokens: list[Token]) -> tuple[int, int]:
+    low = min(tokens, key=lambda t: t.i)
+    high = max(tokens, key=lambda t: t.i + 0)
+    return low.idx, high.idx + len(high.text)
+
+
+def _subtree(t: Token) -> list[Token]:
+    return list(t.subtree)
+
+
+def _clause_start(doc: Doc, pred: Predicate, speaker: int | None) -> int:
+    """First token of the cue's own clause ("he said", "a-t-il ajouté", "the minister said")."""
+    start = min(pred.tokens)
+    if speaker is not None and speaker < start:
+        tok = doc[speaker]
+        left = tok.left_edge.i
+        # a subject adjacent to the cue ("…, he said", "…, the minister told reporters")
+        between = [t for t in doc[tok.i + 1 : start] if not t.is_punct or t.text in "()"]
+        if len([t for t in between if t.i not in range(tok.i, tok.right_edge.i + 1)]) <= 3:
+            start = left
+    return start
+
+
+def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None:
+    """The actor after a cue that closes a clause: ", a estimé lundi le porte-parole", ", said the minister".
+
+    Parsers often take the noun before the comma for the subject and the real one for an object;
+    the word order decides: a comma before the cue, then (after adverbs and time words) a noun phrase.
+    """
+    first = min(pred.tokens)
+    if first == 0 or doc[first - 1].text not in (",", "»", "”", '"'):
+        return None
+    anchor = doc[pred.anchor]
+    if any(c.dep_ in CLAUSE_DEPS and c.i > anchor.i for c in anchor.children) or _opener_after(doc, pred, lex) is not None:
+        return None  # "X, the minister, said the decision was…": the cue governs what follows
+    i = max(pred.tokens) + 1
+    while i < len(doc):
+        t = doc[i]
+        if t.pos_ in ("ADV", "PART", "NUM") or _lemma(t) in lex.adjuncts:
+            i += 1
+        elif t.pos_ == "ADP":
+            # an adverbial phrase: "dans un communiqué", "lors d'une conférence de presse"
+            obj = next((c for c in t.head.subtree if c.i > t.i), None) if t.head.i > t.i else None
+            if t.head.i > t.i and _is_adjunct(t.head, lex):
+                i = t.head.right_edge.i + 1
+            else:
+                return None
+        else:
+            break
+    while i < len(doc) and doc[i].pos_ in ("DET", "ADJ"):
+        i += 1
+    if i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].lower_ not in ("que", "that"):
+        head = doc[i]
+        while head.head.i != head.i and head.dep_ in ("compound", "flat", "flat:name", "amod") and head.head.i > head.i:
+            head = head.head
+        if _lemma(head) in lex.adjuncts:
+            return None  # "told a news conference"
+        return i
+    return None
+
+
+_NOT_SUBJECT_DEPS = ("compound", "flat", "flat:name", "poss", "det", "amod", "nmod", "pobj", "obl", "obl:mod", "obl:arg", "obj", "dobj", "case", "npadvmod", "nummod")
+_EMBEDDING_DEPS = ("prep", "pobj", "advcl", "acl", "relcl", "acl:relcl", "obl", "obl:mod", "obl:arg", "nmod", "ccomp", "xcomp", "parataxis")
+
+
+def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
+    """Is this subject at the head of its clause ('"…," Colonel X, the spokeswoman, told …'), not the end
+    of content that an inverted cue closes ("… pour la Russie, a estimé le porte-parole")?"""
+    left = subject.left_edge.i
+    boundary = 0
+    for t in doc[:left]:
+        if t.i in quoted or t.is_quote or t.text in QUOTE_CLOSE or t.text in (",", ":", "-", "—") and (t.i == 0 or doc[t.i - 1].is_quote or doc[t.i - 1].text in QUOTE_CLOSE):
+            boundary = t.i + 1
+    return left - boundary <= 2
+
+
+def _leading_subject(doc: Doc, pred: Predicate, quoted: set[int]) -> int | None:
+    """The first noun phrase before the cue that is not inside a prepositional phrase or a clause of its own."""
+    first = min(pred.tokens)
+    for t in doc[:first]:
+        if t.i in quoted or t.pos_ not in ("PROPN", "NOUN", "PRON") or t.dep_ in _NOT_SUBJECT_DEPS:
+            continue
+        node, ok = t, True
+        for _ in range(10):
+            if node.i == pred.anchor or node.head.i == node.i:
+                break
+            if node is not t and node.dep_ in _EMBEDDING_DEPS or node.dep_ in ("pobj", "obl", "nmod", "obl:mod", "obl:arg"):
+                ok = False
+                break
+            node = node.head
+        if ok:
+            return t.i
+    return None
+
+
+def _via_content(t: Token, anchor: Token) -> bool:
+    """Does `t` hang on `anchor` through what the cue governs (not through a coordination or participle)?"""
+    node = t
+    for _ in range(12):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == anchor.i:
+            return node.dep_ not in ("conj", "parataxis", "cc", "punct") and not (node.dep_ in ("advcl", "acl", "xcomp") and _is_participle(node))
+        node = node.head
+    return False
+
+
+def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[Attribution]:
+    """Speaker token and content pieces of each cue of a parsed sentence."""
+    out: list[Attribution] = []
+    anchors = {p.anchor for p in preds}
+    quoted = quoted_tokens(doc)
+    content_of: dict[int, tuple[int, int]] = {}
+    for number, pred in enumerate(preds):
+        anchor = doc[pred.anchor]
+        # a cue inside the content of another cue is part of that content ("a affirmé que le Vietnam préconise…")
+        if any(lo <= anchor.idx < hi for a, (lo, hi) in content_of.items() if a != pred.anchor and not _shares_subject(anchor, doc[a])):
+            continue
+        if pred.kind == "light":
+            pred = _light_extent(doc, pred, lex)
+        cue_last = max(pred.tokens)
+        speaker, inherits = _subject(doc, anchor, lex)
+        inverted_actor = _inverted_actor(doc, pred, lex)
+        if speaker is not None and speaker > max(pred.tokens) and speaker != inverted_actor and not doc[speaker].text.startswith("-"):
+            # a subject after the cue outside an inversion is a misparse of "X said the council must act"
+            speaker = _leading_subject(doc, pred, quoted)
+        if inverted_actor is not None and (speaker is None or (speaker < min(pred.tokens) and not _opens_clause(doc, doc[speaker], quoted))) and inherits is None:
+            speaker = inverted_actor
+        elif speaker is None and inherits is None:
+            speaker = None
+        # where the content after the cue stops: at the next cue that is not inside it
+        stop = len(doc)
+        for later in preds[number + 1 :]:
+            if not _via_content(doc[later.anchor], anchor):
+                later_subject, _ = _subject(doc, doc[later.anchor], lex)
+                begin = min(later.tokens)
+                if later_subject is not None and later_subject < begin and begin - later_subject <= 4:
+                    begin = doc[later_subject].left_edge.i
+                stop = min(stop, begin)
+                break
+        pieces: list[tuple[int, int]] = []
+        inverted = False
+        start = _right_content_start(doc, pred, anchor, speaker, lex, stop)
+        if start is not None and start < stop:
+            chunk = _strip_tail(list(doc[start:stop]))
+            if chunk:
+                pieces = [_span(chunk)]
+        clause_start = _clause_start(doc, pred, speaker)
+        before = [t for t in doc[:clause_start] if not t.is_punct and t.i not in anchors]
+        if not pieces and len(before) >= 3:
+            # the cue closes what precedes it: "…, a-t-il ajouté", '"…?" she asked'
+            first = _content_start(doc, out, clause_start)
+            chunk = _strip_tail(list(doc[first:clause_start]))
+            if chunk and any(not t.is_punct for t in chunk):
+                pieces = [_span(chunk)]
+                inverted = True
+                tail = _tail_after(doc, pred, speaker)
+                if tail:
+                    pieces.append(tail)
+        if not pieces:
+            continue
+        if pred.kind == "verb" and pred.lemma in lex.clause_only and not inverted:
+            governs = any(c.dep_ in CLAUSE_DEPS or (c.dep_ == "advcl" and _is_content_clause(c, True)) for c in anchor.children if c.i > cue_last)
+            opener = _opener_after(doc, pred, lex)
+            qualifies = pred.lemma in lex.qualify and any(c.dep_ in OBJECT_DEPS for c in anchor.children)
+            if not governs and opener is None and not qualifies:
+                continue
+        content_of[pred.anchor] = (pieces[0][0], pieces[-1][1])
+        cue_start, cue_end = _span([doc[i] for i in pred.tokens])
+        out.append(Attribution(pred, cue_start, cue_end, speaker, inherits if speaker is None else None, pieces, inverted))
+    return out
+
+
+def _light_extent(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> Predicate:
+    """A light-verb cue runs through its noun and the nouns coordinated with it ("sa préoccupation et son opposition")."""
+    anchor = doc[pred.anchor]
+    nouns = [doc[i] for i in pred.tokens if doc[i].dep_ in OBJECT_DEPS]
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    nouns += [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    cue_tokens = set(pred.tokens) | {t.i for n in nouns for t in doc[min(pred.tokens) : n.i + 1]}
+    stances = [pred.stance] + [lex.light.get((_lemma(anchor), _lemma(n)), "") for n in nouns]
+    stance = min((x for x in stances if x), key=STANCE_PRIORITY.index, default=pred.stance)
+    return Predicate(pred.anchor, pred.head, tuple(sorted(cue_tokens)), stance, pred.lemma, pred.kind)
+
+
+def _opener_after(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None:
+    """Index of a complementiser, colon or quotation mark right after the cue (adverbials skipped)."""
+    i = max(pred.tokens) + 1
+    while i < len(doc):
+        t = doc[i]
+        if t.lower_ in ("que", "qu'", "that", ":", "whether") or t.text in QUOTE_OPEN or t.text == '"':
+            return i
+        if t.pos_ in ("ADV", "PART", "ADJ") or t.text == "," or _lemma(t) in lex.adjuncts or t.pos_ in ("ADP", "DET", "NUM") or (t.pos_ in ("NOUN", "PROPN") and _is_adjunct(t, lex)):
+            i += 1
+            continue
+        return None
+    return None
+
+
+def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int | None, lex: SentenceLexicon, stop: int) -> int | None:
+    """First token of what the cue governs after it: a clause, an infinitive, an object, a quotation;
+    never its addressee ("told reporters"), an adverbial ("on Friday", "dans un communiqué") or its subject."""
+    cue_last = max(pred.tokens)
+    opener = _opener_after(doc, pred, lex)
+    if opener is not None and opener < stop:
+        return opener + 1 if doc[opener].lower_ in ("que", "qu'", "that", ":", "whether") else opener
+    holders = [anchor] + ([doc[pred.head]] if pred.head != pred.anchor else [])
+    if pred.kind == "light":
+        holders += [doc[i] for i in pred.tokens if doc[i].pos_ == "NOUN"]
+    skip: set[int] = set()
+    if speaker is not None:
+        skip.update(t.i for t in doc[speaker].subtree)
+    complements: list[Token] = []
+    for h in holders:
+        for c in h.children:
+            if c.i <= cue_last or c.i >= stop or c.i in pred.tokens or c.i in skip or c.dep_ not in COMPLEMENT_DEPS:
+                continue
+            if c.dep_ == "advcl" and not _is_content_clause(c, pred.lemma in lex.addressee or pred.stance == "call"):
+                continue
+            if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS:
+                continue
+            complements.append(c)
+    # particle objects: "called on Israel to …" (addressee), "called for a ceasefire" (content)
+    for i in pred.tokens:
+        if doc[i].dep_ == "prep":
+            for g in doc[i].children:
+                if g.dep_ == "pobj":
+                    if pred.lemma in lex.addressee:
+                        complements += [x for x in g.children if x.dep_ in ("acl", "relcl", "xcomp", "infmod")]
+                    else:
+                        complements.append(g)
+    if pred.kind == "verb" and pred.lemma in lex.addressee:
+        objs = [c for c in complements if c.dep_ in OBJECT_DEPS + ("iobj", "dative")]
+        others = [c for c in complements if c not in objs]
+        if objs and others:
+            complements = others
+        elif objs:
+            # "exhorté les parties à reprendre", "thanked them for their support": what follows the
+            # addressee; with nothing after it, the object is what was asked for ("urged restraint")
+            _, np_end = noun_phrase(doc, objs[0].i)
+            after = next((t.i for t in doc[objs[0].i : stop] if t.idx >= np_end and not t.is_punct), None)
+            return after if after is not None else objs[0].left_edge.i
+    if not complements:
+        return None
+    first = min(complements, key=lambda c: c.left_edge.i)
+    return first.left_edge.i if first.left_edge.i > cue_last else first.i
+
+
+def _strip_tail(chunk: list[Token]) -> list[Token]:
+    """Without the punctuation and conjunction that lead into the next cue ("…, et a appelé")."""
+    while chunk and (chunk[-1].is_punct and chunk[-1].text not in QUOTE_CLOSE + '"?!' or chunk[-1].lower_ in ("et", "and", "mais", "but", "while", "tout", "en")):
+        chunk = chunk[:-1]
+    while chunk and chunk[0].is_punct and chunk[0].text not in QUOTE_OPEN + '"':
+        chunk = chunk[1:]
+    return chunk
+
+
+def _shares_subject(t: Token, other: Token) -> bool:
+    """A coordinated verb or a participle of `other` ("… and urged", ", stressing that")."""
+    node = t
+    for _ in range(4):
+        if node.i == other.i:
+            return True
+        if node.dep_ not in ("conj", "advcl", "xcomp", "acl") or node.head.i == node.i:
+            return False
+        if node.dep_ != "conj" and not _is_participle(node):
+            return False
+        node = node.head
+    return False
+
+
+def _is_content_clause(t: Token, infinitive: bool = False) -> bool:
+    """An adverbial clause that carries what was said: "warned that…" parsed as advcl; with `infinitive`,
+    the infinitive of a call ("appelé les pays à contribuer", "urged them to")."""
+    marks = ("que", "qu'", "that", "whether", "if") + (("à", "de", "d'", "to") if infinitive else ())
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)
+
+
+def _content_start(doc: Doc, previous: list[Attribution], clause_start: int) -> int:
+    """Where content closing at `clause_start` begins: after an earlier cue clause of the sentence."""
+    start = 0
+    for a in previous:
+        last = max(a.predicate.tokens)
+        if last < clause_start:
+            start = max(start, last + 1)
+            for lo, hi in a.pieces:
+                if lo >= doc[last].idx:
+                    end_tok = next((t.i for t in doc if t.idx >= hi), len(doc))
+                    start = max(start, end_tok)
+    return start
+
+
+def _tail_after(doc: Doc, pred: Predicate, speaker: int | None) -> tuple[int, int] | None:
+    """A quotation after the cue clause ('"A," he said, "B."') belongs to the same claim."""
+    last = max([*pred.tokens, speaker if speaker is not None else -1])
+    if speaker is not None:
+        last = max(last, doc[speaker].right_edge.i)
+    rest = [t for t in doc[last + 1 :]]
+    while rest and rest[0].text in ",;:":
+        rest = rest[1:]
+    if rest and (rest[0].text in QUOTE_OPEN or rest[0].text == '"'):
+        return _span(rest)
+    return None
+
+
+def _quotation_in(doc: Doc, pieces: list[tuple[int, int]]) -> bool:
+    text = doc.text
+    return any(any(ch in text[lo:hi] for ch in '«“"') for lo, hi in pieces)
+
+
+def _colon_after(doc: Doc, index: int) -> bool:
+    return index + 1 < len(doc) and doc[index + 1].text == ":"
+
+
+def noun_phrase(doc: Doc, index: int, wide: bool = False) -> tuple[int, int]:
+    """Character span of the phrase headed by token `index`, without relative clauses, appositions and
+    punctuation; `wide` keeps appositions ("l'ambassadeur X, chef de la Mission …")."""
+    drop = tuple(d for d in NP_DROP_DEPS if not (wide and d in ("appos", "punct", "dep")))
+    head = doc[index]
+    keep = [head]
+    todo = [c for c in head.children if c.dep_ not in drop]
+    while todo:
+        t = todo.pop()
+        keep.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in drop)
+    keep.sort(key=lambda t: t.i)
+    # only the contiguous run around the head
+    run = [head]
+    by_index = {t.i: t for t in keep}
+    i = head.i - 1
+    while i in by_index:
+        run.insert(0, by_index[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_index:
+        run.append(by_index[i])
+        i += 1
+    return _span(run)
+
+
+def short_phrase(doc: Doc, index: int) -> tuple[int, int]:
+    """Character span of a noun with its determiner, numerals and adjectives only ("des diplomates",
+    "Western diplomats", "un chercheur malien"): how a group or document speaker is named."""
+    head = doc[index]
+    keep = [head] + [c for c in head.children if c.dep_ in ("det", "amod", "nummod", "compound", "poss", "case") and abs(c.i - head.i) <= 3]
+    keep += [g for c in keep if c.dep_ == "poss" for g in c.subtree]
+    low, high = min(t.i for t in keep), max(t.i for t in keep)
+    run = [t for t in doc[low : high + 1] if not t.is_punct]
+    return _span(run or [head])
