@@ -33,6 +33,7 @@ OBJECT_DEPS = ("obj", "dobj")
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "obj", "dobj", "obl:arg", "obl", "prep", "attr", "oprd", "nmod", "iobj", "obl:agent", "acomp", "dative", "advcl")
 PARTICIPLE_TAGS = ("VBG",)
 RELATIVE_DEPS = ("relcl", "acl:relcl")
+COORDINATORS = ("et", "and", "mais", "but", "puis", "then", "while", "tandis", "alors", "ou", "or")
 STANCE_PRIORITY = ("oppose", "call", "concern", "support", "")
 NP_DROP_DEPS = ("relcl", "acl:relcl", "acl", "appos", "punct", "conj", "cc", "parataxis", "advcl", "dep")
 
@@ -74,6 +75,7 @@ class SentenceLexicon:
     adjectives: dict[str, str]
     copulas: frozenset[str]
     adjuncts: frozenset[str]
+    noun_cues: frozenset[str]
     pronouns: frozenset[str]
     relatives: frozenset[str]
 
@@ -219,7 +221,11 @@ def _is_adjunct(t: Token, lex: SentenceLexicon) -> bool:
     if t.dep_ in ("obl:mod", "npadvmod", "advmod", "tmod", "obl:tmod", "punct", "cc", "mark", "case", "det"):
         return True
     words = [t] + [c for c in t.children if c.dep_ in ("pobj", "obj")]
-    return any(_lemma(w) in lex.adjuncts or w.ent_type_ in ("DATE", "TIME") for w in words)
+    if any(_lemma(w) in lex.adjuncts or w.ent_type_ in ("DATE", "TIME") for w in words):
+        return True
+    # a speech noun inside a prepositional phrase: "in a statement", "dans un communiqué" (not "welcomed the statement")
+    in_phrase = t.dep_ in ("prep", "pobj") or any(c.dep_ == "case" for c in t.children)
+    return in_phrase and any(_lemma(w) in lex.noun_cues for w in words)
 
 
 def _span(tokens: list[Token]) -> tuple[int, int]:
@@ -279,6 +285,17 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
             head = head.head
         if _lemma(head) in lex.adjuncts:
             return None  # "told a news conference"
+        # the noun phrase must close the clause: "le porte-parole du Kremlin, Iouri Semionov." yes,
+        # "a appelé les autorités françaises à faire…" no (an object, not an inverted subject)
+        after = max([head.i] + [c.right_edge.i for c in head.children if c.i > head.i and c.dep_ in ("amod", "flat", "flat:name", "compound", "nummod")]) + 1
+        while after < len(doc) and doc[after].pos_ == "ADP" and after + 1 < len(doc) and doc[after + 1].pos_ != "VERB":
+            phrase_end = max((t.i for t in doc[after:] if t.head.i in range(after, len(doc)) and t.i >= after), default=after)
+            nxt = next((c for c in head.children if c.i > after), None)
+            after = (nxt.right_edge.i + 1) if nxt is not None else phrase_end + 1
+            if nxt is None:
+                break
+        if after < len(doc) and not doc[after].is_punct and doc[after].pos_ != "PROPN":
+            return None
         return i
     return None
 
@@ -335,6 +352,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
     anchors = {p.anchor for p in preds}
     quoted = quoted_tokens(doc)
     content_of: dict[int, tuple[int, int]] = {}
+    cut_by: dict[int, int] = {}  # a cue → the cue whose statement it follows (and whose speaker it shares)
     for number, pred in enumerate(preds):
         anchor = doc[pred.anchor]
         # a cue inside the content of another cue is part of that content ("a affirmé que le Vietnam préconise…")
@@ -344,23 +362,37 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             pred = _light_extent(doc, pred, lex)
         cue_last = max(pred.tokens)
         speaker, inherits = _subject(doc, anchor, lex)
+        if speaker is None and pred.anchor in cut_by:
+            inherits = cut_by[pred.anchor]
         inverted_actor = _inverted_actor(doc, pred, lex)
+        if speaker is not None and doc[speaker].pos_ in ("VERB", "AUX"):
+            speaker = _leading_subject(doc, pred, quoted | {t.i for t in doc[speaker].subtree if t.i <= doc[speaker].i or t.dep_ != "conj"})
         if speaker is not None and speaker > max(pred.tokens) and speaker != inverted_actor and not doc[speaker].text.startswith("-"):
             # a subject after the cue outside an inversion is a misparse of "X said the council must act"
             speaker = _leading_subject(doc, pred, quoted)
         if inverted_actor is not None and (speaker is None or (speaker < min(pred.tokens) and not _opens_clause(doc, doc[speaker], quoted))) and inherits is None:
             speaker = inverted_actor
         elif speaker is None and inherits is None:
-            speaker = None
+            near = _leading_subject(doc, pred, quoted)
+            if near is not None and min(pred.tokens) - doc[near].right_edge.i <= 3:
+                speaker = near  # a subject the parser missed: "Pékin a dénoncé …"
         # where the content after the cue stops: at the next cue that is not inside it
         stop = len(doc)
         for later in preds[number + 1 :]:
-            if not _via_content(doc[later.anchor], anchor):
-                later_subject, _ = _subject(doc, doc[later.anchor], lex)
-                begin = min(later.tokens)
-                if later_subject is not None and later_subject < begin and begin - later_subject <= 4:
-                    begin = doc[later_subject].left_edge.i
+            later_subject, _ = _subject(doc, doc[later.anchor], lex)
+            begin = min(later.tokens)
+            if later_subject is not None and later_subject < begin and begin - later_subject <= 4:
+                begin = doc[later_subject].left_edge.i
+            # a cue after a comma or a coordinator starts a statement of its own (", rappelant que",
+            # "et exhorté", "tandis que X a annoncé"), whatever the parser hung it on
+            lead = begin
+            while lead > 0 and doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as"):
+                lead -= 1  # ", tout en demandant", "tandis que X a annoncé"
+            linear = lead > 0 and (doc[lead - 1].text in (",", ";") or doc[lead - 1].lower_ in COORDINATORS)
+            if not _via_content(doc[later.anchor], anchor) or linear:
                 stop = min(stop, begin)
+                if later_subject is None:
+                    cut_by.setdefault(later.anchor, pred.anchor)
                 break
         pieces: list[tuple[int, int]] = []
         inverted = False
@@ -412,7 +444,7 @@ def _opener_after(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None
     i = max(pred.tokens) + 1
     while i < len(doc):
         t = doc[i]
-        if t.lower_ in ("que", "qu'", "that", ":", "whether") or t.text in QUOTE_OPEN or t.text == '"':
+        if t.lower_ in ("que", "qu'", "qu’", "that", ":", "whether") or t.text in QUOTE_OPEN or t.text == '"':
             return i
         if t.pos_ in ("ADV", "PART", "ADJ") or t.text == "," or _lemma(t) in lex.adjuncts or t.pos_ in ("ADP", "DET", "NUM") or (t.pos_ in ("NOUN", "PROPN") and _is_adjunct(t, lex)):
             i += 1
@@ -427,7 +459,7 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
     cue_last = max(pred.tokens)
     opener = _opener_after(doc, pred, lex)
     if opener is not None and opener < stop:
-        return opener + 1 if doc[opener].lower_ in ("que", "qu'", "that", ":", "whether") else opener
+        return opener + 1 if doc[opener].lower_ in ("que", "qu'", "qu’", "that", ":", "whether") else opener
     holders = [anchor] + ([doc[pred.head]] if pred.head != pred.anchor else [])
     if pred.kind == "light":
         holders += [doc[i] for i in pred.tokens if doc[i].pos_ == "NOUN"]
@@ -472,7 +504,7 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
 
 def _strip_tail(chunk: list[Token]) -> list[Token]:
     """Without the punctuation and conjunction that lead into the next cue ("…, et a appelé")."""
-    while chunk and (chunk[-1].is_punct and chunk[-1].text not in QUOTE_CLOSE + '"?!' or chunk[-1].lower_ in ("et", "and", "mais", "but", "while", "tout", "en")):
+    while chunk and (chunk[-1].is_punct and chunk[-1].text not in QUOTE_CLOSE + '"?!' or chunk[-1].lower_ in ("et", "and", "mais", "but", "while", "tout", "en", "tandis", "alors") or (chunk[-1].lower_ in ("que", "qu'") and len(chunk) > 1 and chunk[-2].lower_ in ("tandis", "alors"))):
         chunk = chunk[:-1]
     while chunk and chunk[0].is_punct and chunk[0].text not in QUOTE_OPEN + '"':
         chunk = chunk[1:]

@@ -132,7 +132,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         light=light,
         adjectives=adjectives,
         copulas=frozenset(conf["copulas"]),
-        adjuncts=frozenset(w.lower() for w in conf["adjuncts"] + cues.get("noun_cues", [])),
+        adjuncts=frozenset(w.lower() for w in conf["adjuncts"]),
+        noun_cues=frozenset(w.lower() for w in cues.get("noun_cues", [])),
         pronouns=frozenset(p["form"].lower() for p in conf["pronouns"]),
         relatives=frozenset(conf["relatives"]),
     )
@@ -550,7 +551,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     words = fold(phrase).split()
     if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not at_head:
         country = _country_of(inside)
-        if folded_head in lex.title_heads or fold(tok.text) in lex.title_heads:
+        plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
+        if (folded_head in lex.title_heads or fold(tok.text) in lex.title_heads) and not plural:
             # an unnamed delegate: "le représentant du Vietnam", "Ukraine's UN ambassador" — or the
             # named delegate of that country who spoke before ("Olena Kravets (Ukraine)")
             if country:
@@ -559,10 +561,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                     return earlier
             name = re.sub(r"^(?:the|le|la|l'|les|a|an|un|une)\s*", "", phrase, flags=re.IGNORECASE)
             return Speaker(name, None, country, "person", _gender_of_description(tok, inside))
-        plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
         short_lo, short_hi = attribution.short_phrase(doc, index)
         short = ctx.text[base + short_lo : base + short_hi]
-        if folded_head in lex.groups or fold(tok.text) in lex.groups:
+        if folded_head in lex.groups or fold(tok.text) in lex.groups or (plural and folded_head in lex.title_heads):
             return Speaker(_lower_det(short), None, country, "group", None, "pl" if plural else "sg")
         if folded_head in lex.documents or fold(tok.text) in lex.documents:
             # "le projet de résolution", "la déclaration commune": a bare "de" noun names the kind of text
