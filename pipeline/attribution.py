@@ -103,6 +103,17 @@ def quoted_tokens(doc: Doc) -> set[int]:
     return inside
 
 
+def quoted_ends(doc: Doc) -> set[int]:
+    """Indices of the straight double quotes that close a quotation."""
+    ends, open_ = set(), False
+    for t in doc:
+        if t.text == '"':
+            if open_:
+                ends.add(t.i)
+            open_ = not open_
+    return ends
+
+
 def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -157,8 +168,15 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
                 found = [p for p in found if p.head != head.i]
                 found.append(_predicate(doc, head, t, [head.i], stance, lemma, "adjective"))
                 taken.update((t.i, head.i))
+    found = [p for p in found if not _agentless_passive(doc[p.anchor]) or p.kind == "adjective"]
     found.sort(key=lambda p: min(p.tokens))
     return found
+
+
+def _agentless_passive(t: Token) -> bool:
+    """ "are estimated to be", "a été annoncé": nobody is said to speak."""
+    deps = {c.dep_ for c in t.children}
+    return bool(deps & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"}) and not deps & {"agent", "obl:agent"}
 
 
 def _incise(doc: Doc, t: Token) -> bool:
@@ -285,16 +303,12 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
             head = head.head
         if _lemma(head) in lex.adjuncts:
             return None  # "told a news conference"
-        # the noun phrase must close the clause: "le porte-parole du Kremlin, Iouri Semionov." yes,
-        # "a appelé les autorités françaises à faire…" no (an object, not an inverted subject)
-        after = max([head.i] + [c.right_edge.i for c in head.children if c.i > head.i and c.dep_ in ("amod", "flat", "flat:name", "compound", "nummod")]) + 1
-        while after < len(doc) and doc[after].pos_ == "ADP" and after + 1 < len(doc) and doc[after + 1].pos_ != "VERB":
-            phrase_end = max((t.i for t in doc[after:] if t.head.i in range(after, len(doc)) and t.i >= after), default=after)
-            nxt = next((c for c in head.children if c.i > after), None)
-            after = (nxt.right_edge.i + 1) if nxt is not None else phrase_end + 1
-            if nxt is None:
-                break
-        if after < len(doc) and not doc[after].is_punct and doc[after].pos_ != "PROPN":
+        # the noun phrase must not be the object of what follows: "a appelé les autorités à faire…",
+        # "told them that…" (an object and its complement, not an inverted subject)
+        if any(c.i > head.i and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX") for c in head.children):
+            return None
+        after = head.right_edge.i + 1
+        if after + 1 < len(doc) and doc[after].lower_ in ("à", "de", "d'", "to", "que", "qu'", "that") and doc[after + 1].pos_ in ("VERB", "AUX", "DET", "PRON", "PROPN", "NOUN") and doc[after].lower_ not in ("de", "d'"):
             return None
         return i
     return None
@@ -307,11 +321,14 @@ _EMBEDDING_DEPS = ("prep", "pobj", "advcl", "acl", "relcl", "acl:relcl", "obl", 
 def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
     """Is this subject at the head of its clause ('"…," Colonel X, the spokeswoman, told …'), not the end
     of content that an inverted cue closes ("… pour la Russie, a estimé le porte-parole")?"""
+    if any(t.pos_ in ("VERB", "AUX") and t.i not in quoted for t in subject.subtree if t.i != subject.i):
+        return False  # a whole clause hung on the "subject": the content before an inverted cue
     left = subject.left_edge.i
     boundary = 0
     for t in doc[:left]:
-        if t.i in quoted or t.is_quote or t.text in QUOTE_CLOSE or t.text in (",", ":", "-", "—") and (t.i == 0 or doc[t.i - 1].is_quote or doc[t.i - 1].text in QUOTE_CLOSE):
-            boundary = t.i + 1
+        closing = t.text in QUOTE_CLOSE or (t.text == '"' and t.i in quoted_ends(doc))
+        if closing and ((t.i > 0 and doc[t.i - 1].text == ",") or (t.i + 1 < len(doc) and doc[t.i + 1].text == ",")):
+            boundary = t.i + 2 if t.i + 1 < len(doc) and doc[t.i + 1].text == "," else t.i + 1
     return left - boundary <= 2
 
 
@@ -403,7 +420,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 pieces = [_span(chunk)]
         clause_start = _clause_start(doc, pred, speaker)
         before = [t for t in doc[:clause_start] if not t.is_punct and t.i not in anchors]
-        if not pieces and len(before) >= 3:
+        # a relative clause or a participle qualifying a noun never closes the sentence's content
+        embedded = anchor.dep_ in RELATIVE_DEPS or (anchor.dep_ in ("acl", "amod") and anchor.head.pos_ in ("NOUN", "PROPN")) or (
+            speaker is not None and _lemma(doc[speaker]) in lex.relatives
+        )
+        if not pieces and len(before) >= 3 and not embedded:
             # the cue closes what precedes it: "…, a-t-il ajouté", '"…?" she asked'
             first = _content_start(doc, out, clause_start)
             chunk = _strip_tail(list(doc[first:clause_start]))
@@ -464,7 +485,7 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
     if pred.kind == "light":
         holders += [doc[i] for i in pred.tokens if doc[i].pos_ == "NOUN"]
     skip: set[int] = set()
-    if speaker is not None:
+    if speaker is not None and not doc[speaker].is_ancestor(anchor):
         skip.update(t.i for t in doc[speaker].subtree)
     complements: list[Token] = []
     for h in holders:
@@ -495,7 +516,10 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             # addressee; with nothing after it, the object is what was asked for ("urged restraint")
             _, np_end = noun_phrase(doc, objs[0].i)
             after = next((t.i for t in doc[objs[0].i : stop] if t.idx >= np_end and not t.is_punct), None)
-            return after if after is not None else objs[0].left_edge.i
+            if after is None or pred.stance == "call":
+                # a call names who is to act: "urged all sides to exercise restraint"
+                return objs[0].left_edge.i
+            return after
     if not complements:
         return None
     first = min(complements, key=lambda c: c.left_edge.i)
