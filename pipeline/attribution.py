@@ -318,6 +318,19 @@ _NOT_SUBJECT_DEPS = ("compound", "flat", "flat:name", "poss", "det", "amod", "nm
 _EMBEDDING_DEPS = ("prep", "pobj", "advcl", "acl", "relcl", "acl:relcl", "obl", "obl:mod", "obl:arg", "nmod", "ccomp", "xcomp", "parataxis")
 
 
+def _preverbal_actor(doc: Doc, pred: Predicate) -> int | None:
+    """The head of a bare noun phrase right before the cue, after a comma or a quotation."""
+    i = min(pred.tokens) - 1
+    head = None
+    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM") or doc[i].text in ("-", "'s", "’s", "(", ")")):
+        if head is None and doc[i].pos_ in ("PROPN", "NOUN"):
+            head = i
+        i -= 1
+    if head is None or i < 0 or not (doc[i].text in (",", ";") or doc[i].is_quote or doc[i].text in QUOTE_CLOSE):
+        return None
+    return head
+
+
 def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
     """Is this subject at the head of its clause ('"…," Colonel X, the spokeswoman, told …'), not the end
     of content that an inverted cue closes ("… pour la Russie, a estimé le porte-parole")?"""
@@ -351,8 +364,29 @@ def _leading_subject(doc: Doc, pred: Predicate, quoted: set[int]) -> int | None:
     return None
 
 
+def _clause_of(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> tuple[int | None, int]:
+    """(subject token, first token) of a cue's own clause."""
+    subject, _ = _subject(doc, doc[pred.anchor], lex)
+    if subject is None:
+        subject = _preverbal_actor(doc, pred)
+    begin = min(pred.tokens)
+    if subject is not None and subject < begin and begin - subject <= 4:
+        begin = doc[subject].left_edge.i
+    return subject, begin
+
+
+def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
+    """Is the cue's clause introduced by a comma or a coordinator (", rappelant que", "et exhorté")?"""
+    _, lead = _clause_of(doc, pred, lex)
+    while lead > 0 and doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as"):
+        lead -= 1  # ", tout en demandant", "tandis que X a annoncé"
+    return lead > 0 and (doc[lead - 1].text in (",", ";") or doc[lead - 1].lower_ in COORDINATORS)
+
+
 def _via_content(t: Token, anchor: Token) -> bool:
     """Does `t` hang on `anchor` through what the cue governs (not through a coordination or participle)?"""
+    if t.i == anchor.i:
+        return False
     node = t
     for _ in range(12):
         if node.head.i == node.i:
@@ -366,6 +400,9 @@ def _via_content(t: Token, anchor: Token) -> bool:
 def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[Attribution]:
     """Speaker token and content pieces of each cue of a parsed sentence."""
     out: list[Attribution] = []
+    # a cue the parser puts inside what another cue governs is part of that content
+    # ("Vietnam is ready …, the minister said", "said the council had condemned …")
+    preds = [p for p in preds if _after_break(doc, p, lex) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
     anchors = {p.anchor for p in preds}
     quoted = quoted_tokens(doc)
     content_of: dict[int, tuple[int, int]] = {}
@@ -387,28 +424,27 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         if speaker is not None and speaker > max(pred.tokens) and speaker != inverted_actor and not doc[speaker].text.startswith("-"):
             # a subject after the cue outside an inversion is a misparse of "X said the council must act"
             speaker = _leading_subject(doc, pred, quoted)
-        if inverted_actor is not None and (speaker is None or (speaker < min(pred.tokens) and not _opens_clause(doc, doc[speaker], quoted))) and inherits is None:
-            speaker = inverted_actor
-        elif speaker is None and inherits is None:
+        if inverted_actor is not None and (speaker is None or (speaker < min(pred.tokens) and not _opens_clause(doc, doc[speaker], quoted))) and (inherits is None or inherits not in anchors):
+            speaker, inherits = inverted_actor, None
+        if speaker is None and (inherits is None or inherits not in anchors):
+            # "…, Deputy Prime Minister X said": a noun phrase between the last comma and the cue
+            before_cue = _preverbal_actor(doc, pred)
+            if before_cue is not None:
+                speaker, inherits = before_cue, None
+        if speaker is None and inherits is None:
             near = _leading_subject(doc, pred, quoted)
             if near is not None and min(pred.tokens) - doc[near].right_edge.i <= 3:
                 speaker = near  # a subject the parser missed: "Pékin a dénoncé …"
         # where the content after the cue stops: at the next cue that is not inside it
         stop = len(doc)
         for later in preds[number + 1 :]:
-            later_subject, _ = _subject(doc, doc[later.anchor], lex)
-            begin = min(later.tokens)
-            if later_subject is not None and later_subject < begin and begin - later_subject <= 4:
-                begin = doc[later_subject].left_edge.i
+            later_subject, begin = _clause_of(doc, later, lex)
             # a cue after a comma or a coordinator starts a statement of its own (", rappelant que",
             # "et exhorté", "tandis que X a annoncé"), whatever the parser hung it on
-            lead = begin
-            while lead > 0 and doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as"):
-                lead -= 1  # ", tout en demandant", "tandis que X a annoncé"
-            linear = lead > 0 and (doc[lead - 1].text in (",", ";") or doc[lead - 1].lower_ in COORDINATORS)
+            linear = _after_break(doc, later, lex)
             if not _via_content(doc[later.anchor], anchor) or linear:
                 stop = min(stop, begin)
-                if later_subject is None:
+                if later_subject is None and linear:
                     cut_by.setdefault(later.anchor, pred.anchor)
                 break
         pieces: list[tuple[int, int]] = []
@@ -445,7 +481,14 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         content_of[pred.anchor] = (pieces[0][0], pieces[-1][1])
         cue_start, cue_end = _span([doc[i] for i in pred.tokens])
         out.append(Attribution(pred, cue_start, cue_end, speaker, inherits if speaker is None else None, pieces, inverted))
-    return out
+    # a cue that turned out to sit inside another's content ("Vietnam is ready …, the minister said") is part of it
+    return [
+        a for a in out
+        if not any(
+            b is not a and any(lo <= a.cue_start < hi for lo, hi in b.pieces) and not _shares_subject(doc[a.predicate.anchor], doc[b.predicate.anchor])
+            for b in out
+        )
+    ]
 
 
 def _light_extent(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> Predicate:

@@ -120,7 +120,7 @@ def test_english_inverted_and_according_to(models: tuple[ner.NerModels, claims.C
         "According to the minister, every activity on cyberspace should respect international law."
     )
     found = claims_of(text, "en", models)
-    assert summary(found) == [("Pham Binh Minh", "said", "support"), ("Pham Binh Minh", "According", "call")]
+    assert summary(found) == [("Pham Binh Minh", "said", "support"), ("Pham Binh Minh", "According to", "call")]
     assert found[0].text == "Vietnam is ready to work with partners to build a peaceful cyberspace"
 
 
