@@ -310,7 +310,7 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         after = head.right_edge.i + 1
         if after + 1 < len(doc) and doc[after].lower_ in ("à", "de", "d'", "to", "que", "qu'", "that") and doc[after + 1].pos_ in ("VERB", "AUX", "DET", "PRON", "PROPN", "NOUN") and doc[after].lower_ not in ("de", "d'"):
             return None
-        return i
+        return head.i
     return None
 
 
@@ -421,7 +421,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         inverted_actor = _inverted_actor(doc, pred, lex)
         if speaker is not None and doc[speaker].pos_ in ("VERB", "AUX"):
             speaker = _leading_subject(doc, pred, quoted | {t.i for t in doc[speaker].subtree if t.i <= doc[speaker].i or t.dep_ != "conj"})
-        if speaker is not None and speaker > max(pred.tokens) and speaker != inverted_actor and not doc[speaker].text.startswith("-"):
+        by_agent = speaker is not None and (doc[speaker].dep_ == "obl:agent" or doc[speaker].head.dep_ == "agent")
+        if speaker is not None and speaker > max(pred.tokens) and speaker != inverted_actor and not doc[speaker].text.startswith("-") and not by_agent:
             # a subject after the cue outside an inversion is a misparse of "X said the council must act"
             speaker = _leading_subject(doc, pred, quoted)
         if inverted_actor is not None and (speaker is None or (speaker < min(pred.tokens) and not _opens_clause(doc, doc[speaker], quoted))) and (inherits is None or inherits not in anchors):
@@ -553,7 +554,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
         objs = [c for c in complements if c.dep_ in OBJECT_DEPS + ("iobj", "dative")]
         others = [c for c in complements if c not in objs]
         if objs and others:
-            complements = others
+            # a call names who is to act ("urged all parties to protect civilians"); a report does not ("told reporters that")
+            complements = objs + others if pred.stance == "call" else others
         elif objs:
             # "exhorté les parties à reprendre", "thanked them for their support": what follows the
             # addressee; with nothing after it, the object is what was asked for ("urged restraint")

@@ -69,7 +69,13 @@ def load_gold(gold_dir: Path) -> list[dict[str, Any]]:
     files = sorted(Path(gold_dir).rglob("*.yaml"))
     if not files:
         raise FileNotFoundError(f"no gold annotations (*.yaml) in {gold_dir}")
-    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in files]
+    out = []
+    for path in files:
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # the set a file belongs to: "seeds" for the top folder, else its sub-folder ("dev")
+        gold["set"] = path.parent.relative_to(gold_dir).parts[0] if path.parent != Path(gold_dir) else "seeds"
+        out.append(gold)
+    return out
 
 
 def role_matches(gold: str, system: str) -> bool:
@@ -215,7 +221,8 @@ def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], 
     "ont exprimé leur soutien à …" puts part of the position in the cue). Speaker, speaker country
     and stance accuracy are over the matched pairs; a speaker is right when the gold name is the
     system speaker's name or an alias of its entity, determiners aside. Figures are given overall,
-    per style and per language of the gold files (`style`, default `agency`), and speaker accuracy
+    per set (`seeds`: the top gold folder; `dev`: its sub-folder), per style and per language of the
+    gold files (`style`, default `agency`), and speaker accuracy
     per kind of speaker (`speaker_kind`, default `person`).
     """
     entities = entities or {}
@@ -223,12 +230,12 @@ def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], 
     for c in sorted(claims, key=lambda c: (c["doc_id"], c["start"])):
         by_doc[c["doc_id"]].append(c)
     total = ClaimCounts()
-    groups: dict[str, dict[str, ClaimCounts]] = {"by_style": defaultdict(ClaimCounts), "by_lang": defaultdict(ClaimCounts)}
+    groups: dict[str, dict[str, ClaimCounts]] = {"by_set": defaultdict(ClaimCounts), "by_style": defaultdict(ClaimCounts), "by_lang": defaultdict(ClaimCounts)}
     kinds: dict[str, Counts] = defaultdict(Counts)
     details: dict[str, Any] = {}
     for gold in gold_docs:
         system = list(by_doc.get(documents.get(gold["source"], ""), []))
-        buckets = [total, groups["by_style"][gold.get("style", "agency")], groups["by_lang"][gold.get("lang", "?")]]
+        buckets = [total, groups["by_set"][gold.get("set", "seeds")], groups["by_style"][gold.get("style", "agency")], groups["by_lang"][gold.get("lang", "?")]]
         for b in buckets:
             b.system += len(system)
         detail: dict[str, list[str]] = {"missed": [], "extra": [], "wrong_speaker": [], "wrong_stance": [], "wrong_country": []}

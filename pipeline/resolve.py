@@ -101,6 +101,18 @@ def document_country(document: Document, mentions: list[Mention], lex: Lexicon) 
     return max(votes, key=lambda c: (votes[c], -first[c]))
 
 
+def surnames_as_persons(mentions: list[Mention]) -> list[Mention]:
+    """A one-word span the model took for an organisation or a place that is the surname of a person
+    named in full in the same article is that person ("Wang said" after "Wang Yi")."""
+    names = {fold(w) for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2 for w in m.text.split()}
+    out = []
+    for m in mentions:
+        if m.label in ("ORG", "LOC", "MISC") and m.origin == "model" and " " not in m.text.strip() and fold(m.text) in names:
+            m = m.model_copy(update={"label": "PERSON", "norm": None})
+        out.append(m)
+    return out
+
+
 def _cluster_persons(mentions: list[Mention]) -> tuple[list[_Person], dict[int, _Person]]:
     """Group a document's PERSON mentions: full names first, then the short references to them."""
     clusters: list[_Person] = []
@@ -145,6 +157,7 @@ def _fits(title: Mention, person: _Person, lex: Lexicon) -> bool:
 
 def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, params: ResolveParams) -> tuple[list[Mention], list[Observation]]:
     """One document's mentions → the same mentions with entity ids, and what it says of each entity."""
+    mentions = surnames_as_persons(mentions)
     clusters, assigned = _cluster_persons(mentions)
     context = document_country(document, mentions, lex) if params.context_country else None
     linked: dict[int, _Person] = dict(assigned)

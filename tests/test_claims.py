@@ -169,3 +169,141 @@ def test_unnamed_official_speaks(models: tuple[ner.NerModels, claims.ClaimModels
         ("président russe", "RUS", "a félicité", "indirect"),
         ("président russe", "RUS", "soulignant", "direct"),
     ]
+
+
+# --- one test per construction, both languages ------------------------------------------------
+
+
+def one(found: list[Claim]) -> Claim:
+    assert len(found) == 1, [(c.speaker, c.cue, c.text) for c in found]
+    return found[0]
+
+
+def test_cue_by_lemma_in_any_tense(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    for text, cue in [
+        ("Le ministre Jean-Noël Barrot a déploré l'escalade des violences dans la région.", "a déploré"),
+        ("Le ministre Jean-Noël Barrot déplore l'escalade des violences dans la région.", "déplore"),
+        ("Le ministre Jean-Noël Barrot avait déploré l'escalade des violences dans la région.", "avait déploré"),
+    ]:
+        claim = one(claims_of(text, "fr", models))
+        assert (claim.speaker, claim.cue, claim.stance) == ("Jean-Noël Barrot", cue, "oppose")
+    claim = one(claims_of("Senator Mark Ellison argues that the sanctions have failed to change Moscow's course.", "en", models))
+    assert (claim.speaker, claim.cue, claim.text) == ("Mark Ellison", "argues", "the sanctions have failed to change Moscow's course")
+
+
+def test_inversion_with_time_words_between(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Il faut un cessez-le-feu immédiat à Gaza, a estimé dimanche le ministre égyptien des Affaires étrangères Badr Abdelatty."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country, claim.attribution) == ("Badr Abdelatty", "EGY", "inverted")
+    assert claim.text == "Il faut un cessez-le-feu immédiat à Gaza"
+    text = "The ceasefire must hold, said Egyptian Foreign Minister Badr Abdelatty on Sunday."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.text) == ("Badr Abdelatty", "The ceasefire must hold")
+
+
+def test_passive_with_agent(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The attack on the convoy was condemned by Foreign Minister Penny Wong, who called it a grave violation of international law."
+    found = claims_of(text, "en", models)
+    assert found and found[0].speaker == "Penny Wong" and found[0].stance == "oppose"
+    assert "The attack on the convoy" in found[0].sentence
+
+
+def test_participle_and_coordination_share_the_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Foreign Minister Penny Wong condemned the strike on the hospital and urged all parties to protect civilians, "
+        "adding that humanitarian access must be restored."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.stance) for c in found] == [("Penny Wong", "oppose"), ("Penny Wong", "call"), ("Penny Wong", "call")]
+    assert found[1].text == "all parties to protect civilians"
+    assert found[2].text == "humanitarian access must be restored"
+    text = (
+        "Le ministère chinois des Affaires étrangères a affirmé que la Chine exerçait une souveraineté indiscutable sur les îles, "
+        "et exhorté les Philippines à cesser leurs provocations, rappelant que le dialogue restait possible."
+    )
+    found = claims_of(text, "fr", models)
+    assert len(found) == 3 and len({c.speaker for c in found}) == 1 and found[0].speaker_kind == "organisation"
+    assert found[0].text == "la Chine exerçait une souveraineté indiscutable sur les îles"
+
+
+def test_the_subject_not_the_nearest_name(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Donald Trump slammed Barack Obama's decision on Thursday, saying it would weaken the country."
+    found = claims_of(text, "en", models)
+    assert {c.speaker for c in found} == {"Donald Trump"}
+    text = "Le Premier ministre israélien Benjamin Netanyahu a rencontré les médiateurs, et le Hamas a annoncé qu'il acceptait la trêve."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker_kind, claim.text) == ("organisation", "il acceptait la trêve")
+
+
+def test_quotation_pieces_are_one_claim(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "\"We will not back down,\" Ambassador Linda Thomas-Greenfield said. \"The sanctions stay until the troops leave.\""
+    claim = one(claims_of(text, "en", models))
+    assert claim.quote_type == "direct" and "The sanctions stay" in claim.text and claim.speaker == "Linda Thomas-Greenfield"
+    text = "« Nous ne laisserons pas l'Ukraine seule, a déclaré le ministre Jean-Noël Barrot. Ni aujourd'hui, ni demain. »"
+    claim = one(claims_of(text, "fr", models))
+    assert claim.speaker == "Jean-Noël Barrot" and claim.cue == "a déclaré"
+
+
+def test_question_before_the_cue_and_cues_inside_quotes(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Foreign Minister Annalena Baerbock met her counterparts in Berlin. "
+        "\"Who will pay for the reconstruction if we said nothing?\" she asked."
+    )
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.cue, claim.quote_type) == ("Annalena Baerbock", "asked", "direct")
+
+
+def test_countries_capitals_organisations_and_documents_speak(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    cases = [
+        ("en", "Washington demanded the immediate release of the detained aid workers.", "country", "USA"),
+        ("fr", "L'Irlande a qualifié la décision d'inacceptable et de dangereuse.", "country", "IRL"),
+        ("en", "The European Union called for an immediate ceasefire in eastern Congo.", "organisation", None),
+        ("en", "The resolution calls for an immediate and lasting ceasefire in Sudan.", "document", None),
+        ("fr", "Le projet de résolution appelle à un cessez-le-feu immédiat dans l'est de la RDC.", "document", None),
+        ("en", "Analysts said the sanctions were unlikely to change Tehran's course.", "group", None),
+        ("fr", "Les participants ont appelé à renforcer la coopération maritime dans la région.", "group", None),
+    ]
+    for lang, text, kind, country in cases:
+        claim = one(claims_of(text, lang, models))
+        assert (claim.speaker_kind, claim.speaker_country) == (kind, country), text
+    assert one(claims_of(cases[3][1], "en", models)).speaker == "the resolution"
+    assert one(claims_of(cases[4][1], "fr", models)).speaker == "le projet de résolution"
+
+
+def test_pour_framing_needs_an_actor(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    claim = one(claims_of("Pour la France, cette décision est inacceptable et doit être annulée.", "fr", models))
+    assert (claim.speaker_kind, claim.speaker_country, claim.cue) == ("country", "FRA", "Pour")
+    assert claims_of("Pour la première fois, le Conseil de sécurité a tenu une réunion sur le climat.", "fr", models) == []
+
+
+def test_un_delegate_forms(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    claim = one(claims_of("The representative of Brazil said the Council must act before the rainy season.", "en", models))
+    assert (claim.speaker, claim.speaker_country, claim.speaker_entity_id) == ("representative of Brazil", "BRA", None)
+    claim = one(claims_of("Le représentant du Vietnam a souligné que la coopération régionale restait essentielle.", "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("représentant du Vietnam", "VNM")
+    claim = one(claims_of("Joonkook Hwang (Republic of Korea) said the Council must respond to every launch.", "en", models))
+    assert (claim.speaker, claim.speaker_country) == ("Joonkook Hwang", "KOR")
+    claim = one(claims_of("Ukraine's UN ambassador told the Council that Russia must withdraw its troops.", "en", models))
+    assert (claim.speaker_country, claim.text) == ("UKR", "Russia must withdraw its troops")
+    text = (
+        "Sergiy Kyslytsya (Ukraine) condemned the veto. "
+        "The representative of Ukraine said the occupation of the plant exposed all of Europe to a disaster."
+    )
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["Sergiy Kyslytsya", "Sergiy Kyslytsya"]
+
+
+def test_honorifics_surnames_and_english_gender(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre des Affaires étrangères Jean-Noël Barrot s'est rendu à Kiev. "
+        "M. Barrot a affirmé que la France soutiendrait l'Ukraine aussi longtemps que nécessaire."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert claim.speaker == "Jean-Noël Barrot"
+    text = (
+        "Chinese Foreign Minister Wang Yi met Secretary of State Rebecca Holloway in Beijing. "
+        "Wang said the two countries should manage their differences. "
+        "She said Washington would keep working with its allies."
+    )
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["Wang Yi", "Rebecca Holloway"]
