@@ -139,7 +139,8 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
             # light verb first: "exprimer sa préoccupation", "issue a warning"
             light = None
             for c in t.children:
-                if c.dep_ in OBJECT_DEPS and (lemma, _lemma(c)) in lex.light:
+                # "exprimer sa préoccupation", "témoigner de son soutien", "faire part de sa préoccupation"
+                if (c.dep_ in OBJECT_DEPS or c.dep_ in ("obl:arg", "obl", "prep") and c.i > t.i) and (lemma, _lemma(c)) in lex.light:
                     light = c
                     break
             if light is not None:
@@ -168,9 +169,15 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
                 found = [p for p in found if p.head != head.i]
                 found.append(_predicate(doc, head, t, [head.i], stance, lemma, "adjective"))
                 taken.update((t.i, head.i))
-    found = [p for p in found if not _agentless_passive(doc[p.anchor]) or p.kind == "adjective"]
+    found = [p for p in found if (not _agentless_passive(doc[p.anchor]) or p.kind == "adjective") and not _dependent_infinitive(doc[p.anchor])]
     found.sort(key=lambda p: min(p.tokens))
     return found
+
+
+def _dependent_infinitive(t: Token) -> bool:
+    """ "appelé à intensifier …, et à promouvoir", "urged them to condemn": an infinitive is what a cue asks for, not a cue."""
+    infinitive = "Inf" in t.morph.get("VerbForm") or (t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
+    return infinitive and t.dep_ != "ROOT"
 
 
 def _agentless_passive(t: Token) -> bool:
@@ -377,6 +384,8 @@ def _clause_of(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> tuple[int | N
 
 def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
     """Is the cue's clause introduced by a comma or a coordinator (", rappelant que", "et exhorté")?"""
+    if "Inf" in doc[pred.anchor].morph.get("VerbForm") or doc[pred.anchor].tag_ == "VB":
+        return False  # "appelé à intensifier …, et à promouvoir": one call with two infinitives
     _, lead = _clause_of(doc, pred, lex)
     while lead > 0 and doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as"):
         lead -= 1  # ", tout en demandant", "tandis que X a annoncé"
@@ -477,7 +486,10 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             governs = any(c.dep_ in CLAUSE_DEPS or (c.dep_ == "advcl" and _is_content_clause(c, True)) for c in anchor.children if c.i > cue_last)
             opener = _opener_after(doc, pred, lex)
             qualifies = pred.lemma in lex.qualify and any(c.dep_ in OBJECT_DEPS for c in anchor.children)
-            if not governs and opener is None and not qualifies:
+            # "a relevé les défis de sécurité non traditionnels": a substantial object is what was said;
+            # "announced a visit", "ajouter du sel" are not positions
+            substantial = any(c.dep_ in OBJECT_DEPS and len(list(c.subtree)) >= 5 for c in anchor.children if c.i > cue_last)
+            if not governs and opener is None and not qualifies and not substantial:
                 continue
         content_of[pred.anchor] = (pieces[0][0], pieces[-1][1])
         cue_start, cue_end = _span([doc[i] for i in pred.tokens])
@@ -495,7 +507,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
 def _light_extent(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> Predicate:
     """A light-verb cue runs through its noun and the nouns coordinated with it ("sa préoccupation et son opposition")."""
     anchor = doc[pred.anchor]
-    nouns = [doc[i] for i in pred.tokens if doc[i].dep_ in OBJECT_DEPS]
+    nouns = [doc[i] for i in pred.tokens if doc[i].dep_ in OBJECT_DEPS + ("obl:arg", "obl", "prep") and doc[i].pos_ == "NOUN"]
     nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     nouns += [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     cue_tokens = set(pred.tokens) | {t.i for n in nouns for t in doc[min(pred.tokens) : n.i + 1]}

@@ -352,6 +352,7 @@ class Resolver:
         self.lex = lex
         self.history: list[Speaker] = []
         self.persons_seen: list[Speaker] = []
+        self.recent: list[Speaker] = []  # named persons, mentioned or speaking, most recent last
 
     def note_mentions(self, candidates: Iterable[Candidate], until: int) -> None:
         """Persons mentioned before `until` become pronoun antecedents even if they said nothing."""
@@ -360,6 +361,8 @@ class Resolver:
                 speaker = self.from_entity(c)
                 if speaker and (not self.persons_seen or self.persons_seen[-1].key != speaker.key):
                     self.persons_seen = [s for s in self.persons_seen if s.key != speaker.key] + [speaker]
+                if speaker and self.named(speaker):
+                    self._touch(speaker)
 
     def gender(self, entity: Entity, mention_gender: str | None) -> str | None:
         known = self.gender_of.get(entity.entity_id) or mention_gender
@@ -398,7 +401,29 @@ class Resolver:
             return speaker
         return None
 
+    def named(self, speaker: Speaker) -> bool:
+        """A person known by name (not only by a description such as "le président russe")."""
+        entity = self.entities.get(speaker.entity_id or "")
+        return entity is not None and entity.kind == "person" and bool(entity.aliases)
+
+    def _touch(self, speaker: Speaker) -> None:
+        if not self.recent or self.recent[-1].key != speaker.key:
+            self.recent = [s for s in self.recent if s.key != speaker.key] + [speaker]
+
+    def antecedent(self, country: str | None, gender: str | None) -> Speaker | None:
+        """The named person a definite description designates ("le diplomate français", "the
+        Indonesian official"): the most recent one of that country and gender."""
+        for speaker in reversed(self.recent):
+            if country and speaker.country != country:
+                continue
+            if gender and speaker.gender and speaker.gender != gender:
+                continue
+            return speaker
+        return None
+
     def said(self, speaker: Speaker) -> None:
+        if speaker.kind == "person" and self.named(speaker):
+            self._touch(speaker)
         if self.history and self.history[-1].key == speaker.key:
             return
         self.history = [s for s in self.history if s.key != speaker.key] + [speaker]
@@ -506,6 +531,14 @@ def _country_of(cands: list[Candidate]) -> str | None:
     return None
 
 
+_INDEFINITE = re.compile(r"^(?:a|an|one|un|une|des|d'|several|plusieurs|some|certains|certaines)\b", re.IGNORECASE)
+
+
+def _definite(phrase: str) -> bool:
+    """ "le diplomate", "the official", "its delegate", "Japan's ambassador": not "a diplomat", "un expert"."""
+    return not _INDEFINITE.match(phrase.strip())
+
+
 def _gender_of_description(tok: object, mentions: list[Candidate]) -> str | None:
     """ "la représentante", "la cheffe de la diplomatie", "spokeswoman": what the words say of the gender."""
     gender = next((c.gender for c in mentions if c.gender), None)
@@ -542,8 +575,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     # the country the phrase itself states wins over the one the article context gave the person
     local = next((c.country for c in around if c.kind == "COUNTRY" and c.country), None)
     # a named person before a title ("le ministre français Jean-Noël Barrot"), then the title
+    definite = _definite(ctx.text[base + wide_lo : base + wide_hi])
     for c in sorted(person_like, key=lambda c: c.kind != "PERSON"):
         speaker = ctx.resolver.from_entity(c)
+        if speaker and speaker.kind == "person" and not ctx.resolver.named(speaker) and definite:
+            # "la cheffe de la diplomatie congolaise" after "Clarisse Ilunga": the person already named
+            named = ctx.resolver.antecedent(speaker.country or local, speaker.gender or _gender_of_description(tok, around))
+            speaker = named or speaker
         if speaker:
             return replace(speaker, country=local) if local and speaker.kind == "person" else speaker
     folded_head = fold(tok.lemma_) if tok.lemma_ else fold(tok.text)
@@ -555,8 +593,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         if (folded_head in lex.title_heads or fold(tok.text) in lex.title_heads) and not plural:
             # an unnamed delegate: "le représentant du Vietnam", "Ukraine's UN ambassador" — or the
             # named delegate of that country who spoke before ("Olena Kravets (Ukraine)")
-            if country:
-                earlier = next((h for h in reversed(ctx.resolver.history) if h.kind == "person" and h.entity_id and h.country == country), None)
+            if _definite(phrase) and (country or folded_head not in lex.groups):
+                earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
                 if earlier:
                     return earlier
             name = re.sub(r"^(?:the|le|la|l'|les|a|an|un|une)\s*", "", phrase, flags=re.IGNORECASE)
