@@ -78,6 +78,7 @@ class SentenceLexicon:
     noun_cues: frozenset[str]
     pronouns: frozenset[str]
     relatives: frozenset[str]
+    documents: frozenset[str] = frozenset()
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -169,7 +170,12 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
                 found = [p for p in found if p.head != head.i]
                 found.append(_predicate(doc, head, t, [head.i], stance, lemma, "adjective"))
                 taken.update((t.i, head.i))
-    found = [p for p in found if (not _agentless_passive(doc[p.anchor]) or p.kind == "adjective") and not _dependent_infinitive(doc[p.anchor])]
+    found = [
+        p for p in found
+        if (p.kind == "adjective" or not _passive(doc[p.anchor]) or (p.stance and _has_agent(doc[p.anchor])))
+        and not _dependent_infinitive(doc[p.anchor])
+        and not (p.kind == "adjective" and _copular(doc, p) and not _personal_subject(doc[p.head]))
+    ]
     found.sort(key=lambda p: min(p.tokens))
     return found
 
@@ -180,10 +186,31 @@ def _dependent_infinitive(t: Token) -> bool:
     return infinitive and t.dep_ != "ROOT"
 
 
-def _agentless_passive(t: Token) -> bool:
-    """ "are estimated to be", "a été annoncé": nobody is said to speak."""
-    deps = {c.dep_ for c in t.children}
-    return bool(deps & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"}) and not deps & {"agent", "obl:agent"}
+def _passive(t: Token) -> bool:
+    """ "are estimated to be", "a été présenté par": a passive reports an act, not speech, unless an
+    agent takes a stance ("was condemned by the minister")."""
+    return bool({c.dep_ for c in t.children} & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"})
+
+
+def _has_agent(t: Token) -> bool:
+    return bool({c.dep_ for c in t.children} & {"agent", "obl:agent"})
+
+
+def _copular(doc: Doc, p: Predicate) -> bool:
+    """Is the adjective predicated with a plain copula ("est prêt", "is ready"), not "se dit prêt"?"""
+    head = doc[p.head]
+    cop = next((c for c in head.children if c.dep_ == "cop"), None)
+    if cop is not None:
+        return _lemma(cop) in ("être", "be")
+    return _lemma(doc[p.anchor]) in ("être", "be")
+
+
+def _personal_subject(adjective: Token) -> bool:
+    """ "il est préoccupé", "the minister was clear": a copular position needs a person or a group to hold it
+    ("le Vietnam est prêt à…" states a fact about a country, reported by whoever is speaking)."""
+    holder = adjective if any(c.dep_ == "cop" for c in adjective.children) else adjective.head
+    subject = next((c for c in holder.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and (subject.pos_ == "PRON" or (subject.pos_ == "NOUN" and subject.ent_type_ == ""))
 
 
 def _incise(doc: Doc, t: Token) -> bool:
@@ -216,7 +243,7 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
     for c in anchor.children:
         if c.dep_ in SUBJECT_DEPS:
             if _lemma(c) in lex.relatives and anchor.dep_ in RELATIVE_DEPS:
-                return anchor.head.i, None
+                return _adopter(anchor.head, lex), None
             return c.i, None
     for c in anchor.children:
         if c.dep_ == "expl:subj" and c.text.lstrip("-").lower() in lex.pronouns:
@@ -239,6 +266,20 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
             return anchor.head.i, None
         return None, anchor.head.i
     return None, None
+
+
+def _adopter(noun: Token, lex: SentenceLexicon) -> int:
+    """ "les délégués ont adopté une déclaration qui témoigne de…": a text that others adopt or issue
+    speaks for them; any other noun speaks for itself."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if _lemma(noun) in lex.documents and node.dep_ in OBJECT_DEPS:
+        verb = node.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject.i
+    return noun.i
 
 
 def _is_adjunct(t: Token, lex: SentenceLexicon) -> bool:

@@ -136,6 +136,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         noun_cues=frozenset(w.lower() for w in cues.get("noun_cues", [])),
         pronouns=frozenset(p["form"].lower() for p in conf["pronouns"]),
         relatives=frozenset(conf["relatives"]),
+        documents=frozenset(d.lower() for d in cues.get("documents", [])),
     )
     triggers = {k.split()[0] for k in verbs} | {v for v, _ in light} | set(adjectives)
     # framings with the speaker inside ("as X put it") are left to the parser

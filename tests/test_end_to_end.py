@@ -159,8 +159,8 @@ def test_seed_quality_meets_the_targets(outputs: Path, seeds_dir: Path, tmp_path
     assert metrics["officials"]["affiliation_accuracy"] >= 0.9
     assert metrics["boilerplate_entities"] == 0
     claims = metrics["claims"]
-    assert claims["recall"] >= 0.9 and claims["precision"] >= 0.9
-    assert claims["speaker_accuracy"] >= 0.95
+    assert claims["recall"] >= 0.97 and claims["precision"] >= 0.97
+    assert claims["speaker_accuracy"] == 1.0
     assert claims["stance_accuracy"] >= 0.8
 
 
