@@ -721,6 +721,21 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
     return drafts
 
 
+_BROKEN_OFF = re.compile(r"[,;]|[a-zà-ÿ]|(?:a|ont|avait)-t-(?:il|elle|ils|elles)\b")
+
+
+def _rejoin_broken_lines(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line that starts in lower case or with a comma continues the line before it: scrape damage
+    that breaks the cue off its quotation ('"We will not back down."' / 'he said.')."""
+    out: list[tuple[int, int]] = []
+    for a, b in paras:
+        if out and _BROKEN_OFF.match(text, a) and text[out[-1][1] - 1 : out[-1][1]] in '."»”,':
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _is_quotation(text: str, s: int, e: int) -> bool:
     stripped = text[s:e].strip(" .,;")
     return len(stripped) > 2 and stripped[0] in '«“"' and stripped[-1] in '»”"' and not re.search(r'[»”"]', stripped[1:-1].replace('"', "", 0))
@@ -759,6 +774,7 @@ def extract_claims(document: Document, mentions: list[Mention], entities: dict[s
         paras = [(max(a, document.dateline_end) if a == document.dateline_start else a, b) for a, b in paras]
     if document.title and paras and text[paras[0][0] : paras[0][1]] == document.title:
         paras = paras[1:]
+    paras = _rejoin_broken_lines(text, paras)
     by_paragraph: list[list[tuple[int, int]]] = [sentences(text, a, b) for a, b in paras]
     nlp, surface = models.nlp[document.lang], models.surface[document.lang]
     wanted = [(s, e) for sents in by_paragraph for s, e in sents if might_attribute(text[s:e], lex, surface)]

@@ -390,6 +390,8 @@ def clean_document(item: RawInput, models: CleanModels, params: CleanParams) -> 
             raise Rejected("empty file")
         decoded, encoding = decode(item.data, params)
         text = normalise(decoded)
+        for pattern in models.rules[next(iter(models.rules))].get("joined_title"):
+            text = pattern.sub(lambda m: m.group(0) + " ", text)
         if not text.strip():
             raise Rejected("empty file (whitespace only)")
         lang = identify_language(text, models.identifier, params)

@@ -307,3 +307,9 @@ def test_honorifics_surnames_and_english_gender(models: tuple[ner.NerModels, cla
     )
     found = claims_of(text, "en", models)
     assert [c.speaker for c in found] == ["Wang Yi", "Rebecca Holloway"]
+
+
+def test_a_cue_line_broken_off_its_quotation(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Foreign Minister Penny Wong spoke after the meeting.\n\"The sanctions will stay until the troops leave,\"\nshe said."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.quote_type) == ("Penny Wong", "direct")

@@ -282,3 +282,13 @@ def test_documents_frame_is_what_pandas_users_get(bad_inputs_dir: Path, tmp_path
 def test_lowercase_credit_words_in_prose_stay(models: clean.CleanModels) -> None:
     prose = "Le pays a obtenu de nouveaux crédits : 5 milliards.\nIl a montré l'image : un pays uni."
     assert strip_boilerplate(prose, models.rules["fr"], PARAMS) == (prose, [])
+
+
+def test_titles_run_together_with_names_are_split() -> None:
+    raw = (
+        "Hanoï (VNA) - L'AmbassadeurDang Dinh Quy a affirmé que le Vietnam soutenait le dialogue. "
+        "Le Vietnam défend le droit international et la coopération régionale dans le cyberespace."
+    ).encode()
+    models = clean.load_models()
+    document = clean.clean_document(clean.RawInput("a.txt", raw, len(raw)), models, clean.CleanParams())
+    assert "L'Ambassadeur Dang Dinh Quy a affirmé" in document.text  # type: ignore[union-attr]
