@@ -20,6 +20,7 @@ every function here is pure: a parsed sentence (a spaCy `Doc`) and the lexicon i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -30,7 +31,7 @@ PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass", "csubjpass")
 AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "neg")
 CLAUSE_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("obj", "dobj")
-COMPLEMENT_DEPS = ("ccomp", "xcomp", "obj", "dobj", "obl:arg", "obl", "prep", "attr", "oprd", "nmod", "iobj", "obl:agent", "acomp", "dative", "advcl")
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "obj", "dobj", "obl:arg", "obl", "obl:mod", "prep", "attr", "oprd", "nmod", "iobj", "obl:agent", "acomp", "dative", "advcl")
 PARTICIPLE_TAGS = ("VBG",)
 RELATIVE_DEPS = ("relcl", "acl:relcl")
 COORDINATORS = ("et", "and", "mais", "but", "puis", "then", "while", "tandis", "alors", "ou", "or")
@@ -79,6 +80,8 @@ class SentenceLexicon:
     pronouns: frozenset[str]
     relatives: frozenset[str]
     documents: frozenset[str] = frozenset()
+    pools: dict[str, frozenset[str]] = field(default_factory=dict)  # part of speech → the lemmas lexicons know
+    known: frozenset[str] = frozenset()
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -102,6 +105,22 @@ def quoted_tokens(doc: Doc) -> set[int]:
         if depth or straight:
             inside.add(t.i)
     return inside
+
+
+def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Callable[[str], str | None], lex: SentenceLexicon) -> None:
+    """Give each token the lemma attribution needs: among the possible lemmas of its form (`candidates`),
+    the one a lexicon of its part of speech knows, else any lexicon's, else the lemma the lookup table
+    lists (`listed`), else the form itself."""
+    for t in doc:
+        if t.is_punct or t.is_space:
+            continue
+        form = t.text.lower()
+        cands = candidates(form)
+        pool = lex.pools.get(t.pos_, frozenset())
+        chosen = min(cands & pool) if cands & pool else min(cands & lex.known) if cands & lex.known else None
+        if chosen is None:
+            chosen = listed(form) or (min(cands - {form}) if t.pos_ in ("VERB", "AUX") and cands - {form} else form)
+        t.lemma_ = chosen
 
 
 def quoted_ends(doc: Doc) -> set[int]:
@@ -174,10 +193,20 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         p for p in found
         if (p.kind == "adjective" or not _passive(doc[p.anchor]) or (p.stance and _has_agent(doc[p.anchor])))
         and not _dependent_infinitive(doc[p.anchor])
+        and not _framing_participle(doc[p.anchor])
         and not (p.kind == "adjective" and _copular(doc, p) and not _personal_subject(doc[p.head]))
     ]
     found.sort(key=lambda p: min(p.tokens))
     return found
+
+
+def _framing_participle(t: Token) -> bool:
+    """ "Présentant le rapport, X a indiqué…", "Speaking on behalf of the G77, X said…": a participle
+    before the main verb that governs no clause sets the scene; the main verb carries the claim."""
+    participle = "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense") or t.tag_ == "VBG"
+    if not participle or t.dep_ not in ("advcl", "acl", "nsubj", "csubj", "dep") or t.i > t.head.i:
+        return False
+    return not any(c.dep_ in CLAUSE_DEPS or (c.dep_ == "mark" and c.lower_ in ("que", "that")) for c in t.children)
 
 
 def _dependent_infinitive(t: Token) -> bool:
@@ -284,7 +313,7 @@ def _adopter(noun: Token, lex: SentenceLexicon) -> int:
 
 def _is_adjunct(t: Token, lex: SentenceLexicon) -> bool:
     """Time expressions, settings and speech nouns attached to a cue ("on Friday", "in a statement")."""
-    if t.dep_ in ("obl:mod", "npadvmod", "advmod", "tmod", "obl:tmod", "punct", "cc", "mark", "case", "det"):
+    if t.dep_ in ("npadvmod", "advmod", "tmod", "obl:tmod", "punct", "cc", "mark", "case", "det"):
         return True
     words = [t] + [c for c in t.children if c.dep_ in ("pobj", "obj")]
     if any(_lemma(w) in lex.adjuncts or w.ent_type_ in ("DATE", "TIME") for w in words):
@@ -523,10 +552,15 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                     pieces.append(tail)
         if not pieces:
             continue
+        if pred.kind == "verb" and pred.lemma in lex.qualify and pred.lemma not in lex.clause_only and not pred.stance and not inverted:
+            # "présenter son rapport" is an act; "présenter la décision comme une erreur", "a qualifié
+            # la décision d'inacceptable", "called the move illegal" are judgements
+            if not _opener_after(doc, pred, lex) and not any(c.dep_ in CLAUSE_DEPS for c in anchor.children) and not _predicative(anchor):
+                continue
         if pred.kind == "verb" and pred.lemma in lex.clause_only and not inverted:
             governs = any(c.dep_ in CLAUSE_DEPS or (c.dep_ == "advcl" and _is_content_clause(c, True)) for c in anchor.children if c.i > cue_last)
             opener = _opener_after(doc, pred, lex)
-            qualifies = pred.lemma in lex.qualify and any(c.dep_ in OBJECT_DEPS for c in anchor.children)
+            qualifies = pred.lemma in lex.qualify and any(c.dep_ in OBJECT_DEPS for c in anchor.children) and _predicative(anchor)
             # "a relevé les défis de sécurité non traditionnels": a substantial object is what was said;
             # "announced a visit", "ajouter du sel" are not positions
             substantial = any(c.dep_ in OBJECT_DEPS and len(list(c.subtree)) >= 5 for c in anchor.children if c.i > cue_last)
@@ -545,14 +579,33 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
     ]
 
 
+def _predicative(verb: Token) -> bool:
+    """An object with what it is called: "qualifié la décision d'inacceptable", "described it as", "called the move illegal"."""
+    for c in verb.children:
+        if c.dep_ in ("oprd", "acomp", "xcomp"):
+            return True
+        if c.dep_ in ("obl", "obl:arg", "obl:mod", "prep", "advcl") and any(g.lower_ in ("comme", "as", "de", "d'") for g in c.subtree if g.i <= c.i):
+            return True
+        if c.dep_ in OBJECT_DEPS and any(g.dep_ in ("nmod", "amod", "acl") and any(x.lower_ in ("de", "d'", "comme", "as") for x in g.children) for g in c.children):
+            return True
+    return False
+
+
 def _light_extent(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> Predicate:
     """A light-verb cue runs through its noun and the nouns coordinated with it ("sa préoccupation et son opposition")."""
     anchor = doc[pred.anchor]
     nouns = [doc[i] for i in pred.tokens if doc[i].dep_ in OBJECT_DEPS + ("obl:arg", "obl", "prep") and doc[i].pos_ == "NOUN"]
     nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     nouns += [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    # "faire part de sa préoccupation": the stance is in the noun after "faire part de"
+    compound = [
+        g for n in list(nouns) for g in anchor.children
+        if g.i > n.i and g.dep_ in ("obl:arg", "obl", "nmod") and (f"{_lemma(anchor)} {_lemma(n)} de", _lemma(g)) in lex.light
+    ]
+    extra_stances = [lex.light[(f"{_lemma(anchor)} {_lemma(n)} de", _lemma(g))] for n in list(nouns) for g in compound if (f"{_lemma(anchor)} {_lemma(n)} de", _lemma(g)) in lex.light]
+    nouns += compound
     cue_tokens = set(pred.tokens) | {t.i for n in nouns for t in doc[min(pred.tokens) : n.i + 1]}
-    stances = [pred.stance] + [lex.light.get((_lemma(anchor), _lemma(n)), "") for n in nouns]
+    stances = [pred.stance] + [lex.light.get((_lemma(anchor), _lemma(n)), "") for n in nouns] + extra_stances
     stance = min((x for x in stances if x), key=STANCE_PRIORITY.index, default=pred.stance)
     return Predicate(pred.anchor, pred.head, tuple(sorted(cue_tokens)), stance, pred.lemma, pred.kind)
 
@@ -614,6 +667,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             # addressee; with nothing after it, the object is what was asked for ("urged restraint")
             _, np_end = noun_phrase(doc, objs[0].i)
             after = next((t.i for t in doc[objs[0].i : stop] if t.idx >= np_end and not t.is_punct), None)
+            if after is None and pred.stance != "call":
+                return None  # "…," she told the Council: what she said is before
             if after is None or pred.stance == "call":
                 # a call names who is to act: "urged all sides to exercise restraint"
                 return objs[0].left_edge.i

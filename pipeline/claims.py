@@ -90,6 +90,7 @@ class ClaimLexicon:
     lang: str
     sentence: attribution.SentenceLexicon
     triggers: frozenset[str]  # lemmas whose presence makes a sentence worth parsing
+    light_by_noun: dict[str, set[str]]  # light-verb nouns → their verbs (both must be there)
     framing_start: re.Pattern[str]
     framing_end: re.Pattern[str]
     framing_strict: frozenset[str]  # framings that need an actor right after them ("Pour la France,")
@@ -108,6 +109,7 @@ class ClaimLexicon:
     capitals: dict[str, str]  # folded capital → ISO3
     country_names: dict[str, str]  # ISO3 → name in this language
     honorifics: dict[str, str]  # form → gender ("" unknown)
+    framing_pronouns: dict[str, tuple[str, str]]  # "lui" → (gender, number)
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -124,6 +126,14 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
     verbs = {k.lower(): v for k, v in cues["verbs"].items()}
     light = {(e["verb"].lower(), e["noun"].lower()): e["stance"] for e in cues.get("light", [])}
     adjectives = {k.lower(): v for k, v in cues.get("adjectives", {}).items()}
+    verb_words = {k.split()[0] for k in verbs} | {v.split()[0] for v, _ in light} | set(conf["copulas"])
+    noun_words = (
+        {n.split()[0] for _, n in light} | {w.lower() for w in conf["adjuncts"] + cues.get("noun_cues", []) + cues.get("groups", []) + cues.get("documents", [])}
+    )
+    pools = {
+        "VERB": frozenset(verb_words), "AUX": frozenset(verb_words), "NOUN": frozenset(noun_words), "PROPN": frozenset(noun_words),
+        "ADJ": frozenset(adjectives) | frozenset(verb_words), "PRON": frozenset(conf["relatives"]) | frozenset(p["form"].lower() for p in conf["pronouns"]),
+    }
     sentence = attribution.SentenceLexicon(
         verbs=verbs,
         clause_only=frozenset(w.lower() for w in cues.get("clause_only", [])),
@@ -137,8 +147,14 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         pronouns=frozenset(p["form"].lower() for p in conf["pronouns"]),
         relatives=frozenset(conf["relatives"]),
         documents=frozenset(d.lower() for d in cues.get("documents", [])),
+        pools=pools,
+        known=frozenset().union(*pools.values()),
     )
-    triggers = {k.split()[0] for k in verbs} | {v for v, _ in light} | set(adjectives)
+    # light-verb constructions are found by their noun ("préoccupation", "concern"), not by "faire" or "make"
+    triggers = {k.split()[0] for k in verbs} | set(adjectives)
+    light_by_noun: dict[str, set[str]] = {}
+    for verb, noun in light:
+        light_by_noun.setdefault(noun.split()[0], set()).add(verb.split()[0])
     # framings with the speaker inside ("as X put it") are left to the parser
     framings = sorted((f for f in cues.get("framings", []) if "X" not in f.split()), key=len, reverse=True)
     strict = frozenset(f.lower() for f in conf.get("strict_framings", []))
@@ -159,6 +175,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         lang=lang,
         sentence=sentence,
         triggers=frozenset(triggers),
+        light_by_noun=light_by_noun,
         framing_start=re.compile(rf"\s*(?P<framing>{framing_alt})\s+(?P<speaker>[^,]{{2,120}}?)\s*,\s*"),
         framing_end=re.compile(rf",\s*(?P<framing>{framing_alt})\s+(?P<speaker>[^,]{{2,120}}?)\s*[.!?]?\s*$"),
         framing_strict=strict,
@@ -177,6 +194,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         capitals={fold(form): code for form, (code, _) in lex.capitals.items()},
         country_names={code: (c.name_fr if lang == "fr" else c.name_en) for code, c in lex.countries.items()},
         honorifics=honorifics,
+        framing_pronouns={p["form"]: (p["gender"], p["number"]) for p in conf.get("framing_pronouns", [])},
     )
 
 
@@ -198,16 +216,24 @@ class SurfaceLemmas:
         self.rules = lookups.get_table("lemma_rules") if lookups and lookups.has_table("lemma_rules") else {}
         self.cache: dict[str, frozenset[str]] = {}
 
+    def listed(self, word: str) -> str | None:
+        """The lemma the lookup table gives a form, whatever its part of speech (None if unlisted)."""
+        found = self.lookup.get(word) if self.lookup else None
+        if found is None:
+            return None
+        return found if isinstance(found, str) else (found[0] if found else None)
+
     def __call__(self, word: str) -> frozenset[str]:
         found = self.cache.get(word)
         if found is not None:
             return found
         out = {word}
+        for table in self.exc.values():
+            out.update(table.get(word, ()))
         if word in self.lookup:
             found_lemma = self.lookup[word]
             out.update([found_lemma] if isinstance(found_lemma, str) else found_lemma)
-        for table in self.exc.values():
-            out.update(table.get(word, ()))
+        # the suffix rules of every part of speech too: the lookup table knows "déclaré" only as an adjective
         for rules in self.rules.values():
             for old, new in rules:
                 if word.endswith(old) and len(word) > len(old):
@@ -236,7 +262,14 @@ def load_models(params: ClaimsParams, languages: Iterable[str] = lexicons.LANGUA
             nlp = spacy.load(name, exclude=["ner"])
         except OSError as exc:
             raise RuntimeError(f"spaCy model {name!r} is not installed: run `make setup`, or set claims.spacy_models in params.yaml") from exc
-        nlps[lang], surface[lang] = nlp, SurfaceLemmas(nlp)
+        surface[lang] = SurfaceLemmas(nlp)
+        # Lemmas come from the lemmatizer's own tables, chosen by part of speech among the words the
+        # lexicons know (attribution.set_lemmas): faster than the rule lemmatizer, and it also
+        # lemmatizes the French present tense that the rules leave as it is ("estime" → "estimer").
+        nlp.disable_pipe("lemmatizer")
+        if "attribute_ruler" in nlp.pipe_names and all(set(p["attrs"]) <= {"TAG"} for p in nlp.get_pipe("attribute_ruler").patterns):
+            nlp.disable_pipe("attribute_ruler")  # it only copies the part of speech into the tag (French model)
+        nlps[lang] = nlp
         versions[f"spacy-model:{nlp.meta['lang']}_{nlp.meta['name']}"] = nlp.meta["version"]
     return ClaimModels(nlps, surface, versions)
 
@@ -245,18 +278,19 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def might_attribute(sentence: str, lex: ClaimLexicon, surface: SurfaceLemmas) -> bool:
-    """Can this sentence hold an attribution? A cue lemma, a quotation mark, a framing or a colon."""
-    if any(ch in sentence for ch in '«“":'):
-        return True
-    if lex.framing_start.match(sentence) or lex.framing_end.search(sentence) or lex.cataphora.match(sentence):
-        return True
+    """Is this sentence worth the parser? Only a cue (a verb, adjective or light-verb noun whose lemma
+    is in `models/cues.toml`) can head an attribution there; framings ("Selon X, …") and quotations
+    that continue one are read without the parser."""
+    lemmas: set[str] = set()
     for m in _WORD.finditer(sentence):
         word = m.group(0).lower()
         if "'" in word:
             word = word.split("'", 1)[1]
-        if surface(word) & lex.triggers:
+        found = surface(word)
+        if found & lex.triggers:
             return True
-    return False
+        lemmas |= found
+    return any(lemmas & lex.light_by_noun[noun] for noun in lemmas & lex.light_by_noun.keys())
 
 
 # --- sentences --------------------------------------------------------------------------------
@@ -640,9 +674,23 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
         cands = _mentions_in(ctx, a, b)
         strict = framing.lower() in lex.framing_strict
         speaker: Speaker | None = None
+        pronoun = lex.framing_pronouns.get(text[a:b].strip().lower())
+        if pronoun:
+            # "Selon lui, …": the latest speaker of that gender and number
+            speaker = ctx.resolver.pronoun(pronoun[0] or None, pronoun[1])
+            if speaker is None:
+                continue
+            start_word = text.index(framing, found.start())
+            cue = Cue(start_word, start_word + len(framing), framing, "")
+            content = _trim(text, found.end(), e) if where == "start" else _trim(text, s, found.start())
+            return Draft(speaker, cue, content, (s, e), "according_to", p_index, s_index)
         if strict:
             # "Pour la France, …": the whole phrase must be one actor
             phrase = re.sub(r"^(?:la|le|l'|les|the)\s*", "", text[a:b], flags=re.IGNORECASE)
+            for honorific in sorted(lex.honorifics, key=len, reverse=True):
+                if phrase.startswith(honorific + " "):
+                    phrase = phrase[len(honorific) + 1 :]
+                    break
             whole = [c for c in cands if fold(c.text) == fold(phrase) and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC")]
             words = fold(phrase).split()
             group = len(words) <= 4 and bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups)
@@ -759,15 +807,10 @@ def _surnames(mentions: list[Mention], entities: dict[str, Entity]) -> dict[str,
     return {k: v for k, v in out.items() if k not in clash}
 
 
-def extract_claims(document: Document, mentions: list[Mention], entities: dict[str, Entity], params: ClaimsParams, models: ClaimModels, models_dir: Path = MODELS_DIR) -> list[Claim]:
-    """One document with its resolved mentions → its claims, in text order."""
-    lex = load_lexicon_for(document.lang, models_dir)
+def statement_sentences(document: Document) -> list[list[tuple[int, int]]]:
+    """The sentences of a document that can state something, by paragraph: not the title line,
+    not the dateline prefix; a line broken off the one before it is joined back."""
     text = document.text
-    gender_of: dict[str, str | None] = {}
-    for m in mentions:
-        if m.entity_id and m.gender:
-            gender_of[m.entity_id] = m.gender
-    ctx = DocumentContext(document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex), _surnames(mentions, entities))
     paras = paragraphs(text)
     if document.dateline_start is not None and document.dateline_end is not None:
         # The dateline prefix ("Hanoï (VNA) - ") is not part of anybody's statement.
@@ -775,10 +818,42 @@ def extract_claims(document: Document, mentions: list[Mention], entities: dict[s
     if document.title and paras and text[paras[0][0] : paras[0][1]] == document.title:
         paras = paras[1:]
     paras = _rejoin_broken_lines(text, paras)
-    by_paragraph: list[list[tuple[int, int]]] = [sentences(text, a, b) for a, b in paras]
-    nlp, surface = models.nlp[document.lang], models.surface[document.lang]
-    wanted = [(s, e) for sents in by_paragraph for s, e in sents if might_attribute(text[s:e], lex, surface)]
-    parsed = dict(zip(wanted, nlp.pipe((text[s:e] for s, e in wanted), batch_size=params.parse_batch_size)))
+    return [sentences(text, a, b) for a, b in paras]
+
+
+def parse_candidates(documents: list[Document], params: ClaimsParams, models: ClaimModels, models_dir: Path = MODELS_DIR) -> dict[str, dict[tuple[int, int], Doc]]:
+    """doc_id → the parses of its sentences that can hold an attribution, one parser pass per language
+    over the whole batch (larger batches keep the parser busy)."""
+    out: dict[str, dict[tuple[int, int], Doc]] = {d.doc_id: {} for d in documents}
+    for lang in sorted({d.lang for d in documents}):
+        lex, nlp, surface = load_lexicon_for(lang, models_dir), models.nlp[lang], models.surface[lang]
+        keys = [
+            (d.doc_id, (s, e)) for d in documents if d.lang == lang
+            for sents in statement_sentences(d) for s, e in sents if might_attribute(d.text[s:e], lex, surface)
+        ]
+        texts = {d.doc_id: d.text for d in documents}
+        for (doc_id, (s, e)), doc in zip(keys, nlp.pipe((texts[i][a:b] for i, (a, b) in keys), batch_size=params.parse_batch_size)):
+            attribution.set_lemmas(doc, surface, surface.listed, lex.sentence)
+            out[doc_id][(s, e)] = doc
+    return out
+
+
+def extract_claims(
+    document: Document, mentions: list[Mention], entities: dict[str, Entity], params: ClaimsParams, models: ClaimModels,
+    models_dir: Path = MODELS_DIR, parsed: dict[tuple[int, int], Doc] | None = None,
+) -> list[Claim]:
+    """One document with its resolved mentions (and, if already done, the parses of its candidate
+    sentences) → its claims, in text order."""
+    lex = load_lexicon_for(document.lang, models_dir)
+    text = document.text
+    gender_of: dict[str, str | None] = {}
+    for m in mentions:
+        if m.entity_id and m.gender:
+            gender_of[m.entity_id] = m.gender
+    ctx = DocumentContext(document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex), _surnames(mentions, entities))
+    by_paragraph = statement_sentences(document)
+    if parsed is None:
+        parsed = parse_candidates([document], params, models, models_dir)[document.doc_id]
     claimed: dict[tuple[int, int], list[Draft]] = {}
     for p_index, sents in enumerate(by_paragraph):
         for s_index, (s, e) in enumerate(sents):
@@ -920,10 +995,22 @@ def _to_claim(ctx: DocumentContext, d: Draft) -> Claim:
 
 def run(pairs: Iterable[tuple[Document, list[Mention]]], entities: dict[str, Entity], params: ClaimsParams, models: ClaimModels, models_dir: Path = MODELS_DIR) -> Iterator[Claim]:
     """(document, its resolved mentions) pairs → claims, document by document."""
+    batch: list[tuple[Document, list[Mention]]] = []
+
+    def flush() -> Iterator[Claim]:
+        parses = parse_candidates([d for d, _ in batch], params, models, models_dir)
+        for document, mentions in batch:
+            yield from extract_claims(document, mentions, entities, params, models, models_dir, parses[document.doc_id])
+
     for document, mentions in pairs:
         if document.lang not in models.nlp:
             raise ValueError(f"no claims model for language {document.lang!r}")
-        yield from extract_claims(document, mentions, entities, params, models, models_dir)
+        batch.append((document, mentions))
+        if len(batch) >= params.batch_size:
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()
 
 
 @dataclass(frozen=True)

@@ -313,3 +313,21 @@ def test_a_cue_line_broken_off_its_quotation(models: tuple[ner.NerModels, claims
     text = "Foreign Minister Penny Wong spoke after the meeting.\n\"The sanctions will stay until the troops leave,\"\nshe said."
     claim = one(claims_of(text, "en", models))
     assert (claim.speaker, claim.quote_type) == ("Penny Wong", "direct")
+
+
+def test_selon_lui_light_verbs_and_framing_participles(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le rapporteur spécial Tomasz Wierzbicki a présenté son rapport au Conseil. "
+        "Selon lui, plus de 1,4 million de filles sont aujourd'hui privées d'enseignement secondaire."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue) == ("Tomasz Wierzbicki", "Selon")
+    text = "La ministre Clarisse Ilunga a fait part de sa vive préoccupation face à la reprise des combats autour de Sake."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.stance) == ("Clarisse Ilunga", "concern")
+    text = (
+        "Présentant le dernier rapport du Secrétaire général, la sous-secrétaire générale Aminata Sow-Delmas a indiqué "
+        "que plus de 250 000 personnes avaient été déplacées en trois semaines."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue) == ("Aminata Sow-Delmas", "a indiqué")
