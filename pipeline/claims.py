@@ -636,6 +636,11 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             return Speaker(name, None, country, "person", _gender_of_description(tok, inside))
         short_lo, short_hi = attribution.short_phrase(doc, index)
         short = ctx.text[base + short_lo : base + short_hi]
+        if (folded_head in lex.groups or fold(tok.text) in lex.groups) and not plural and _definite(phrase) and country:
+            # "the Vietnamese official", "le responsable indonésien": the person of that country named before
+            earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
+            if earlier:
+                return earlier
         if folded_head in lex.groups or fold(tok.text) in lex.groups or (plural and folded_head in lex.title_heads):
             return Speaker(_lower_det(short), None, country, "group", None, "pl" if plural else "sg")
         if folded_head in lex.documents or fold(tok.text) in lex.documents:
@@ -649,6 +654,10 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         if c.kind == "LOC":
             code = lex.capitals.get(fold(c.text))
             if code is None:
+                # a seat standing for its institution: "le Quai d'Orsay a dénoncé", "the Kremlin said"
+                entity = ctx.resolver.entities.get(c.entity_id or "")
+                if entity is not None and c.start <= head_at < c.end:
+                    return Speaker(entity.name, entity.entity_id, entity.country, "organisation")
                 continue
             entity_id = f"country:{code}"
             entity = ctx.resolver.entities.get(entity_id)

@@ -110,6 +110,7 @@ class Lexicon:
     institutions: list[str] = field(default_factory=list)
     name_stopwords: set[str] = field(default_factory=set)
     document_heads: list[str] = field(default_factory=list)
+    given_names: dict[str, str] = field(default_factory=dict)  # folded first name → gender (models/first_names.toml)
 
     def title_key(self, role: str) -> str | None:
         """Role family of a role as written ("ministre des Affaires étrangères" → foreign_minister)."""
@@ -193,6 +194,8 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.feminine = conf.get("feminine", [])
     lex.collectives = conf.get("collectives", [])
     lex.institutions = conf.get("institutions", [])
+    names = load_lexicon("first_names", models_dir)
+    lex.given_names = {fold(n): "f" for n in names.get("female", [])} | {fold(n): "m" for n in names.get("male", [])}
     return lex
 
 

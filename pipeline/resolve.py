@@ -101,14 +101,19 @@ def document_country(document: Document, mentions: list[Mention], lex: Lexicon) 
     return max(votes, key=lambda c: (votes[c], -first[c]))
 
 
-def surnames_as_persons(mentions: list[Mention]) -> list[Mention]:
-    """A one-word span the model took for an organisation or a place that is the surname of a person
-    named in full in the same article is that person ("Wang said" after "Wang Yi")."""
+def surnames_as_persons(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Spans the model took for an organisation or a place that are persons: the surname of a person
+    named in full in the same article ("Wang said" after "Wang Yi"), or two to four capitalised words
+    starting with a known given name ("Ewa Zielińska of Poland said")."""
     names = {fold(w) for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2 for w in m.text.split()}
     out = []
     for m in mentions:
-        if m.label in ("ORG", "LOC", "MISC") and m.origin == "model" and " " not in m.text.strip() and fold(m.text) in names:
-            m = m.model_copy(update={"label": "PERSON", "norm": None})
+        words = m.text.split()
+        if m.label in ("ORG", "LOC", "MISC") and m.origin == "model":
+            surname = len(words) == 1 and fold(m.text) in names
+            named = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and fold(words[0]) in lex.given_names
+            if surname or named:
+                m = m.model_copy(update={"label": "PERSON", "norm": None, "gender": m.gender or (lex.given_names.get(fold(words[0])) if named else None)})
         out.append(m)
     return out
 
@@ -157,7 +162,7 @@ def _fits(title: Mention, person: _Person, lex: Lexicon) -> bool:
 
 def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, params: ResolveParams) -> tuple[list[Mention], list[Observation]]:
     """One document's mentions → the same mentions with entity ids, and what it says of each entity."""
-    mentions = surnames_as_persons(mentions)
+    mentions = surnames_as_persons(mentions, lex)
     clusters, assigned = _cluster_persons(mentions)
     context = document_country(document, mentions, lex) if params.context_country else None
     linked: dict[int, _Person] = dict(assigned)
