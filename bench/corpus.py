@@ -36,16 +36,17 @@ def _documents(lang: str, name: str, words: list[str], size: int) -> Iterator[Do
                        raw_sha256="0" * 64, encoding="utf-8", n_chars=len(text))
 
 
-def build(data_dir: Path, seeds_dir: Path, min_words: int = 200_000) -> list[Document]:
-    """Benchmark documents: the NER data as articles, then the seeds until `min_words` is reached."""
+def build(data_dir: Path, seeds_dir: Path, min_words: int = 200_000, news_only: bool = False) -> list[Document]:
+    """Benchmark documents: the NER data as articles, then the seeds until `min_words` is reached;
+    with `news_only`, the news articles of `seeds_dir` alone (seeds and development set), repeated."""
     docs: list[Document] = []
     fr = data_dir / "fr_europeana_bnf.bio"
-    if fr.is_file():
+    if fr.is_file() and not news_only:
         words = [w for sentence in _tokens(fr, " ") for w in sentence]
         docs += _documents("fr", "bnf", words, 400)
     for part in ("dev", "test"):
         en = data_dir / f"en_wnut17_{part}.conll"
-        if en.is_file():
+        if en.is_file() and not news_only:
             words = [w for sentence in _tokens(en, "\t") for w in sentence]
             docs += _documents("en", f"wnut-{part}", words, 400)
     params = clean.CleanParams()

@@ -652,16 +652,14 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         if c.kind == "COUNTRY" and c.origin == "adjective" and len(words) > 1:
             continue
         if c.kind == "LOC":
-            code = lex.capitals.get(fold(c.text))
-            if code is None:
-                # a seat standing for its institution: "le Quai d'Orsay a dénoncé", "the Kremlin said"
-                entity = ctx.resolver.entities.get(c.entity_id or "")
-                if entity is not None and c.start <= head_at < c.end:
-                    return Speaker(entity.name, entity.entity_id, entity.country, "organisation")
-                continue
-            entity_id = f"country:{code}"
-            entity = ctx.resolver.entities.get(entity_id)
-            return Speaker(entity.name if entity else lex.country_names.get(code, c.text), entity_id if entity else None, code, "country")
+            capital = _capital_speaker(ctx, c)
+            if capital:
+                return capital
+            # a seat standing for its institution: "le Quai d'Orsay a dénoncé", "the Kremlin said"
+            entity = ctx.resolver.entities.get(c.entity_id or "")
+            if entity is not None and c.start <= head_at < c.end:
+                return Speaker(entity.name, entity.entity_id, entity.country, "organisation")
+            continue
         if c.entity_id:
             speaker = ctx.resolver.from_entity(c)
             if speaker:
@@ -680,55 +678,56 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
             continue
         framing = found.group("framing")
         a, b = found.start("speaker"), found.end("speaker")
-        cands = _mentions_in(ctx, a, b)
-        strict = framing.lower() in lex.framing_strict
-        speaker: Speaker | None = None
         pronoun = lex.framing_pronouns.get(text[a:b].strip().lower())
-        if pronoun:
-            # "Selon lui, …": the latest speaker of that gender and number
-            speaker = ctx.resolver.pronoun(pronoun[0] or None, pronoun[1])
-            if speaker is None:
-                continue
-            start_word = text.index(framing, found.start())
-            cue = Cue(start_word, start_word + len(framing), framing, "")
-            content = _trim(text, found.end(), e) if where == "start" else _trim(text, s, found.start())
-            return Draft(speaker, cue, content, (s, e), "according_to", p_index, s_index)
-        if strict:
-            # "Pour la France, …": the whole phrase must be one actor
-            phrase = re.sub(r"^(?:la|le|l'|les|the)\s*", "", text[a:b], flags=re.IGNORECASE)
-            for honorific in sorted(lex.honorifics, key=len, reverse=True):
-                if phrase.startswith(honorific + " "):
-                    phrase = phrase[len(honorific) + 1 :]
-                    break
-            whole = [c for c in cands if fold(c.text) == fold(phrase) and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC")]
-            words = fold(phrase).split()
-            group = len(words) <= 4 and bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups)
-            if not whole and not group:
-                continue
-            cands = whole
-        for c in sorted(cands, key=lambda c: (c.kind not in ("PERSON", "TITLE"), c.start)):
-            if c.kind == "LOC":
-                code = lex.capitals.get(fold(c.text))
-                if code:
-                    entity = ctx.resolver.entities.get(f"country:{code}")
-                    speaker = Speaker(entity.name if entity else lex.country_names.get(code, c.text), entity.entity_id if entity else None, code, "country")
-                    break
-                continue
-            if c.kind == "COUNTRY" and c.origin == "adjective":
-                continue
-            speaker = ctx.resolver.from_entity(c) if c.entity_id else None
-            if speaker:
-                break
-        if speaker is None:
-            words = fold(text[a:b]).split()
-            if words and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups):
-                speaker = Speaker(_lower_det(text[a:b]), None, None, "group", None, "pl")
+        # "Selon lui, …": the latest speaker of that gender and number
+        speaker = ctx.resolver.pronoun(pronoun[0] or None, pronoun[1]) if pronoun else _framed_actor(ctx, a, b, framing.lower() in lex.framing_strict)
         if speaker is None:
             continue
         start_word = text.index(framing, found.start())
         cue = Cue(start_word, start_word + len(framing), framing, "")
         content = _trim(text, found.end(), e) if where == "start" else _trim(text, s, found.start())
         return Draft(speaker, cue, content, (s, e), "according_to", p_index, s_index)
+    return None
+
+
+def _capital_speaker(ctx: DocumentContext, c: Candidate) -> Speaker | None:
+    """A capital standing for its government ("Washington", "Pékin"): the country speaks."""
+    code = ctx.lex.capitals.get(fold(c.text))
+    if code is None:
+        return None
+    entity = ctx.resolver.entities.get(f"country:{code}")
+    return Speaker(entity.name if entity else ctx.lex.country_names.get(code, c.text), entity.entity_id if entity else None, code, "country")
+
+
+def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker | None:
+    """Who the phrase after "selon", "according to", "pour" names; with `strict` ("Pour la France, …")
+    the whole phrase must be one actor or a group."""
+    text, lex = ctx.text, ctx.lex
+    cands = _mentions_in(ctx, a, b)
+    words = fold(text[a:b]).split()
+    group = bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups)
+    if strict:
+        phrase = re.sub(r"^(?:la|le|l'|les|the)\s*", "", text[a:b], flags=re.IGNORECASE)
+        for honorific in sorted(lex.honorifics, key=len, reverse=True):
+            if phrase.startswith(honorific + " "):
+                phrase = phrase[len(honorific) + 1 :]
+                break
+        cands = [c for c in cands if fold(c.text) == fold(phrase) and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC")]
+        if not cands and not (group and len(words) <= 4):
+            return None
+    for c in sorted(cands, key=lambda c: (c.kind not in ("PERSON", "TITLE"), c.start)):
+        if c.kind == "LOC":
+            capital = _capital_speaker(ctx, c)
+            if capital:
+                return capital
+            continue
+        if c.kind == "COUNTRY" and c.origin == "adjective":
+            continue
+        speaker = ctx.resolver.from_entity(c) if c.entity_id else None
+        if speaker:
+            return speaker
+    if group:
+        return Speaker(_lower_det(text[a:b]), None, None, "group", None, "pl")
     return None
 
 
