@@ -365,7 +365,6 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
             i += 1
         elif t.pos_ == "ADP":
             # an adverbial phrase: "dans un communiqué", "lors d'une conférence de presse"
-            obj = next((c for c in t.head.subtree if c.i > t.i), None) if t.head.i > t.i else None
             if t.head.i > t.i and _is_adjunct(t.head, lex):
                 i = t.head.right_edge.i + 1
             else:
