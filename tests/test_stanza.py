@@ -114,8 +114,11 @@ def test_cli_run_on_seeds(root: Path, seeds_dir: Path, stanza_models: Path, tmp_
     assert set(mentions.label) <= LABELS
     for m in mentions.itertuples():
         assert docs.loc[m.doc_id, "text"][m.start : m.end] == m.text
-    resolved = mentions[mentions.label != "MISC"]  # as with spaCy, MISC mentions are no entities
-    assert resolved.entity_id.notna().all() and set(resolved.entity_id) <= set(entities.entity_id)
+    # As with spaCy: MISC mentions are no entities, and a bare title ("porte-parole") that names
+    # nobody in its article stays unlinked; every other mention has an entity.
+    named = mentions[~mentions.label.isin(["MISC", "TITLE"])]
+    assert named.entity_id.notna().all()
+    assert set(mentions.entity_id.dropna()) == set(entities.entity_id)
     assert (mentions.origin == "model").any(), "stanza's own spans reach the outputs"
     assert "country:VNM" in set(entities.entity_id)
     producers = str(table_metadata(out / "ner_mentions.parquet"))
