@@ -608,7 +608,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     at_head = [c for c in ctx.candidates if c.start <= head_at < c.end and c.entity_id]
     person_like = [c for c in at_head + around if c.kind in ("PERSON", "TITLE") and c.entity_id]
     # the country the phrase itself states wins over the one the article context gave the person
-    local = next((c.country for c in around if c.kind == "COUNTRY" and c.country), None)
+    # — the first country or organisation named decides: "la coordonnatrice des Nations unies au Mali" is no Malian
+    stated = [c for c in sorted(around, key=lambda c: c.start) if c.kind == "COUNTRY" or (c.kind == "ORG" and c.origin != "model" and not (c.entity_id or "").startswith("org:agency-"))]
+    local = stated[0].country if stated else None
     # a named person before a title ("le ministre français Jean-Noël Barrot"), then the title
     definite = _definite(ctx.text[base + wide_lo : base + wide_hi])
     for c in sorted(person_like, key=lambda c: c.kind != "PERSON"):

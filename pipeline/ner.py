@@ -37,7 +37,7 @@ from tqdm import tqdm
 
 from pipeline import __version__, lexicons
 from pipeline.config import MODELS_DIR, StageParams
-from pipeline.lexicons import Lexicon, trie_regex
+from pipeline.lexicons import Lexicon, fold, trie_regex
 from pipeline.schema import Document, Mention
 from pipeline.store import TableWriter, iter_records
 
@@ -247,7 +247,13 @@ def _title_info(match: re.Match[str], rules: Rules) -> tuple[str, str | None, bo
             found = rules.country.search(match.group(g)) if g == "ofc" else None
             name = found.group(0) if found else match.group(g)
             country = lex.country_names.get(name)
-    has_org = any(g in match.re.groupindex and match.group(g) for g in ("orgc", "orgc1"))
+    has_org = False
+    for g in ("orgc1", "orgc"):
+        if g in match.re.groupindex and match.group(g):
+            has_org = True
+            # a national body gives its country: "Kremlin spokesman", "porte-parole du Pentagone"
+            found = next((lex.org_forms[f] for f in sorted(lex.org_forms, key=len, reverse=True) if f in match.group(g)), None)
+            country = country or (lex.organisations[found].country if found else None)
     gender = "f" if rules.feminine.search(text) else None
     return role, country, has_org, gender
 
@@ -435,14 +441,80 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
 
     # Roles given after a name, for names from any source.
     final = []
-    for c in sorted(mentions, key=lambda c: (c.start, -c.end)):
+    ordered = sorted(mentions, key=lambda c: (c.start, -c.end))
+    for c in ordered:
+        if c.origin == "model" and c.label in ("ORG", "LOC", "MISC") and _starts_with_given_name(text[c.start : c.end], rules.lex):
+            c = replace(c, label="PERSON")  # "Aïssatou Ba", "Ewa Zielińska" that the model took for places
         if c.label == "PERSON":
             c = appositive_roles(text, c, titles_at, rules)
             c = honorific_and_country(text, c, rules.lex)
             if c is None:
                 continue
+            c = described_country(text, c, ordered, rules)
         final.append(c)
     return final
+
+
+def _starts_with_given_name(surface: str, lex: Lexicon) -> bool:
+    """Two to four capitalised words opening with a known given name."""
+    words = surface.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and fold(words[0]) in lex.given_names
+
+
+# A clause boundary for a person's description: punctuation, quotes, brackets, a line break, or a
+# full stop after a word of three letters or more (so "U.S." and "M." do not end it).
+_DESCRIPTION_END = re.compile(r"(?<=[^\W\d_]{3})\.(?=\s)|[,!?;:\"«»“”()\[\]\n]")
+_FORMER = re.compile(r"(?<![\w-])(?:former|ancien|ancienne|ex-)", re.IGNORECASE)
+
+
+def _description_spans(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> list[tuple[int, int]]:
+    """Where a person is described: the words right before the name, back to the clause boundary or
+    the previous person ("Estonia's foreign minister, Kadri Lepik", "Kremlin spokesman Anatoly
+    Veresov"), and an apposition after it that holds a title ("Zhang Wenbo, China's deputy ambassador,")."""
+    spans = []
+    window = max(0, c.start - 100)
+    left = text[window : c.start].rstrip(" \t\u00a0")
+    if left.endswith(","):
+        left = left[:-1]
+    cut = window + max((m.end() for m in _DESCRIPTION_END.finditer(left)), default=0)
+    cut = max([cut] + [m.end for m in mentions if m.label == "PERSON" and cut <= m.end <= c.start and m.start < c.start])
+    described = text[cut : c.start]
+    if rules.title.search(described) or any(
+        m.label == "COUNTRY" and m.origin == "adjective" and cut <= m.start and not described[m.end - cut :].strip(" \t,")
+        for m in mentions
+    ):
+        spans.append((cut, c.start))
+    after = re.match(r"[ \t]*,[ \t]*", text[c.end : c.end + 4])
+    if after:
+        start = c.end + after.end()
+        stop = _DESCRIPTION_END.search(text, start, start + 100)
+        end = stop.start() if stop else min(len(text), start + 100)
+        apposition = text[start:end]
+        if rules.title.search(apposition) and not _FORMER.search(apposition):
+            spans.append((start, end))
+    return spans
+
+
+def described_country(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> Candidate:
+    """A person's country, or that they speak for an international body, from how they are described.
+
+    The first country or organisation named in the description decides: "China's ambassador to the
+    UN" → CHN; "the UN envoy for Sudan", "la coordonnatrice humanitaire des Nations unies au Mali" →
+    an international body, no country; "le porte-parole du gouvernement rwandais" → RWA.
+    """
+    if c.country or c.affiliated_org:
+        return c
+    for lo, hi in _description_spans(text, c, mentions, rules):
+        for m in mentions:
+            if not (lo <= m.start and m.end <= hi) or m.label not in ("COUNTRY", "ORG") or m.origin == "model":
+                continue
+            if m.label == "ORG" and (m.norm or "").startswith("agency:"):
+                continue
+            if m.country:
+                return replace(c, country=m.country)
+            if m.label == "ORG" and m.origin == "lexicon":
+                return replace(c, affiliated_org=True)
+    return c
 
 
 _BRACKETED = re.compile(r"\s*\((?P<inside>[^()\n]{2,60})\)")

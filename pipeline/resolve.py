@@ -85,7 +85,14 @@ class _Person:
 
 
 def document_country(document: Document, mentions: list[Mention], lex: Lexicon) -> str | None:
-    """The country an article is about: most named (names, cities, dateline), earliest on a tie."""
+    """The country an article is about: most named (names, cities, dateline), earliest on a tie.
+
+    A national agency writing from its own country ("Hanoi (VNA)") is home press: its officials go
+    unqualified ("the Deputy Foreign Minister"), whatever foreign country the article names most.
+    """
+    home = lex.agency_countries.get(document.agency or "")
+    if home and document.dateline in lex.capitals and lex.capitals[document.dateline][0] == home:
+        return home
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in mentions:
@@ -160,17 +167,30 @@ def _fits(title: Mention, person: _Person, lex: Lexicon) -> bool:
     return True
 
 
+def _official_context(clusters: list[_Person], context: str | None, lex: Lexicon) -> None:
+    """Officials of no stated country serve the country the article is about, unless they serve an
+    organisation or hold an international office."""
+    international = {k for k in lex.titles if "international_official" in lex.family(k)}
+    for person in clusters:
+        if person.country is None and person.roles and not person.affiliated_org and not person.keys & international:
+            person.country = context
+
+
 def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, params: ResolveParams) -> tuple[list[Mention], list[Observation]]:
     """One document's mentions → the same mentions with entity ids, and what it says of each entity."""
     mentions = surnames_as_persons(mentions, lex)
     clusters, assigned = _cluster_persons(mentions)
     context = document_country(document, mentions, lex) if params.context_country else None
     linked: dict[int, _Person] = dict(assigned)
+    # Before descriptions are linked: "the Australian diplomat" must not designate the home official.
+    _official_context(clusters, context, lex)
     unnamed: dict[tuple[str, str], _Person] = {}
     for i, m in enumerate(mentions):
         if m.label != "TITLE":
             continue
         fitting = [c for c in clusters if _fits(m, c, lex)]
+        # "the Australian diplomat" designates the Australian named before, not a person of unknown country
+        fitting = [c for c in fitting if m.country and c.country == m.country] or fitting
         if fitting:
             before = [c for c in fitting if min(c.positions) < m.start]
             target = max(before, key=lambda c: max(p for p in c.positions if p < m.start)) if before else min(fitting, key=lambda c: min(c.positions))
@@ -190,9 +210,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         target.keys.update(m.role_keys)
         target.country = target.country or m.country
         linked[i] = target
-    for person in clusters:
-        if person.country is None and person.roles and not person.affiliated_org:
-            person.country = context
+    _official_context(clusters, context, lex)
 
     out: list[Mention] = []
     observations: dict[str, Observation] = {}

