@@ -44,6 +44,7 @@ from tqdm import tqdm
 from pipeline import __version__, attribution, lexicons
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
+from pipeline.ner import model_text
 from pipeline.schema import Claim, Document, Entity, Mention
 from pipeline.store import TableWriter, read_table, table_metadata
 
@@ -62,6 +63,8 @@ class ClaimsParams(StageParams):
     """spaCy package per language whose parser, tagger and lemmatizer read the candidate sentences."""
     parse_batch_size: int = 128
     """Sentences per parser batch."""
+    max_sentence_chars: int = 3000
+    """Longer "sentences" (tables, lists, text without punctuation) are not parsed: no attribution."""
     continuation: bool = True
     """Attribute uncued sentences and paragraphs that continue a speaker's reported speech."""
     min_content_words: int = 3
@@ -839,10 +842,12 @@ def parse_candidates(documents: list[Document], params: ClaimsParams, models: Cl
         lex, nlp, surface = load_lexicon_for(lang, models_dir), models.nlp[lang], models.surface[lang]
         keys = [
             (d.doc_id, (s, e)) for d in documents if d.lang == lang
-            for sents in statement_sentences(d) for s, e in sents if might_attribute(d.text[s:e], lex, surface)
+            for sents in statement_sentences(d) for s, e in sents
+            if e - s <= params.max_sentence_chars and might_attribute(d.text[s:e], lex, surface)
         ]
         texts = {d.doc_id: d.text for d in documents}
-        for (doc_id, (s, e)), doc in zip(keys, nlp.pipe((texts[i][a:b] for i, (a, b) in keys), batch_size=params.parse_batch_size)):
+        sentences_in = (model_text(texts[i][a:b]) for i, (a, b) in keys)
+        for (doc_id, (s, e)), doc in zip(keys, nlp.pipe(sentences_in, batch_size=params.parse_batch_size)):
             attribution.set_lemmas(doc, surface, surface.listed, lex.sentence)
             out[doc_id][(s, e)] = doc
     return out

@@ -57,6 +57,9 @@ class NerParams(StageParams):
     """Model spans longer than this (not confirmed by a lexicon) are runaway spans and dropped."""
     max_name_words: int = 5
     """Longest person name taken after a title."""
+    max_piece_chars: int = 100_000
+    """Longer documents go through the model in pieces cut at paragraph (else line, else space)
+    boundaries, so any length fits the model's limit and memory stays bounded; offsets stay exact."""
     stanza_models_dir: str = "models/stanza"
     """Folder of the stanza backend's models (`make stanza-models`); relative: to the current folder if there, else the project's."""
 
@@ -577,6 +580,30 @@ def to_mention(doc_id: str, text: str, c: Candidate) -> Mention:
     )
 
 
+# Runs no article holds: 33+ punctuation marks in a row ("((((…"), or a "word" of 1,000+ characters.
+# The tokenizer's cost grows with the square of such a run's length.
+_PATHOLOGICAL = re.compile(r"[^\w\s]{33,}|\S{1000,}")
+
+
+def model_text(text: str) -> str:
+    """`text` as the models may see it: pathological runs blanked to spaces of the same length, so
+    every document costs time in proportion to its length and offsets stay those of `text`."""
+    return _PATHOLOGICAL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def pieces(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Cut `text` into consecutive (start, end) spans of at most `max_chars`, at the last paragraph
+    break, else line break, else space, before the limit (a hard cut if there is none)."""
+    out, start = [], 0
+    while len(text) - start > max_chars:
+        limit = start + max_chars
+        cut = next((i + len(sep) for sep in ("\n\n", "\n", " ") if (i := text.rfind(sep, start + 1, limit)) > start), limit)
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
 def run(documents: Iterable[Document], models: NerModels, params: NerParams) -> Iterator[Mention]:
     """Documents → their mentions, document by document, each language through its own backend."""
     batch: list[Document] = []
@@ -585,13 +612,15 @@ def run(documents: Iterable[Document], models: NerModels, params: NerParams) -> 
         by_lang: dict[str, list[Document]] = {}
         for d in batch:
             by_lang.setdefault(d.lang, []).append(d)
-        done: dict[str, list[Mention]] = {}
+        done: dict[str, list[Mention]] = {d.doc_id: [] for d in batch}
         for lang, docs in by_lang.items():
             if lang not in models.backends:
                 raise ValueError(f"no NER model for language {lang!r}")
             rules = models.rules[lang]
-            for d, (doc, spans) in zip(docs, models.backends[lang].pipe((d.text for d in docs), params.batch_size)):
-                done[d.doc_id] = [to_mention(d.doc_id, d.text, c) for c in annotate(d.text, doc, spans, rules, params)]
+            parts = [(d, s, model_text(d.text[s:e])) for d in docs for s, e in pieces(d.text, params.max_piece_chars)]
+            for (d, offset, part), (doc, spans) in zip(parts, models.backends[lang].pipe((p for _, _, p in parts), params.batch_size)):
+                for c in annotate(part, doc, spans, rules, params):
+                    done[d.doc_id].append(to_mention(d.doc_id, d.text, replace(c, start=c.start + offset, end=c.end + offset)))
         for d in batch:  # input order, whatever the language
             yield from done[d.doc_id]
 
