@@ -16,9 +16,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -177,6 +179,9 @@ def decode(raw: bytes, params: CleanParams) -> tuple[str, str]:
         encoding = legacy_encoding if not any(_is_utf8(line) and not line.isascii() for line in lines) else (
             f"utf-8+{legacy_encoding}"
         )
+    # ftfy reads a NEL control (U+0085) as the cp1252 byte of "…", which lands mid-word; in text
+    # that decoded cleanly it is a line break.
+    text = text.replace("\x85", "\n")
     fixed = ftfy.fix_encoding(text)
     if fixed != text:
         text, encoding = fixed, encoding + _MOJIBAKE_FIXED
@@ -186,12 +191,25 @@ def decode(raw: bytes, params: CleanParams) -> tuple[str, str]:
 # --- normalisation ----------------------------------------------------------------------------
 
 _SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\x0b\x0c"
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Superscript letters of ordinals ("14ᵉ", "1ᵉʳ", "2ⁿᵈ"): the models read them as symbols.
 _SUPERSCRIPTS = {"ᵉ": "e", "ʳ": "r", "ᵈ": "d", "ⁿ": "n", "ˢ": "s", "ᵗ": "t", "ʰ": "h", "ᵐ": "m", "ᵒ": "o", "ᵃ": "a"}
-_TRANSLATE = str.maketrans(
-    {**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_INVISIBLE, None), **_SUPERSCRIPTS, "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
-)
+_LINE_BREAKS = "\u2028\u2029\x85"
+
+
+@lru_cache(maxsize=1)
+def _translation() -> dict[int, str | None]:
+    """The character map of `normalise`: spaces, line breaks, ordinals, and every format character.
+
+    Format characters (Unicode category Cf) are invisible: bidi marks, embeddings and isolates
+    (U+200E/F, U+202A–E, U+2066–9, U+061C), zero-width spaces and joiners, soft hyphen, BOM, tags.
+    Left in, they split a name in two ("Bui Thanh\\u200e Son"). Built once, from the Unicode
+    database of the running Python (scanning it takes a fraction of a second).
+    """
+    table: dict[int, str | None] = {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp)) == "Cf"}
+    table.update(str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_LINE_BREAKS, "\n"), **_SUPERSCRIPTS}))
+    return table
+
+
 # A typographic apostrophe before a letter is an elision or contraction (l’ONU, n’est, it’s):
 # the French model tags "L’", "S’", "n’" as entities when it sees the curly form.
 _CURLY_APOSTROPHE = re.compile(r"[’ʼ](?=[^\W\d_])|(?<=[^\W\d_])[’ʼ](?= ?[«“])")
@@ -200,13 +218,15 @@ _SPACE_RUN = re.compile(r" {2,}")
 
 
 def normalise(text: str) -> str:
-    """Text → NFC, `\\n` line ends, plain spaces, straight elision apostrophes, no stray controls.
+    """Text → NFC, `\\n` line ends, plain spaces, straight elision apostrophes, no stray controls
+    and no format characters (bidi marks, zero-width characters: see `_translation`).
 
     Every later offset points into the result, which is what `documents.text` is built from.
     """
-    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TRANSLATE)
+    # Format characters go before composing: one between a letter and its accent would block NFC.
+    text = text.translate(_translation())
+    text = unicodedata.normalize("NFC", text)
     text = _CURLY_APOSTROPHE.sub("'", text)
     text = _CONTROL_CHARS.sub("", text)
     return "\n".join(_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))

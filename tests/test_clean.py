@@ -292,3 +292,22 @@ def test_titles_run_together_with_names_are_split() -> None:
     models = clean.load_models()
     document = clean.clean_document(clean.RawInput("a.txt", raw, len(raw)), models, clean.CleanParams())
     assert "L'Ambassadeur Dang Dinh Quy a affirmé" in document.text  # type: ignore[union-attr]
+
+
+
+# --- hardening: what real folders hold ------------------------------------------------------------
+
+ARTICLE_FR = "Hanoï (VNA) - Le ministre des Affaires étrangères a affirmé que la coopération régionale est nécessaire."
+ARTICLE_EN = "Geneva (Reuters) - The Foreign Minister said on Tuesday that regional cooperation is necessary for peace."
+
+def test_bidi_and_format_characters_are_removed() -> None:
+    raw = "Bui Thanh\u200e Son\u200f a dit \u202aONU\u202c, \u202b\u202d\u202e \u2066Hanoï\u2069 \u2067x\u2068 \u061cfin\ufeff"
+    assert normalise(raw) == "Bui Thanh Son a dit ONU, Hanoï x fin"
+
+
+def test_next_line_is_a_line_break_not_an_ellipsis() -> None:
+    text, encoding = decode("Le ministre\u0085a parlé.".encode(), PARAMS)
+    assert normalise(text) == "Le ministre\na parlé."
+    assert encoding == "utf-8"
+
+
