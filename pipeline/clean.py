@@ -133,7 +133,12 @@ _BOMS = [
     (b"\xfe\xff", "utf-16"),
 ]
 _CONTROL_BYTES = frozenset(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | frozenset(range(0x10, 0x20)) | {0x7F}
+# In decoded text the C1 range counts too, except NEL (a line break).
+_CONTROL_CODE_POINTS = frozenset(_CONTROL_BYTES | set(range(0x80, 0xA0))) - {0x85}
 _MOJIBAKE_FIXED = "+mojibake-fixed"
+# UTF-16 text in a Latin script has a zero high byte in most code units: at least this share
+# of them, and no unit that is all zero (U+0000 is not text), is read as UTF-16 without a BOM.
+_UTF16_ZERO_HIGH_SHARE = 0.5
 
 
 def _is_utf8(chunk: bytes) -> bool:
@@ -144,10 +149,38 @@ def _is_utf8(chunk: bytes) -> bool:
     return True
 
 
+def _wide_encoding(raw: bytes) -> str | None:
+    """Bytes without a BOM → the UTF-32 or UTF-16 byte order their zero bytes point to, or None."""
+    sample = raw[:65536]  # a multiple of 4: units stay aligned
+    if len(raw) % 4 == 0:
+        units = [sample[i : i + 4] for i in range(0, len(sample), 4)]
+        # A code point is at most U+10FFFF: its top byte is zero and the next at most 0x10.
+        if all(u[3] == 0 and u[2] <= 0x10 and u != b"\0\0\0\0" for u in units):
+            return "utf-32-le"
+        if all(u[0] == 0 and u[1] <= 0x10 and u != b"\0\0\0\0" for u in units):
+            return "utf-32-be"
+    if len(raw) % 2 == 0 and b"\0\0" not in {sample[i : i + 2] for i in range(0, len(sample), 2)}:
+        half = len(sample) // 2
+        if sample[1::2].count(0) >= _UTF16_ZERO_HIGH_SHARE * half:
+            return "utf-16-le"
+        if sample[0::2].count(0) >= _UTF16_ZERO_HIGH_SHARE * half:
+            return "utf-16-be"
+    return None
+
+
+def _check_controls(text: str, params: CleanParams) -> None:
+    """Raise `Rejected` when decoded text holds more control characters than text does."""
+    sample = text[:65536]
+    if sum(ord(ch) in _CONTROL_CODE_POINTS for ch in sample) > params.binary_control_ratio * len(sample):
+        raise Rejected("binary content")
+
+
 def decode(raw: bytes, params: CleanParams) -> tuple[str, str]:
     """Bytes → (text, encoding name). Raises `Rejected` for binary or undecodable input.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with BOM are decoded as such. Otherwise each line
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are decoded as such; so is UTF-16/32
+    without BOM, recognised by where its zero bytes fall and kept only if it decodes strictly to
+    text with no more control characters than text has. Otherwise each line
     that is valid UTF-8 stays so (a mostly-UTF-8 file with one cp1252 line is common in scrapes),
     and the other lines are decoded with the legacy encoding charset-normalizer picks among
     `legacy_encodings`. Mojibake from an earlier wrong decoding ("Ã©") is repaired by ftfy.
@@ -155,10 +188,19 @@ def decode(raw: bytes, params: CleanParams) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(encoding), encoding.replace("-sig", "") + "+bom"
+                text = raw.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise Rejected(f"undecodable text: invalid {encoding} after a byte-order mark") from exc
+            _check_controls(text, params)
+            return text, encoding.replace("-sig", "") + "+bom"
     sample = raw[:65536]
+    if b"\x00" in sample and (wide := _wide_encoding(raw)):
+        try:
+            text = raw.decode(wide)
+            _check_controls(text, params)
+            return text, wide
+        except (UnicodeDecodeError, Rejected):
+            pass  # not text after all: the binary check below says so
     if b"\x00" in sample or sum(b in _CONTROL_BYTES for b in sample) > params.binary_control_ratio * len(sample):
         raise Rejected("binary content")
     if _is_utf8(raw):

@@ -311,3 +311,8 @@ def test_next_line_is_a_line_break_not_an_ellipsis() -> None:
     assert encoding == "utf-8"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_bom_are_decoded(encoding: str) -> None:
+    assert decode(ARTICLE_FR.encode(encoding), PARAMS) == (ARTICLE_FR, encoding)
+
+
