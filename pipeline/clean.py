@@ -53,7 +53,8 @@ class CleanParams(StageParams):
     legacy_encodings: list[str] = ["cp1252", "iso8859_15", "latin_1"]
     """Encodings tried (by charset-normalizer) for text that is not UTF-8."""
     caption_max_chars: int = 300
-    """A line above a stand-alone photo credit is its caption only if at most this long."""
+    """A line above a stand-alone photo credit, or a line holding an image artefact ("ảnh 1"), is a
+    caption only if at most this long (a longer one is article text)."""
     title_max_chars: int = 200
     dateline_paragraphs: int = 3
     """How many leading paragraphs may hold the dateline."""
@@ -326,7 +327,7 @@ def strip_boilerplate(text: str, rules: Rules, params: CleanParams) -> tuple[str
             kinds[i] = "comment_counter"
         elif _first(rules.get("source_line"), line, "fullmatch"):
             kinds[i] = "source"
-        elif _first(rules.get("image_artefact"), line, "search"):
+        elif len(line) <= params.caption_max_chars and _first(rules.get("image_artefact"), line, "search"):
             kinds[i] = "caption"
         elif credit := _first(rules.get("credit"), line, "search"):
             kinds[i] = "caption"

@@ -316,3 +316,12 @@ def test_utf16_and_utf32_without_bom_are_decoded(encoding: str) -> None:
     assert decode(ARTICLE_FR.encode(encoding), PARAMS) == (ARTICLE_FR, encoding)
 
 
+def test_a_long_paragraph_mentioning_an_image_number_stays(models: clean.CleanModels) -> None:
+    paragraph = (
+        "Le ministre a présenté l'exposition de photographies, dont la vue ảnh 1 montre la signature de l'accord "
+        "de 1995 ; il a rappelé que la coopération régionale reste la priorité de la diplomatie vietnamienne, "
+        "que le dialogue doit se poursuivre avec tous les partenaires de l'ASEAN et que la sécurité maritime "
+        "en mer Orientale exige le respect du droit international et de la Convention des Nations unies."
+    )
+    assert len(paragraph) > PARAMS.caption_max_chars
+    assert strip_boilerplate(paragraph, models.rules["fr"], PARAMS) == (paragraph, [])
