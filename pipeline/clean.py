@@ -8,12 +8,14 @@ in sorted order. Each ends in exactly one of the two outputs:
 - `rejects`: the file and a reason a person understands (empty file, binary content, ...).
 
 Params (`clean` in params.yaml): see `CleanParams`.
-Data: `models/boilerplate.toml` (patterns, keyed by language), `models/agencies.toml`.
+Data: `models/boilerplate.toml` (patterns, keyed by language), `models/agencies.toml`,
+`models/markup.toml` (what makes a file HTML, XML or Markdown rather than plain text).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import sys
@@ -87,17 +89,29 @@ class Rules:
 
 
 @dataclass(frozen=True)
+class MarkupSignature:
+    """How to recognise one kind of markup (`models/markup.toml`): enough matches of its patterns."""
+
+    kind: str
+    patterns: list[re.Pattern[str]]
+    min_hits: int
+
+
+@dataclass(frozen=True)
 class CleanModels:
-    """What the stage loads once per worker: patterns per language, agency names, language identifier."""
+    """What the stage loads once per worker: patterns per language, agency names, language
+    identifier, markup signatures."""
 
     rules: dict[str, Rules]
     agencies: dict[str, str]
     identifier: LanguageIdentifier
     versions: dict[str, str] = field(default_factory=dict)
+    markup: list[MarkupSignature] = field(default_factory=list)
 
 
 def load_models(models_dir: Path = MODELS_DIR, languages: Iterable[str] = ("fr", "en")) -> CleanModels:
-    """Compile `models/boilerplate.toml` per language and load agencies and the language identifier."""
+    """Compile `models/boilerplate.toml` per language and `models/markup.toml`; load agencies and the
+    language identifier."""
     lexicon = load_lexicon("boilerplate", Path(models_dir))
     agencies: dict[str, str] = {}
     for agency in load_lexicon("agencies", Path(models_dir))["agency"]:
@@ -121,7 +135,15 @@ def load_models(models_dir: Path = MODELS_DIR, languages: Iterable[str] = ("fr",
         "charset-normalizer": version("charset-normalizer"),
         "ftfy": version("ftfy"),
     }
-    return CleanModels(rules=rules, agencies=agencies, identifier=identifier, versions=versions)
+    markup = [
+        MarkupSignature(
+            kind=kind,
+            patterns=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in signature["patterns"]],
+            min_hits=int(signature["min_hits"]),
+        )
+        for kind, signature in load_lexicon("markup", Path(models_dir)).items()
+    ]
+    return CleanModels(rules=rules, agencies=agencies, identifier=identifier, versions=versions, markup=markup)
 
 
 # --- decoding ---------------------------------------------------------------------------------
@@ -273,6 +295,34 @@ def normalise(text: str) -> str:
     text = _CURLY_APOSTROPHE.sub("'", text)
     text = _CONTROL_CHARS.sub("", text)
     return "\n".join(_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
+
+
+# --- markup -----------------------------------------------------------------------------------
+
+
+def _is_json(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "{[":
+        return False
+    try:
+        return isinstance(json.loads(stripped), (dict, list))
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to be data anyone wrote
+        return False
+
+
+def markup_kind(text: str, signatures: Iterable[MarkupSignature]) -> str | None:
+    """Decoded text → the markup it is written in ("JSON", "HTML", ... as `models/markup.toml`
+    names them), or None for plain text."""
+    if _is_json(text):
+        return "JSON"
+    for signature in signatures:
+        hits = 0
+        for pattern in signature.patterns:
+            for _ in pattern.finditer(text):
+                hits += 1
+                if hits >= signature.min_hits:
+                    return signature.kind
+    return None
 
 
 # --- language ---------------------------------------------------------------------------------
@@ -457,6 +507,8 @@ def clean_document(item: RawInput, models: CleanModels, params: CleanParams) -> 
             text = pattern.sub(lambda m: m.group(0) + " ", text)
         if not text.strip():
             raise Rejected("empty file (whitespace only)")
+        if kind := markup_kind(text, models.markup):
+            raise Rejected(f"markup, not plain text ({kind})")
         lang = identify_language(text, models.identifier, params)
         rules = models.rules[lang]
         clean_text, removed = strip_boilerplate(text, rules, params)

@@ -325,3 +325,34 @@ def test_a_long_paragraph_mentioning_an_image_number_stays(models: clean.CleanMo
     )
     assert len(paragraph) > PARAMS.caption_max_chars
     assert strip_boilerplate(paragraph, models.rules["fr"], PARAMS) == (paragraph, [])
+MARKUP = {
+    "HTML": "<!DOCTYPE html>\n<html><head><title>Diplomatie</title></head>\n<body><div class='a'><p>" + ARTICLE_FR + "</p></div></body></html>",
+    "HTML fragment": "<div>\n<p>" + ARTICLE_FR + "</p>\n<p>" + ARTICLE_FR + "</p>\n</div>",
+    "JSON": '{"title": "Diplomatie", "text": "' + ARTICLE_FR + '"}',
+    "JSON array": '[{"text": "' + ARTICLE_FR + '"}, {"text": "' + ARTICLE_EN + '"}]',
+    "Markdown": "# Diplomatie\n\n## Hanoï\n\n" + ARTICLE_FR + " Voir [le communiqué](https://example.org/c) et **la déclaration**.",
+}
+
+
+@pytest.mark.parametrize("name", list(MARKUP))
+def test_markup_is_rejected(name: str, models: clean.CleanModels) -> None:
+    raw = MARKUP[name].encode()
+    record = clean.clean_document(clean.RawInput("a.txt", raw, len(raw)), models, PARAMS)
+    assert isinstance(record, clean.Reject)
+    assert record.reason == f"markup, not plain text ({name.split()[0]})"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ARTICLE_FR + " Le taux est passé de 3 < 5 % et le mot-clé #ASEAN2024 a circulé.",
+        "# " + ARTICLE_EN + "\nThe ministers met in [Hanoi] (Vietnam) and agreed.",
+        "[" + ARTICLE_EN + "]",
+        "{" + ARTICLE_FR + "}",
+    ],
+)
+def test_prose_with_a_bracket_or_a_hashtag_is_not_markup(text: str, models: clean.CleanModels) -> None:
+    raw = text.encode()
+    assert isinstance(clean.clean_document(clean.RawInput("a.txt", raw, len(raw)), models, PARAMS), clean.Document)
+
+
