@@ -1,11 +1,16 @@
 """Clean stage: a folder of `.txt` files → `documents.parquet` and `rejects.parquet`.
 
-Inputs: every `*.txt` file under the input folder (sub-folders included, hidden ones skipped),
-in sorted order. Each ends in exactly one of the two outputs:
+Inputs: every entry under the input folder (sub-folders included), in sorted order, except
+hidden folders and the paths of `clean.exclude`, which are skipped whole. Each ends in exactly
+one of the two outputs:
 - `documents`: decoded, normalised article text with the site's boilerplate (captions, photo
   credits, teaser blocks, comment counters, source lines, agency sign-offs) cut out and kept in
   the `removed` column; language, title, dateline, agency and date when the article states them.
-- `rejects`: the file and a reason a person understands (empty file, binary content, ...).
+- `rejects`: the entry and a reason a person understands (empty file, binary content, not a .txt
+  file, hidden file, broken symbolic link, markup, ...). Only regular files with an extension of
+  `clean.extensions` (any case) are read; a symbolic link is read only if it names a file inside
+  the input folder. `source` is the path relative to the input folder, a name that is not UTF-8
+  written with backslash escapes (`caf\\xe9.txt`).
 
 Params (`clean` in params.yaml): see `CleanParams`.
 Data: `models/boilerplate.toml` (patterns, keyed by language), `models/agencies.toml`,
@@ -14,17 +19,21 @@ Data: `models/boilerplate.toml` (patterns, keyed by language), `models/agencies.
 
 from __future__ import annotations
 
+import errno
+import fnmatch
 import hashlib
 import json
 import logging
+import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import charset_normalizer
 import ftfy
@@ -62,6 +71,12 @@ class CleanParams(StageParams):
     """How many leading paragraphs may hold the dateline."""
     batch_size: int = 64
     """Rows per Parquet row group; the stage holds at most one batch in memory."""
+    extensions: list[str] = [".txt"]
+    """File extensions read as articles, in any case (`.TXT` too); any other file is rejected."""
+    exclude: list[str] = []
+    """Paths under the input folder that are not inputs, skipped without a row: shell patterns
+    matched against the whole relative path (`*` also crosses `/`), e.g. `gold` for a folder of
+    annotations kept next to the articles. A matching folder is skipped with all it holds."""
 
 
 @dataclass(frozen=True)
@@ -561,23 +576,132 @@ def run(inputs: Iterable[RawInput], models: CleanModels, params: CleanParams) ->
         yield record
 
 
-def iter_inputs(input_dir: Path, params: CleanParams) -> Iterator[RawInput]:
-    """Every `*.txt` under `input_dir` (hidden folders skipped), sorted, read one at a time."""
-    input_dir = Path(input_dir)
-    paths = []
-    for path in input_dir.rglob("*.txt"):
-        rel = path.relative_to(input_dir)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        paths.append((rel.as_posix(), path))
-    for source, path in sorted(paths):
+_FILE_TYPES = {
+    stat.S_IFIFO: "named pipe",
+    stat.S_IFSOCK: "socket",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+}
+
+
+def source_name(relative: str) -> str:
+    """A path relative to the input folder, as the OS gives it → the `source` column: valid UTF-8,
+    a byte that is not UTF-8 written as a backslash escape (`caf\\xe9.txt`)."""
+    return os.fsencode(relative).decode("utf-8", "backslashreplace")
+
+
+def _unread_reason(path: str, relative: str, root: str, params: CleanParams) -> tuple[str | None, int]:
+    """A non-folder entry → (why it is rejected without being read, or None to read it; its size
+    in bytes if it is a regular file, else 0)."""
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            try:
+                info = os.stat(path)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    return "symbolic link loop", 0
+                if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                    return "broken symbolic link", 0
+                raise
+            what = "folder" if stat.S_ISDIR(info.st_mode) else "file"
+            if os.path.commonpath([root, os.path.realpath(path)]) != root:
+                return f"symbolic link to a {what} outside the input folder", 0
+            if what == "folder":
+                # Its files are under the input folder already; following it could loop.
+                return "symbolic link to a folder (not followed)", 0
+    except OSError as exc:
+        return f"unreadable file: {exc.strerror}", 0
+    if not stat.S_ISREG(info.st_mode):
+        return f"not a regular file ({_FILE_TYPES.get(stat.S_IFMT(info.st_mode), 'special file')})", 0
+    if PurePosixPath(relative).name.startswith("."):
+        return "hidden file", info.st_size
+    suffix = PurePosixPath(relative).suffix
+    if suffix.lower() not in {extension.lower() for extension in params.extensions}:
+        shown = source_name(suffix) if suffix else "no extension"
+        return f"not a {' or '.join(params.extensions)} file ({shown})", info.st_size
+    return None, info.st_size
+
+
+@dataclass(frozen=True)
+class _Entry:
+    relative: str
+    path: str
+    reason: str | None
+    n_bytes: int = 0
+
+
+def _walk(input_dir: Path, params: CleanParams) -> tuple[list[_Entry], int]:
+    """Every entry under `input_dir` that is not a folder → (entries, how many were skipped).
+
+    Hidden folders and paths matching `params.exclude` are skipped whole; any other entry is
+    listed, with the reason it cannot be read if so. Folder links are never walked.
+    """
+    root = os.path.realpath(input_dir)
+    entries: list[_Entry] = []
+    skipped = 0
+    folders = [("", os.fspath(input_dir))]
+    while folders:
+        relative_folder, folder = folders.pop()
         try:
-            size = path.stat().st_size
-            data = path.read_bytes() if size <= params.max_bytes else None
+            with os.scandir(folder) as listing:
+                children = list(listing)
         except OSError as exc:
-            yield RawInput(source=source, data=None, n_bytes=0, error=f"unreadable file: {exc.strerror}")
+            entries.append(_Entry(relative_folder or ".", folder, f"unreadable folder: {exc.strerror}"))
             continue
-        yield RawInput(source=source, data=data, n_bytes=size)
+        for child in children:
+            relative = f"{relative_folder}/{child.name}" if relative_folder else child.name
+            if any(fnmatch.fnmatchcase(relative, pattern) for pattern in params.exclude):
+                skipped += 1
+                continue
+            try:
+                is_folder = child.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False  # _unread_reason reports it
+            if is_folder and child.name.startswith("."):
+                skipped += 1
+            elif is_folder:
+                folders.append((relative, child.path))
+            else:
+                entries.append(_Entry(relative, child.path, *_unread_reason(child.path, relative, root, params)))
+    return entries, skipped
+
+
+def _read(path: str, max_bytes: int) -> tuple[bytes | None, int, str | None]:
+    """A file → (its bytes, or None if over `max_bytes`; its size; why it could not be read)."""
+    try:
+        # Non-blocking: should the entry have been replaced by a pipe since it was listed, opening
+        # it must not wait for a writer.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, 0, f"not a regular file ({_FILE_TYPES.get(stat.S_IFMT(info.st_mode), 'special file')})"
+            if info.st_size > max_bytes:
+                return None, info.st_size, None
+            data = fh.read(max_bytes + 1)  # +1: a file that grew meanwhile is still seen as too large
+    except OSError as exc:
+        return None, 0, f"unreadable file: {exc.strerror}"
+    return (data if len(data) <= max_bytes else None), len(data), None
+
+
+def iter_inputs(input_dir: Path, params: CleanParams) -> Iterator[RawInput]:
+    """Every entry under `input_dir`, sorted by path, read one at a time → one `RawInput` each.
+
+    Files with an extension of `params.extensions` (any case) are read; every other entry comes
+    with the reason it is rejected unread (`RawInput.error`): hidden file, other extension, not a
+    regular file, broken or looping link, link out of the input folder. Links to files inside the
+    folder are read like the file they name. Hidden folders and `params.exclude` are skipped.
+    """
+    entries, skipped = _walk(Path(input_dir), params)
+    if skipped:
+        log.info("%d hidden folders or excluded paths of %s skipped", skipped, input_dir)
+    for entry in sorted(entries, key=lambda e: os.fsencode(e.relative)):
+        source = source_name(entry.relative)
+        if entry.reason is not None:
+            yield RawInput(source=source, data=None, n_bytes=entry.n_bytes, error=entry.reason)
+            continue
+        data, size, error = _read(entry.path, params.max_bytes)
+        yield RawInput(source=source, data=data, n_bytes=size, error=error)
 
 
 @dataclass(frozen=True)

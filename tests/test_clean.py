@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -217,6 +218,7 @@ EXPECTED_REJECTS = {
     "whitespace.txt": "empty file (whitespace only)",
     "sub/huge.txt": "file too large: 2750000 bytes (limit 2000000)",
     "sub/copy_of_cp1252.txt": "duplicate of cp1252_fr.txt",
+    "notes.md": "not a .txt file (.md)",
 }
 EXPECTED_DOCUMENTS = {
     # source: (lang, encoding, start of the clean text)
@@ -354,5 +356,102 @@ def test_markup_is_rejected(name: str, models: clean.CleanModels) -> None:
 def test_prose_with_a_bracket_or_a_hashtag_is_not_markup(text: str, models: clean.CleanModels) -> None:
     raw = text.encode()
     assert isinstance(clean.clean_document(clean.RawInput("a.txt", raw, len(raw)), models, PARAMS), clean.Document)
+
+
+
+
+def _tables(input_dir: Path, out: Path, params: CleanParams = PARAMS) -> tuple[dict[str, str], dict[str, str]]:
+    """Run the stage; (source → text of documents, source → reason of rejects)."""
+    clean.main(input_dir, out, params)
+    documents = read_table(out / "documents.parquet", "documents").to_pandas()
+    rejects = read_table(out / "rejects.parquet", "rejects").to_pandas()
+    return dict(zip(documents.source, documents.text)), dict(zip(rejects.source, rejects.reason))
+
+
+def test_a_file_name_that_is_not_utf8_is_read_under_an_escaped_name(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    with open(os.path.join(os.fsencode(inputs), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(ARTICLE_FR.encode())
+    with open(os.path.join(os.fsencode(inputs), b"caf\xe9.md"), "wb") as fh:
+        fh.write(b"notes")
+    documents, rejects = _tables(inputs, tmp_path / "out")
+    assert list(documents) == ["caf\\xe9.txt"]
+    assert rejects == {"caf\\xe9.md": "not a .txt file (.md)"}
+
+
+def test_a_symbolic_link_out_of_the_input_folder_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(ARTICLE_EN)
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "a.txt").write_text(ARTICLE_FR)
+    (inputs / "leak.txt").symlink_to(outside / "secret.txt")
+    (inputs / "leakdir").symlink_to(outside)
+    (inputs / "sub" / "inner.txt").symlink_to(inputs / "a.txt")
+    (inputs / "sub" / "parent").symlink_to(inputs)
+    documents, rejects = _tables(inputs, tmp_path / "out")
+    assert list(documents) == ["a.txt"]
+    assert rejects == {
+        "leak.txt": "symbolic link to a file outside the input folder",
+        "leakdir": "symbolic link to a folder outside the input folder",
+        "sub/inner.txt": "duplicate of a.txt",  # a link inside the folder is read like the file it names
+        "sub/parent": "symbolic link to a folder (not followed)",
+    }
+
+
+def test_every_entry_of_the_folder_is_accounted_for(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / ".git" / "objects").mkdir(parents=True)
+    (inputs / ".git" / "objects" / "ab.txt").write_text("git internals")
+    (inputs / "UPPER.TXT").write_text(ARTICLE_FR)
+    (inputs / "README").write_text("no extension")
+    (inputs / "notes.md").write_text("# notes")
+    (inputs / ".DS_Store").write_bytes(b"\x00\x01")
+    (inputs / "sub" / ".hidden.txt").write_text(ARTICLE_EN)
+    (inputs / "sub" / "article.txt").write_text(ARTICLE_EN)
+    os.mkfifo(inputs / "sub" / "pipe.txt")
+    (inputs / "dangling.txt").symlink_to(inputs / "missing.txt")
+    (inputs / "loop.txt").symlink_to(inputs / "loop.txt")
+    documents, rejects = _tables(inputs, tmp_path / "out")
+    assert list(documents) == ["UPPER.TXT", "sub/article.txt"]
+    assert rejects == {
+        ".DS_Store": "hidden file",
+        "README": "not a .txt file (no extension)",
+        "dangling.txt": "broken symbolic link",
+        "loop.txt": "symbolic link loop",
+        "notes.md": "not a .txt file (.md)",
+        "sub/.hidden.txt": "hidden file",
+        "sub/pipe.txt": "not a regular file (named pipe)",
+    }
+
+
+def test_the_walk_is_sorted_by_path(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    (inputs / "a").mkdir(parents=True)
+    for name in ("b.txt", "a/z.txt", "a.txt", "A.txt"):
+        (inputs / name).write_text(name)
+    assert [item.source for item in clean.iter_inputs(inputs, PARAMS)] == ["A.txt", "a.txt", "a/z.txt", "b.txt"]
+
+
+def test_excluded_paths_are_not_inputs(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    (inputs / "gold" / "dev").mkdir(parents=True)
+    (inputs / "gold" / "dev" / "a.yaml").write_text("gold: []")
+    (inputs / "gold" / "README.md").write_text("# gold")
+    (inputs / "a.txt").write_text(ARTICLE_FR)
+    params = CleanParams(exclude=["gold"])
+    assert [item.source for item in clean.iter_inputs(inputs, params)] == ["a.txt"]
+
+
+def test_extensions_are_a_parameter(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.text").write_text(ARTICLE_FR)
+    (inputs / "b.md").write_text(ARTICLE_FR)
+    items = list(clean.iter_inputs(inputs, CleanParams(extensions=[".txt", ".text"])))
+    assert [(item.source, item.error) for item in items] == [("a.text", None), ("b.md", "not a .txt or .text file (.md)")]
 
 
