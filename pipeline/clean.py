@@ -174,8 +174,9 @@ _CONTROL_BYTES = frozenset(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | frozenset(r
 # In decoded text the C1 range counts too, except NEL (a line break).
 _CONTROL_CODE_POINTS = frozenset(_CONTROL_BYTES | set(range(0x80, 0xA0))) - {0x85}
 _MOJIBAKE_FIXED = "+mojibake-fixed"
-# UTF-16 text in a Latin script has a zero high byte in most code units: at least this share
-# of them, and no unit that is all zero (U+0000 is not text), is read as UTF-16 without a BOM.
+# UTF-16 text in a Latin script has a zero high byte in most code units and few zero low bytes
+# (a rare U+0000): a file where at least this share of high bytes is zero, and more high bytes
+# than low ones, is read as UTF-16 without a BOM (if it then decodes to text).
 _UTF16_ZERO_HIGH_SHARE = 0.5
 
 
@@ -193,15 +194,16 @@ def _wide_encoding(raw: bytes) -> str | None:
     if len(raw) % 4 == 0:
         units = [sample[i : i + 4] for i in range(0, len(sample), 4)]
         # A code point is at most U+10FFFF: its top byte is zero and the next at most 0x10.
-        if all(u[3] == 0 and u[2] <= 0x10 and u != b"\0\0\0\0" for u in units):
+        if all(u[3] == 0 and u[2] <= 0x10 for u in units):
             return "utf-32-le"
-        if all(u[0] == 0 and u[1] <= 0x10 and u != b"\0\0\0\0" for u in units):
+        if all(u[0] == 0 and u[1] <= 0x10 for u in units):
             return "utf-32-be"
-    if len(raw) % 2 == 0 and b"\0\0" not in {sample[i : i + 2] for i in range(0, len(sample), 2)}:
+    if len(raw) % 2 == 0:
         half = len(sample) // 2
-        if sample[1::2].count(0) >= _UTF16_ZERO_HIGH_SHARE * half:
+        zero_low, zero_high = sample[0::2].count(0), sample[1::2].count(0)  # as little-endian
+        if zero_high >= _UTF16_ZERO_HIGH_SHARE * half and zero_high > zero_low:
             return "utf-16-le"
-        if sample[0::2].count(0) >= _UTF16_ZERO_HIGH_SHARE * half:
+        if zero_low >= _UTF16_ZERO_HIGH_SHARE * half and zero_low > zero_high:
             return "utf-16-be"
     return None
 

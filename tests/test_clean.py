@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import os
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline import clean
 from pipeline.clean import CleanParams, Rejected, decode, extract_metadata, normalise, strip_boilerplate
@@ -455,3 +459,65 @@ def test_extensions_are_a_parameter(tmp_path: Path) -> None:
     assert [(item.source, item.error) for item in items] == [("a.text", None), ("b.md", "not a .txt or .text file (.md)")]
 
 
+
+
+# --- fuzzing the pure core ------------------------------------------------------------------------
+
+FUZZ = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "cp1252": b"",
+    "latin-1": b"",
+}
+# Any character, often one of those that broke the stage: bidi and format characters, line and
+# paragraph separators, C0 and C1 controls, combining accents, ellipsis and curly quotes.
+TRICKY = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u200b\u200d\ufeff\u00ad\u2028\u2029\x85\x00\x1b\x7f\x96\r\u0301…’«"
+CHARACTERS = st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from(TRICKY))
+_WORDS = ARTICLE_FR.split(" ")
+_SEPARATORS = [" "] + [" " + ch for ch in TRICKY] + [ch + " " for ch in TRICKY]
+# Random text; random text around and inside an article; an article with tricky characters
+# between its words (so that many inputs are accepted and their text can be checked).
+TEXTS = st.one_of(
+    st.text(CHARACTERS, max_size=300),
+    st.lists(st.sampled_from(_SEPARATORS), min_size=len(_WORDS) - 1, max_size=len(_WORDS) - 1).map(
+        lambda separators: "".join(word + separator for word, separator in zip(_WORDS, separators + [""]))
+    ),
+    st.builds(
+        lambda a, b, c: a + ARTICLE_FR[:40] + b + ARTICLE_FR[40:] + c,
+        st.text(CHARACTERS, max_size=30), st.text(CHARACTERS, max_size=3), st.text(CHARACTERS, max_size=30),
+    ),
+)
+
+
+def _assert_one_clean_record(raw: bytes, models: clean.CleanModels) -> None:
+    record = clean.clean_document(clean.RawInput("fuzz.txt", raw, len(raw)), models, PARAMS)
+    assert isinstance(record, (clean.Document, clean.Reject))
+    assert [type(r) for r in clean.run([clean.RawInput("fuzz.txt", raw, len(raw))], models, PARAMS)] == [type(record)]
+    if isinstance(record, clean.Reject):
+        assert record.reason and not record.reason.startswith("internal error")
+        return
+    record.text.encode("utf-8")  # no lone surrogate: Parquet can store it
+    assert not [ch for ch in record.text if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf", "Cs")]
+    assert not any(ch in record.text for ch in "\u2028\u2029")
+
+
+@FUZZ
+@given(raw=st.binary(max_size=2000))
+def test_fuzz_random_bytes(raw: bytes, models: clean.CleanModels) -> None:
+    _assert_one_clean_record(raw, models)
+
+
+@FUZZ
+@given(text=TEXTS, encoding=st.sampled_from(sorted(BOMS)), bom=st.booleans())
+def test_fuzz_random_text_in_any_encoding(text: str, encoding: str, bom: bool, models: clean.CleanModels) -> None:
+    raw = (BOMS[encoding] if bom else b"") + text.encode(encoding, errors="ignore")
+    _assert_one_clean_record(raw, models)
+
+
+def test_a_stray_nul_does_not_hide_utf16(models: clean.CleanModels) -> None:
+    assert decode(("\x00" + ARTICLE_FR).encode("utf-16-le"), PARAMS) == ("\x00" + ARTICLE_FR, "utf-16-le")
+    with pytest.raises(Rejected, match="binary content"):
+        decode(bytes(400), PARAMS)
