@@ -220,10 +220,10 @@ def decode(raw: bytes, params: CleanParams) -> tuple[str, str]:
 
     UTF-8 (with or without BOM) and UTF-16/32 with BOM are decoded as such; so is UTF-16/32
     without BOM, recognised by where its zero bytes fall and kept only if it decodes strictly to
-    text with no more control characters than text has. Otherwise each line
-    that is valid UTF-8 stays so (a mostly-UTF-8 file with one cp1252 line is common in scrapes),
-    and the other lines are decoded with the legacy encoding charset-normalizer picks among
-    `legacy_encodings`. Mojibake from an earlier wrong decoding ("Ã©") is repaired by ftfy.
+    text with no more control characters than text has. Otherwise each line that is valid UTF-8
+    stays so (a mostly-UTF-8 file with one cp1252 line is common in scrapes), and the other lines
+    are decoded with the legacy encoding charset-normalizer picks among `legacy_encodings`.
+    Mojibake from an earlier wrong decoding ("Ã©") is repaired by ftfy.
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
