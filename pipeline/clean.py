@@ -1,26 +1,39 @@
 """Clean stage: a folder of `.txt` files → `documents.parquet` and `rejects.parquet`.
 
-Inputs: every `*.txt` file under the input folder (sub-folders included, hidden ones skipped),
-in sorted order. Each ends in exactly one of the two outputs:
+Inputs: every entry under the input folder (sub-folders included), in sorted order, except
+hidden folders and the paths of `clean.exclude`, which are skipped whole. Each ends in exactly
+one of the two outputs:
 - `documents`: decoded, normalised article text with the site's boilerplate (captions, photo
   credits, teaser blocks, comment counters, source lines, agency sign-offs) cut out and kept in
   the `removed` column; language, title, dateline, agency and date when the article states them.
-- `rejects`: the file and a reason a person understands (empty file, binary content, ...).
+- `rejects`: the entry and a reason a person understands (empty file, binary content, not a .txt
+  file, hidden file, broken symbolic link, markup, ...). Only regular files with an extension of
+  `clean.extensions` (any case) are read; a symbolic link is read only if it names a file inside
+  the input folder. `source` is the path relative to the input folder, a name that is not UTF-8
+  written with backslash escapes (`caf\\xe9.txt`).
 
 Params (`clean` in params.yaml): see `CleanParams`.
-Data: `models/boilerplate.toml` (patterns, keyed by language), `models/agencies.toml`.
+Data: `models/boilerplate.toml` (patterns, keyed by language), `models/agencies.toml`,
+`models/markup.toml` (what makes a file HTML, XML or Markdown rather than plain text).
 """
 
 from __future__ import annotations
 
+import errno
+import fnmatch
 import hashlib
+import json
 import logging
+import os
 import re
+import stat
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.metadata import version
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import charset_normalizer
 import ftfy
@@ -51,12 +64,19 @@ class CleanParams(StageParams):
     legacy_encodings: list[str] = ["cp1252", "iso8859_15", "latin_1"]
     """Encodings tried (by charset-normalizer) for text that is not UTF-8."""
     caption_max_chars: int = 300
-    """A line above a stand-alone photo credit is its caption only if at most this long."""
+    """A line above a stand-alone photo credit, or a line holding an image artefact ("ảnh 1"), is a
+    caption only if at most this long (a longer one is article text)."""
     title_max_chars: int = 200
     dateline_paragraphs: int = 3
     """How many leading paragraphs may hold the dateline."""
     batch_size: int = 64
     """Rows per Parquet row group; the stage holds at most one batch in memory."""
+    extensions: list[str] = [".txt"]
+    """File extensions read as articles, in any case (`.TXT` too); any other file is rejected."""
+    exclude: list[str] = []
+    """Paths under the input folder that are not inputs, skipped without a row: shell patterns
+    matched against the whole relative path (`*` also crosses `/`), e.g. `gold` for a folder of
+    annotations kept next to the articles. A matching folder is skipped with all it holds."""
 
 
 @dataclass(frozen=True)
@@ -84,17 +104,29 @@ class Rules:
 
 
 @dataclass(frozen=True)
+class MarkupSignature:
+    """How to recognise one kind of markup (`models/markup.toml`): enough matches of its patterns."""
+
+    kind: str
+    patterns: list[re.Pattern[str]]
+    min_hits: int
+
+
+@dataclass(frozen=True)
 class CleanModels:
-    """What the stage loads once per worker: patterns per language, agency names, language identifier."""
+    """What the stage loads once per worker: patterns per language, agency names, language
+    identifier, markup signatures."""
 
     rules: dict[str, Rules]
     agencies: dict[str, str]
     identifier: LanguageIdentifier
     versions: dict[str, str] = field(default_factory=dict)
+    markup: list[MarkupSignature] = field(default_factory=list)
 
 
 def load_models(models_dir: Path = MODELS_DIR, languages: Iterable[str] = ("fr", "en")) -> CleanModels:
-    """Compile `models/boilerplate.toml` per language and load agencies and the language identifier."""
+    """Compile `models/boilerplate.toml` per language and `models/markup.toml`; load agencies and the
+    language identifier."""
     lexicon = load_lexicon("boilerplate", Path(models_dir))
     agencies: dict[str, str] = {}
     for agency in load_lexicon("agencies", Path(models_dir))["agency"]:
@@ -118,7 +150,15 @@ def load_models(models_dir: Path = MODELS_DIR, languages: Iterable[str] = ("fr",
         "charset-normalizer": version("charset-normalizer"),
         "ftfy": version("ftfy"),
     }
-    return CleanModels(rules=rules, agencies=agencies, identifier=identifier, versions=versions)
+    markup = [
+        MarkupSignature(
+            kind=kind,
+            patterns=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in signature["patterns"]],
+            min_hits=int(signature["min_hits"]),
+        )
+        for kind, signature in load_lexicon("markup", Path(models_dir)).items()
+    ]
+    return CleanModels(rules=rules, agencies=agencies, identifier=identifier, versions=versions, markup=markup)
 
 
 # --- decoding ---------------------------------------------------------------------------------
@@ -131,7 +171,13 @@ _BOMS = [
     (b"\xfe\xff", "utf-16"),
 ]
 _CONTROL_BYTES = frozenset(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | frozenset(range(0x10, 0x20)) | {0x7F}
+# In decoded text the C1 range counts too, except NEL (a line break).
+_CONTROL_CODE_POINTS = frozenset(_CONTROL_BYTES | set(range(0x80, 0xA0))) - {0x85}
 _MOJIBAKE_FIXED = "+mojibake-fixed"
+# UTF-16 text in a Latin script has a zero high byte in most code units and few zero low bytes
+# (a rare U+0000): a file where at least this share of high bytes is zero, and more high bytes
+# than low ones, is read as UTF-16 without a BOM (if it then decodes to text).
+_UTF16_ZERO_HIGH_SHARE = 0.5
 
 
 def _is_utf8(chunk: bytes) -> bool:
@@ -142,21 +188,59 @@ def _is_utf8(chunk: bytes) -> bool:
     return True
 
 
+def _wide_encoding(raw: bytes) -> str | None:
+    """Bytes without a BOM → the UTF-32 or UTF-16 byte order their zero bytes point to, or None."""
+    sample = raw[:65536]  # a multiple of 4: units stay aligned
+    if len(raw) % 4 == 0:
+        units = [sample[i : i + 4] for i in range(0, len(sample), 4)]
+        # A code point is at most U+10FFFF: its top byte is zero and the next at most 0x10.
+        if all(u[3] == 0 and u[2] <= 0x10 for u in units):
+            return "utf-32-le"
+        if all(u[0] == 0 and u[1] <= 0x10 for u in units):
+            return "utf-32-be"
+    if len(raw) % 2 == 0:
+        half = len(sample) // 2
+        zero_low, zero_high = sample[0::2].count(0), sample[1::2].count(0)  # as little-endian
+        if zero_high >= _UTF16_ZERO_HIGH_SHARE * half and zero_high > zero_low:
+            return "utf-16-le"
+        if zero_low >= _UTF16_ZERO_HIGH_SHARE * half and zero_low > zero_high:
+            return "utf-16-be"
+    return None
+
+
+def _check_controls(text: str, params: CleanParams) -> None:
+    """Raise `Rejected` when decoded text holds more control characters than text does."""
+    sample = text[:65536]
+    if sum(ord(ch) in _CONTROL_CODE_POINTS for ch in sample) > params.binary_control_ratio * len(sample):
+        raise Rejected("binary content")
+
+
 def decode(raw: bytes, params: CleanParams) -> tuple[str, str]:
     """Bytes → (text, encoding name). Raises `Rejected` for binary or undecodable input.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with BOM are decoded as such. Otherwise each line
-    that is valid UTF-8 stays so (a mostly-UTF-8 file with one cp1252 line is common in scrapes),
-    and the other lines are decoded with the legacy encoding charset-normalizer picks among
-    `legacy_encodings`. Mojibake from an earlier wrong decoding ("Ã©") is repaired by ftfy.
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are decoded as such; so is UTF-16/32
+    without BOM, recognised by where its zero bytes fall and kept only if it decodes strictly to
+    text with no more control characters than text has. Otherwise each line that is valid UTF-8
+    stays so (a mostly-UTF-8 file with one cp1252 line is common in scrapes), and the other lines
+    are decoded with the legacy encoding charset-normalizer picks among `legacy_encodings`.
+    Mojibake from an earlier wrong decoding ("Ã©") is repaired by ftfy.
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(encoding), encoding.replace("-sig", "") + "+bom"
+                text = raw.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise Rejected(f"undecodable text: invalid {encoding} after a byte-order mark") from exc
+            _check_controls(text, params)
+            return text, encoding.replace("-sig", "") + "+bom"
     sample = raw[:65536]
+    if b"\x00" in sample and (wide := _wide_encoding(raw)):
+        try:
+            text = raw.decode(wide)
+            _check_controls(text, params)
+            return text, wide
+        except (UnicodeDecodeError, Rejected):
+            pass  # not text after all: the binary check below says so
     if b"\x00" in sample or sum(b in _CONTROL_BYTES for b in sample) > params.binary_control_ratio * len(sample):
         raise Rejected("binary content")
     if _is_utf8(raw):
@@ -177,6 +261,9 @@ def decode(raw: bytes, params: CleanParams) -> tuple[str, str]:
         encoding = legacy_encoding if not any(_is_utf8(line) and not line.isascii() for line in lines) else (
             f"utf-8+{legacy_encoding}"
         )
+    # ftfy reads a NEL control (U+0085) as the cp1252 byte of "…", which lands mid-word; in text
+    # that decoded cleanly it is a line break.
+    text = text.replace("\x85", "\n")
     fixed = ftfy.fix_encoding(text)
     if fixed != text:
         text, encoding = fixed, encoding + _MOJIBAKE_FIXED
@@ -186,12 +273,25 @@ def decode(raw: bytes, params: CleanParams) -> tuple[str, str]:
 # --- normalisation ----------------------------------------------------------------------------
 
 _SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\x0b\x0c"
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Superscript letters of ordinals ("14ᵉ", "1ᵉʳ", "2ⁿᵈ"): the models read them as symbols.
 _SUPERSCRIPTS = {"ᵉ": "e", "ʳ": "r", "ᵈ": "d", "ⁿ": "n", "ˢ": "s", "ᵗ": "t", "ʰ": "h", "ᵐ": "m", "ᵒ": "o", "ᵃ": "a"}
-_TRANSLATE = str.maketrans(
-    {**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_INVISIBLE, None), **_SUPERSCRIPTS, "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
-)
+_LINE_BREAKS = "\u2028\u2029\x85"
+
+
+@lru_cache(maxsize=1)
+def _translation() -> dict[int, str | None]:
+    """The character map of `normalise`: spaces, line breaks, ordinals, and every format character.
+
+    Format characters (Unicode category Cf) are invisible: bidi marks, embeddings and isolates
+    (U+200E/F, U+202A–E, U+2066–9, U+061C), zero-width spaces and joiners, soft hyphen, BOM, tags.
+    Left in, they split a name in two ("Bui Thanh\\u200e Son"). Built once, from the Unicode
+    database of the running Python (scanning it takes a fraction of a second).
+    """
+    table: dict[int, str | None] = {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp)) == "Cf"}
+    table.update(str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_LINE_BREAKS, "\n"), **_SUPERSCRIPTS}))
+    return table
+
+
 # A typographic apostrophe before a letter is an elision or contraction (l’ONU, n’est, it’s):
 # the French model tags "L’", "S’", "n’" as entities when it sees the curly form.
 _CURLY_APOSTROPHE = re.compile(r"[’ʼ](?=[^\W\d_])|(?<=[^\W\d_])[’ʼ](?= ?[«“])")
@@ -200,16 +300,46 @@ _SPACE_RUN = re.compile(r" {2,}")
 
 
 def normalise(text: str) -> str:
-    """Text → NFC, `\\n` line ends, plain spaces, straight elision apostrophes, no stray controls.
+    """Text → NFC, `\\n` line ends, plain spaces, straight elision apostrophes, no stray controls
+    and no format characters (bidi marks, zero-width characters: see `_translation`).
 
     Every later offset points into the result, which is what `documents.text` is built from.
     """
-    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TRANSLATE)
+    # Format characters go before composing: one between a letter and its accent would block NFC.
+    text = text.translate(_translation())
+    text = unicodedata.normalize("NFC", text)
     text = _CURLY_APOSTROPHE.sub("'", text)
     text = _CONTROL_CHARS.sub("", text)
     return "\n".join(_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
+
+
+# --- markup -----------------------------------------------------------------------------------
+
+
+def _is_json(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "{[":
+        return False
+    try:
+        return isinstance(json.loads(stripped), (dict, list))
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to be data anyone wrote
+        return False
+
+
+def markup_kind(text: str, signatures: Iterable[MarkupSignature]) -> str | None:
+    """Decoded text → the markup it is written in ("JSON", "HTML", ... as `models/markup.toml`
+    names them), or None for plain text."""
+    if _is_json(text):
+        return "JSON"
+    for signature in signatures:
+        hits = 0
+        for pattern in signature.patterns:
+            for _ in pattern.finditer(text):
+                hits += 1
+                if hits >= signature.min_hits:
+                    return signature.kind
+    return None
 
 
 # --- language ---------------------------------------------------------------------------------
@@ -264,7 +394,7 @@ def strip_boilerplate(text: str, rules: Rules, params: CleanParams) -> tuple[str
             kinds[i] = "comment_counter"
         elif _first(rules.get("source_line"), line, "fullmatch"):
             kinds[i] = "source"
-        elif _first(rules.get("image_artefact"), line, "search"):
+        elif len(line) <= params.caption_max_chars and _first(rules.get("image_artefact"), line, "search"):
             kinds[i] = "caption"
         elif credit := _first(rules.get("credit"), line, "search"):
             kinds[i] = "caption"
@@ -394,6 +524,8 @@ def clean_document(item: RawInput, models: CleanModels, params: CleanParams) -> 
             text = pattern.sub(lambda m: m.group(0) + " ", text)
         if not text.strip():
             raise Rejected("empty file (whitespace only)")
+        if kind := markup_kind(text, models.markup):
+            raise Rejected(f"markup, not plain text ({kind})")
         lang = identify_language(text, models.identifier, params)
         rules = models.rules[lang]
         clean_text, removed = strip_boilerplate(text, rules, params)
@@ -446,23 +578,132 @@ def run(inputs: Iterable[RawInput], models: CleanModels, params: CleanParams) ->
         yield record
 
 
-def iter_inputs(input_dir: Path, params: CleanParams) -> Iterator[RawInput]:
-    """Every `*.txt` under `input_dir` (hidden folders skipped), sorted, read one at a time."""
-    input_dir = Path(input_dir)
-    paths = []
-    for path in input_dir.rglob("*.txt"):
-        rel = path.relative_to(input_dir)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        paths.append((rel.as_posix(), path))
-    for source, path in sorted(paths):
+_FILE_TYPES = {
+    stat.S_IFIFO: "named pipe",
+    stat.S_IFSOCK: "socket",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+}
+
+
+def source_name(relative: str) -> str:
+    """A path relative to the input folder, as the OS gives it → the `source` column: valid UTF-8,
+    a byte that is not UTF-8 written as a backslash escape (`caf\\xe9.txt`)."""
+    return os.fsencode(relative).decode("utf-8", "backslashreplace")
+
+
+def _unread_reason(path: str, relative: str, root: str, params: CleanParams) -> tuple[str | None, int]:
+    """A non-folder entry → (why it is rejected without being read, or None to read it; its size
+    in bytes if it is a regular file, else 0)."""
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            try:
+                info = os.stat(path)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    return "symbolic link loop", 0
+                if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                    return "broken symbolic link", 0
+                raise
+            what = "folder" if stat.S_ISDIR(info.st_mode) else "file"
+            if os.path.commonpath([root, os.path.realpath(path)]) != root:
+                return f"symbolic link to a {what} outside the input folder", 0
+            if what == "folder":
+                # Its files are under the input folder already; following it could loop.
+                return "symbolic link to a folder (not followed)", 0
+    except OSError as exc:
+        return f"unreadable file: {exc.strerror}", 0
+    if not stat.S_ISREG(info.st_mode):
+        return f"not a regular file ({_FILE_TYPES.get(stat.S_IFMT(info.st_mode), 'special file')})", 0
+    if PurePosixPath(relative).name.startswith("."):
+        return "hidden file", info.st_size
+    suffix = PurePosixPath(relative).suffix
+    if suffix.lower() not in {extension.lower() for extension in params.extensions}:
+        shown = source_name(suffix) if suffix else "no extension"
+        return f"not a {' or '.join(params.extensions)} file ({shown})", info.st_size
+    return None, info.st_size
+
+
+@dataclass(frozen=True)
+class _Entry:
+    relative: str
+    path: str
+    reason: str | None
+    n_bytes: int = 0
+
+
+def _walk(input_dir: Path, params: CleanParams) -> tuple[list[_Entry], int]:
+    """Every entry under `input_dir` that is not a folder → (entries, how many were skipped).
+
+    Hidden folders and paths matching `params.exclude` are skipped whole; any other entry is
+    listed, with the reason it cannot be read if so. Folder links are never walked.
+    """
+    root = os.path.realpath(input_dir)
+    entries: list[_Entry] = []
+    skipped = 0
+    folders = [("", os.fspath(input_dir))]
+    while folders:
+        relative_folder, folder = folders.pop()
         try:
-            size = path.stat().st_size
-            data = path.read_bytes() if size <= params.max_bytes else None
+            with os.scandir(folder) as listing:
+                children = list(listing)
         except OSError as exc:
-            yield RawInput(source=source, data=None, n_bytes=0, error=f"unreadable file: {exc.strerror}")
+            entries.append(_Entry(relative_folder or ".", folder, f"unreadable folder: {exc.strerror}"))
             continue
-        yield RawInput(source=source, data=data, n_bytes=size)
+        for child in children:
+            relative = f"{relative_folder}/{child.name}" if relative_folder else child.name
+            if any(fnmatch.fnmatchcase(relative, pattern) for pattern in params.exclude):
+                skipped += 1
+                continue
+            try:
+                is_folder = child.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False  # _unread_reason reports it
+            if is_folder and child.name.startswith("."):
+                skipped += 1
+            elif is_folder:
+                folders.append((relative, child.path))
+            else:
+                entries.append(_Entry(relative, child.path, *_unread_reason(child.path, relative, root, params)))
+    return entries, skipped
+
+
+def _read(path: str, max_bytes: int) -> tuple[bytes | None, int, str | None]:
+    """A file → (its bytes, or None if over `max_bytes`; its size; why it could not be read)."""
+    try:
+        # Non-blocking: should the entry have been replaced by a pipe since it was listed, opening
+        # it must not wait for a writer.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, 0, f"not a regular file ({_FILE_TYPES.get(stat.S_IFMT(info.st_mode), 'special file')})"
+            if info.st_size > max_bytes:
+                return None, info.st_size, None
+            data = fh.read(max_bytes + 1)  # +1: a file that grew meanwhile is still seen as too large
+    except OSError as exc:
+        return None, 0, f"unreadable file: {exc.strerror}"
+    return (data if len(data) <= max_bytes else None), len(data), None
+
+
+def iter_inputs(input_dir: Path, params: CleanParams) -> Iterator[RawInput]:
+    """Every entry under `input_dir`, sorted by path, read one at a time → one `RawInput` each.
+
+    Files with an extension of `params.extensions` (any case) are read; every other entry comes
+    with the reason it is rejected unread (`RawInput.error`): hidden file, other extension, not a
+    regular file, broken or looping link, link out of the input folder. Links to files inside the
+    folder are read like the file they name. Hidden folders and `params.exclude` are skipped.
+    """
+    entries, skipped = _walk(Path(input_dir), params)
+    if skipped:
+        log.info("%d hidden folders or excluded paths of %s skipped", skipped, input_dir)
+    for entry in sorted(entries, key=lambda e: os.fsencode(e.relative)):
+        source = source_name(entry.relative)
+        if entry.reason is not None:
+            yield RawInput(source=source, data=None, n_bytes=entry.n_bytes, error=entry.reason)
+            continue
+        data, size, error = _read(entry.path, params.max_bytes)
+        yield RawInput(source=source, data=data, n_bytes=size, error=error)
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
+import os
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline import clean
 from pipeline.clean import CleanParams, Rejected, decode, extract_metadata, normalise, strip_boilerplate
@@ -217,6 +222,7 @@ EXPECTED_REJECTS = {
     "whitespace.txt": "empty file (whitespace only)",
     "sub/huge.txt": "file too large: 2750000 bytes (limit 2000000)",
     "sub/copy_of_cp1252.txt": "duplicate of cp1252_fr.txt",
+    "notes.md": "not a .txt file (.md)",
 }
 EXPECTED_DOCUMENTS = {
     # source: (lang, encoding, start of the clean text)
@@ -292,3 +298,226 @@ def test_titles_run_together_with_names_are_split() -> None:
     models = clean.load_models()
     document = clean.clean_document(clean.RawInput("a.txt", raw, len(raw)), models, clean.CleanParams())
     assert "L'Ambassadeur Dang Dinh Quy a affirmé" in document.text  # type: ignore[union-attr]
+
+
+
+# --- hardening: what real folders hold ------------------------------------------------------------
+
+ARTICLE_FR = "Hanoï (VNA) - Le ministre des Affaires étrangères a affirmé que la coopération régionale est nécessaire."
+ARTICLE_EN = "Geneva (Reuters) - The Foreign Minister said on Tuesday that regional cooperation is necessary for peace."
+
+def test_bidi_and_format_characters_are_removed() -> None:
+    raw = "Bui Thanh\u200e Son\u200f a dit \u202aONU\u202c, \u202b\u202d\u202e \u2066Hanoï\u2069 \u2067x\u2068 \u061cfin\ufeff"
+    assert normalise(raw) == "Bui Thanh Son a dit ONU, Hanoï x fin"
+
+
+def test_next_line_is_a_line_break_not_an_ellipsis() -> None:
+    text, encoding = decode("Le ministre\u0085a parlé.".encode(), PARAMS)
+    assert normalise(text) == "Le ministre\na parlé."
+    assert encoding == "utf-8"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_bom_are_decoded(encoding: str) -> None:
+    assert decode(ARTICLE_FR.encode(encoding), PARAMS) == (ARTICLE_FR, encoding)
+
+
+def test_a_long_paragraph_mentioning_an_image_number_stays(models: clean.CleanModels) -> None:
+    paragraph = (
+        "Le ministre a présenté l'exposition de photographies, dont la vue ảnh 1 montre la signature de l'accord "
+        "de 1995 ; il a rappelé que la coopération régionale reste la priorité de la diplomatie vietnamienne, "
+        "que le dialogue doit se poursuivre avec tous les partenaires de l'ASEAN et que la sécurité maritime "
+        "en mer Orientale exige le respect du droit international et de la Convention des Nations unies."
+    )
+    assert len(paragraph) > PARAMS.caption_max_chars
+    assert strip_boilerplate(paragraph, models.rules["fr"], PARAMS) == (paragraph, [])
+MARKUP = {
+    "HTML": "<!DOCTYPE html>\n<html><head><title>Diplomatie</title></head>\n<body><div class='a'><p>" + ARTICLE_FR + "</p></div></body></html>",
+    "HTML fragment": "<div>\n<p>" + ARTICLE_FR + "</p>\n<p>" + ARTICLE_FR + "</p>\n</div>",
+    "JSON": '{"title": "Diplomatie", "text": "' + ARTICLE_FR + '"}',
+    "JSON array": '[{"text": "' + ARTICLE_FR + '"}, {"text": "' + ARTICLE_EN + '"}]',
+    "Markdown": "# Diplomatie\n\n## Hanoï\n\n" + ARTICLE_FR + " Voir [le communiqué](https://example.org/c) et **la déclaration**.",
+}
+
+
+@pytest.mark.parametrize("name", list(MARKUP))
+def test_markup_is_rejected(name: str, models: clean.CleanModels) -> None:
+    raw = MARKUP[name].encode()
+    record = clean.clean_document(clean.RawInput("a.txt", raw, len(raw)), models, PARAMS)
+    assert isinstance(record, clean.Reject)
+    assert record.reason == f"markup, not plain text ({name.split()[0]})"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ARTICLE_FR + " Le taux est passé de 3 < 5 % et le mot-clé #ASEAN2024 a circulé.",
+        "# " + ARTICLE_EN + "\nThe ministers met in [Hanoi] (Vietnam) and agreed.",
+        "[" + ARTICLE_EN + "]",
+        "{" + ARTICLE_FR + "}",
+    ],
+)
+def test_prose_with_a_bracket_or_a_hashtag_is_not_markup(text: str, models: clean.CleanModels) -> None:
+    raw = text.encode()
+    assert isinstance(clean.clean_document(clean.RawInput("a.txt", raw, len(raw)), models, PARAMS), clean.Document)
+
+
+
+
+def _tables(input_dir: Path, out: Path, params: CleanParams = PARAMS) -> tuple[dict[str, str], dict[str, str]]:
+    """Run the stage; (source → text of documents, source → reason of rejects)."""
+    clean.main(input_dir, out, params)
+    documents = read_table(out / "documents.parquet", "documents").to_pandas()
+    rejects = read_table(out / "rejects.parquet", "rejects").to_pandas()
+    return dict(zip(documents.source, documents.text)), dict(zip(rejects.source, rejects.reason))
+
+
+def test_a_file_name_that_is_not_utf8_is_read_under_an_escaped_name(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    with open(os.path.join(os.fsencode(inputs), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(ARTICLE_FR.encode())
+    with open(os.path.join(os.fsencode(inputs), b"caf\xe9.md"), "wb") as fh:
+        fh.write(b"notes")
+    documents, rejects = _tables(inputs, tmp_path / "out")
+    assert list(documents) == ["caf\\xe9.txt"]
+    assert rejects == {"caf\\xe9.md": "not a .txt file (.md)"}
+
+
+def test_a_symbolic_link_out_of_the_input_folder_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(ARTICLE_EN)
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "a.txt").write_text(ARTICLE_FR)
+    (inputs / "leak.txt").symlink_to(outside / "secret.txt")
+    (inputs / "leakdir").symlink_to(outside)
+    (inputs / "sub" / "inner.txt").symlink_to(inputs / "a.txt")
+    (inputs / "sub" / "parent").symlink_to(inputs)
+    documents, rejects = _tables(inputs, tmp_path / "out")
+    assert list(documents) == ["a.txt"]
+    assert rejects == {
+        "leak.txt": "symbolic link to a file outside the input folder",
+        "leakdir": "symbolic link to a folder outside the input folder",
+        "sub/inner.txt": "duplicate of a.txt",  # a link inside the folder is read like the file it names
+        "sub/parent": "symbolic link to a folder (not followed)",
+    }
+
+
+def test_every_entry_of_the_folder_is_accounted_for(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / ".git" / "objects").mkdir(parents=True)
+    (inputs / ".git" / "objects" / "ab.txt").write_text("git internals")
+    (inputs / "UPPER.TXT").write_text(ARTICLE_FR)
+    (inputs / "README").write_text("no extension")
+    (inputs / "notes.md").write_text("# notes")
+    (inputs / ".DS_Store").write_bytes(b"\x00\x01")
+    (inputs / "sub" / ".hidden.txt").write_text(ARTICLE_EN)
+    (inputs / "sub" / "article.txt").write_text(ARTICLE_EN)
+    os.mkfifo(inputs / "sub" / "pipe.txt")
+    (inputs / "dangling.txt").symlink_to(inputs / "missing.txt")
+    (inputs / "loop.txt").symlink_to(inputs / "loop.txt")
+    documents, rejects = _tables(inputs, tmp_path / "out")
+    assert list(documents) == ["UPPER.TXT", "sub/article.txt"]
+    assert rejects == {
+        ".DS_Store": "hidden file",
+        "README": "not a .txt file (no extension)",
+        "dangling.txt": "broken symbolic link",
+        "loop.txt": "symbolic link loop",
+        "notes.md": "not a .txt file (.md)",
+        "sub/.hidden.txt": "hidden file",
+        "sub/pipe.txt": "not a regular file (named pipe)",
+    }
+
+
+def test_the_walk_is_sorted_by_path(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    (inputs / "a").mkdir(parents=True)
+    for name in ("b.txt", "a/z.txt", "a.txt", "A.txt"):
+        (inputs / name).write_text(name)
+    assert [item.source for item in clean.iter_inputs(inputs, PARAMS)] == ["A.txt", "a.txt", "a/z.txt", "b.txt"]
+
+
+def test_excluded_paths_are_not_inputs(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    (inputs / "gold" / "dev").mkdir(parents=True)
+    (inputs / "gold" / "dev" / "a.yaml").write_text("gold: []")
+    (inputs / "gold" / "README.md").write_text("# gold")
+    (inputs / "a.txt").write_text(ARTICLE_FR)
+    params = CleanParams(exclude=["gold"])
+    assert [item.source for item in clean.iter_inputs(inputs, params)] == ["a.txt"]
+
+
+def test_extensions_are_a_parameter(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.text").write_text(ARTICLE_FR)
+    (inputs / "b.md").write_text(ARTICLE_FR)
+    items = list(clean.iter_inputs(inputs, CleanParams(extensions=[".txt", ".text"])))
+    assert [(item.source, item.error) for item in items] == [("a.text", None), ("b.md", "not a .txt or .text file (.md)")]
+
+
+
+
+# --- fuzzing the pure core ------------------------------------------------------------------------
+
+FUZZ = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "cp1252": b"",
+    "latin-1": b"",
+}
+# Any character, often one of those that broke the stage: bidi and format characters, line and
+# paragraph separators, C0 and C1 controls, combining accents, ellipsis and curly quotes.
+TRICKY = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u200b\u200d\ufeff\u00ad\u2028\u2029\x85\x00\x1b\x7f\x96\r\u0301…’«"
+CHARACTERS = st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from(TRICKY))
+_WORDS = ARTICLE_FR.split(" ")
+_SEPARATORS = [" "] + [" " + ch for ch in TRICKY] + [ch + " " for ch in TRICKY]
+# Random text; random text around and inside an article; an article with tricky characters
+# between its words (so that many inputs are accepted and their text can be checked).
+TEXTS = st.one_of(
+    st.text(CHARACTERS, max_size=300),
+    st.lists(st.sampled_from(_SEPARATORS), min_size=len(_WORDS) - 1, max_size=len(_WORDS) - 1).map(
+        lambda separators: "".join(word + separator for word, separator in zip(_WORDS, separators + [""]))
+    ),
+    st.builds(
+        lambda a, b, c: a + ARTICLE_FR[:40] + b + ARTICLE_FR[40:] + c,
+        st.text(CHARACTERS, max_size=30), st.text(CHARACTERS, max_size=3), st.text(CHARACTERS, max_size=30),
+    ),
+)
+
+
+def _assert_one_clean_record(raw: bytes, models: clean.CleanModels) -> None:
+    record = clean.clean_document(clean.RawInput("fuzz.txt", raw, len(raw)), models, PARAMS)
+    assert isinstance(record, (clean.Document, clean.Reject))
+    assert [type(r) for r in clean.run([clean.RawInput("fuzz.txt", raw, len(raw))], models, PARAMS)] == [type(record)]
+    if isinstance(record, clean.Reject):
+        assert record.reason and not record.reason.startswith("internal error")
+        return
+    record.text.encode("utf-8")  # no lone surrogate: Parquet can store it
+    assert not [ch for ch in record.text if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf", "Cs")]
+    assert not any(ch in record.text for ch in "\u2028\u2029")
+
+
+@FUZZ
+@given(raw=st.binary(max_size=2000))
+def test_fuzz_random_bytes(raw: bytes, models: clean.CleanModels) -> None:
+    _assert_one_clean_record(raw, models)
+
+
+@FUZZ
+@given(text=TEXTS, encoding=st.sampled_from(sorted(BOMS)), bom=st.booleans())
+def test_fuzz_random_text_in_any_encoding(text: str, encoding: str, bom: bool, models: clean.CleanModels) -> None:
+    raw = (BOMS[encoding] if bom else b"") + text.encode(encoding, errors="ignore")
+    _assert_one_clean_record(raw, models)
+
+
+def test_a_stray_nul_does_not_hide_utf16(models: clean.CleanModels) -> None:
+    assert decode(("\x00" + ARTICLE_FR).encode("utf-16-le"), PARAMS) == ("\x00" + ARTICLE_FR, "utf-16-le")
+    with pytest.raises(Rejected, match="binary content"):
+        decode(bytes(400), PARAMS)
