@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from pipeline import __version__, attribution, lexicons
-from pipeline.config import MODELS_DIR, StageParams, load_lexicon, models_digest
+from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
 from pipeline.schema import Claim, Document, Entity, Mention
 from pipeline.store import TableWriter, check_same_run, new_run, read_table, table_metadata
@@ -1040,7 +1040,7 @@ def main(documents_path: Path, mentions_path: Path, entities_path: Path, output_
     models = load_models(params)
     producers.update(models.versions)
     producers["diplonews"] = __version__
-    settings = {"params": params.model_dump(mode="json"), "producers": producers, "models": models_digest(models_dir)}
+    settings = {"params": params.model_dump(mode="json"), "producers": producers}
     this_run = new_run("claims", settings, [documents_path, mentions_path, entities_path])
     count = 0
 

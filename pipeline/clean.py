@@ -28,7 +28,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from tqdm import tqdm
 
 from pipeline import __version__
-from pipeline.config import MODELS_DIR, StageParams, load_lexicon, models_digest
+from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.schema import Document, Reject, RemovedSpan
 from pipeline.store import TableWriter, files_digest, new_run, write_together
 
@@ -480,7 +480,7 @@ def main(input_dir: Path, output_dir: Path, params: CleanParams, models_dir: Pat
     producers = models.versions
     # The run id goes in the file header, so it must hash every input before the first row: one pass more.
     files = files_digest((r.source, r.n_bytes, r.data, r.error) for r in iter_inputs(input_dir, params))
-    this_run = new_run("clean", {"files": files, "params": params.model_dump(mode="json"), "producers": producers, "models": models_digest(models_dir)})
+    this_run = new_run("clean", {"files": files, "params": params.model_dump(mode="json"), "producers": producers})
     with write_together(
         TableWriter(output_dir / "documents.parquet", "documents", producers, params.batch_size, this_run),
         TableWriter(output_dir / "rejects.parquet", "rejects", producers, params.batch_size, this_run),

@@ -20,7 +20,15 @@ import yaml
 from pydantic import ValidationError
 
 from pipeline import claims, clean, evaluate, lexicons, ner, resolve
-from pipeline.config import MODELS_DIR, StageParams, check_languages, read_params, validate_params, validation_problem, yaml_problem
+from pipeline.config import (
+    MODELS_DIR,
+    StageParams,
+    check_languages,
+    read_params,
+    validate_params,
+    validation_problem,
+    yaml_problem,
+)
 
 app = typer.Typer(
     add_completion=False,

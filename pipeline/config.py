@@ -10,7 +10,6 @@ defaults, so `python -m pipeline run` works from any folder; a params file named
 
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
@@ -164,10 +163,3 @@ def load_lexicon(name: str, models_dir: Path = MODELS_DIR) -> dict[str, Any]:
     with path.open("rb") as fh:
         return tomllib.load(fh)
 
-
-def models_digest(models_dir: Path = MODELS_DIR) -> str:
-    """Hash of the lexicon and pattern files (`models/*.toml`): part of what a run's outputs depend on."""
-    h = hashlib.sha256()
-    for path in sorted(Path(models_dir).glob("*.toml")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()[:16]

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from pipeline import __version__, lexicons
-from pipeline.config import MODELS_DIR, StageParams, models_digest
+from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, fold, trie_regex
 from pipeline.schema import Document, Mention
 from pipeline.store import TableWriter, iter_records, new_run
@@ -622,7 +622,7 @@ def main(documents_path: Path, output_path: Path, params: NerParams, models_dir:
                 count += 1
                 yield d  # type: ignore[misc]
 
-    this_run = new_run("ner", {"params": params.model_dump(mode="json"), "producers": models.versions, "models": models_digest(models_dir)}, [documents_path])
+    this_run = new_run("ner", {"params": params.model_dump(mode="json"), "producers": models.versions}, [documents_path])
     with TableWriter(output_path, "mentions", models.versions, params.batch_size * 16, this_run) as writer:
         for mention in run(tqdm(documents(), desc="ner", unit="doc", disable=None), models, params):
             writer.write(mention)

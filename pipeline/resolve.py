@@ -29,7 +29,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline import __version__, lexicons
-from pipeline.config import MODELS_DIR, StageParams, models_digest
+from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, diacritic_weight, fold, slug
 from pipeline.schema import Document, Entity, Mention
 from pipeline.store import TableWriter, iter_records, new_run, write_together
@@ -350,7 +350,7 @@ def main(documents_path: Path, mentions_in: Path, mentions_out: Path, entities_o
 
     producers = dict(table_metadata(mentions_in)["producers"])
     producers["diplonews"] = __version__
-    settings = {"params": params.model_dump(mode="json"), "producers": producers, "models": models_digest(models_dir)}
+    settings = {"params": params.model_dump(mode="json"), "producers": producers}
     this_run = new_run("resolve", settings, [documents_path, mentions_in])
     pairs = tqdm(pairs_of(documents_path, mentions_in, params.batch_size), desc="resolve", unit="doc", disable=None)
     resolved, entities = run(pairs, params, models_dir)

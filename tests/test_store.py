@@ -9,7 +9,15 @@ import pytest
 
 from pipeline.schema import Reject, Run
 from pipeline.store import (
-    TableError, TableWriter, check_same_run, new_run, remove_stale_temporaries, table_metadata, table_run, write_table, write_together,
+    TableError,
+    TableWriter,
+    check_same_run,
+    new_run,
+    remove_stale_temporaries,
+    table_metadata,
+    table_run,
+    write_table,
+    write_together,
 )
 
 REJECTS = [Reject(source="a.txt", reason="empty file", n_bytes=0)]
