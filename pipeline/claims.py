@@ -46,7 +46,7 @@ from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
 from pipeline.ner import model_text
 from pipeline.schema import Claim, Document, Entity, Mention
-from pipeline.store import TableWriter, read_table, table_metadata
+from pipeline.store import TableWriter, check_same_run, new_run, read_table, table_metadata
 
 STANCE_ORDER = ("oppose", "call", "concern", "support")
 QUOTES_OPEN, QUOTES_CLOSE = "«“", "»”"
@@ -1038,11 +1038,15 @@ def main(documents_path: Path, mentions_path: Path, entities_path: Path, output_
     """Read documents, mentions and entities; write `claims.parquet`."""
     from pipeline.resolve import pairs_of
 
-    entities = {row["entity_id"]: Entity.model_validate(row) for row in read_table(entities_path, "entities").to_pylist()}
     producers = dict(table_metadata(mentions_path)["producers"])
+    # Checked before the models load: tables of two runs are a mistake to report at once.
+    check_same_run([documents_path, mentions_path, entities_path])
+    entities = {row["entity_id"]: Entity.model_validate(row) for row in read_table(entities_path, "entities").to_pylist()}
     models = load_models(params)
     producers.update(models.versions)
     producers["diplonews"] = __version__
+    settings = {"params": params.model_dump(mode="json"), "producers": producers}
+    this_run = new_run("claims", settings, [documents_path, mentions_path, entities_path])
     count = 0
 
     def counted() -> Iterator[tuple[Document, list[Mention]]]:
@@ -1051,6 +1055,6 @@ def main(documents_path: Path, mentions_path: Path, entities_path: Path, output_
             count += 1
             yield pair
 
-    with TableWriter(output_path, "claims", producers, params.batch_size * 4) as writer:
+    with TableWriter(output_path, "claims", producers, params.batch_size * 4, this_run) as writer:
         writer.write_all(run(tqdm(counted(), desc="claims", unit="doc", disable=None), entities, params, models, models_dir))
     return ClaimsSummary(documents=count, claims=writer.count)

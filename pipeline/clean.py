@@ -43,7 +43,7 @@ from tqdm import tqdm
 from pipeline import __version__
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.schema import Document, Reject, RemovedSpan
-from pipeline.store import TableWriter
+from pipeline.store import TableWriter, files_digest, new_run, write_together
 
 log = logging.getLogger(__name__)
 
@@ -719,10 +719,13 @@ def main(input_dir: Path, output_dir: Path, params: CleanParams, models_dir: Pat
         raise FileNotFoundError(f"input folder not found: {input_dir}")
     models = load_models(models_dir, params.languages)
     producers = models.versions
-    with (
-        TableWriter(output_dir / "documents.parquet", "documents", producers, params.batch_size) as documents,
-        TableWriter(output_dir / "rejects.parquet", "rejects", producers, params.batch_size) as rejects,
-    ):
+    # The run id goes in the file header, so it must hash every input before the first row: one pass more.
+    files = files_digest((r.source, r.n_bytes, r.data, r.error) for r in iter_inputs(input_dir, params))
+    this_run = new_run("clean", {"files": files, "params": params.model_dump(mode="json"), "producers": producers})
+    with write_together(
+        TableWriter(output_dir / "documents.parquet", "documents", producers, params.batch_size, this_run),
+        TableWriter(output_dir / "rejects.parquet", "rejects", producers, params.batch_size, this_run),
+    ) as (documents, rejects):
         inputs = tqdm(iter_inputs(input_dir, params), desc="clean", unit="file", disable=None)
         for record in run(inputs, models, params):
             if isinstance(record, Document):

@@ -1,6 +1,8 @@
 """Command line: `python -m pipeline run` (the whole chain) and one command per stage (what dvc.yaml calls).
 
-Every path is an argument: dvc.yaml is the one place the project's paths live.
+Every path is an argument: dvc.yaml is the one place the project's paths live. Every command
+checks the whole params file, and that the models it names are installed, before any stage
+writes anything; a problem the user can fix is one line on stderr and exit status 1.
 """
 
 from __future__ import annotations
@@ -11,11 +13,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
+from typing import cast
 
 import typer
+import yaml
+from pydantic import ValidationError
 
 from pipeline import claims, clean, evaluate, lexicons, ner, resolve
-from pipeline.config import MODELS_DIR, load_params
+from pipeline.config import (
+    MODELS_DIR,
+    StageParams,
+    check_languages,
+    read_params,
+    validate_params,
+    validation_problem,
+    yaml_problem,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -23,9 +36,20 @@ app = typer.Typer(
     help="French and English diplomacy and security news → typed Parquet tables.",
 )
 
-ParamsOpt = typer.Option(Path("params.yaml"), "--params", help="Parameters file; stage defaults are used if it does not exist.")
+ParamsOpt = typer.Option(
+    None, "--params", help="Parameters file [default: params.yaml if there is one, else every stage's defaults].", show_default=False
+)
 ModelsOpt = typer.Option(MODELS_DIR, "--models", help="Folder of lexicons and patterns.")
-USER_ERRORS = (FileNotFoundError, NotADirectoryError, PermissionError, ValueError, RuntimeError)
+# What a user can fix: a path, a params file, tables of another run, a missing model. Anything
+# else is a bug and keeps its traceback.
+USER_ERRORS = (OSError, ValueError, RuntimeError, yaml.YAMLError)
+SECTIONS: dict[str, type[StageParams]] = {
+    "clean": clean.CleanParams,
+    "ner": ner.NerParams,
+    "resolve": resolve.ResolveParams,
+    "claims": claims.ClaimsParams,
+    "evaluate": evaluate.EvaluateParams,
+}
 
 
 class Backend(str, Enum):
@@ -36,22 +60,59 @@ class Backend(str, Enum):
 BackendOpt = typer.Option(None, "--backend", help="NER backend for every language, instead of ner.backend in the params.")
 
 
-def _ner_params(params: Path, backend: Backend | None) -> ner.NerParams:
+def with_backend(params: ner.NerParams, backend: Backend | None) -> ner.NerParams:
     """The ner params, with `backend` (if given) for every language."""
-    loaded = load_params(params, "ner", ner.NerParams)
     if backend is None:
-        return loaded
-    languages = {*loaded.backend, *lexicons.LANGUAGES}
-    return loaded.model_copy(update={"backend": {lang: backend.value for lang in sorted(languages)}})
+        return params
+    languages = {*params.backend, *lexicons.LANGUAGES}
+    return params.model_copy(update={"backend": {lang: backend.value for lang in sorted(languages)}})
+
+
+def load_settings(params: Path | None, backend: Backend | None = None) -> dict[str, StageParams]:
+    """The whole params file, checked (every section, every configured model) → params per stage."""
+    path, data = read_params(params)
+    stages = validate_params(path, data, SECTIONS)
+    stages["ner"] = with_backend(cast(ner.NerParams, stages["ner"]), backend)
+    check_languages(path, stages, lexicons.LANGUAGES)
+    return stages
+
+
+def _output_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise NotADirectoryError(f"{path}: --output should be a folder, and this is a file")
+
+
+def _output_file(path: Path) -> None:
+    if path.is_dir():
+        raise IsADirectoryError(f"{path}: --output should be a file, and this is a folder")
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise NotADirectoryError(f"{parent}: is a file, so {path} cannot be written")
+            break
+
+
+def one_line(exc: BaseException) -> str:
+    """A user error as one line: the file and the key when the exception knows them."""
+    if isinstance(exc, ValidationError):
+        key, message = validation_problem(exc)
+        return f"{exc.title}: {key}: {message}"
+    if isinstance(exc, yaml.YAMLError):
+        mark = getattr(exc, "problem_mark", None)
+        return f"{mark.name}: {yaml_problem(exc)}" if mark is not None else yaml_problem(exc)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0].rstrip(":")
 
 
 @contextmanager
 def _user_errors() -> Iterator[None]:
-    """A problem the user can fix (missing folder, missing model...) → one line on stderr, exit 1."""
+    """A problem the user can fix (missing folder, bad params, missing model...) → one line on stderr, exit 1."""
     try:
         yield
     except USER_ERRORS as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {one_line(exc)}", err=True)
         raise typer.Exit(code=1) from exc
 
 
@@ -62,31 +123,64 @@ def _setup(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log prog
     )
 
 
+# --- the stages, on checked settings ----------------------------------------------------------
+
+
+def _clean(input: Path, output: Path, settings: dict[str, StageParams], models: Path) -> None:
+    summary = clean.main(input, output, cast(clean.CleanParams, settings["clean"]), models)
+    typer.echo(f"clean: {summary.documents} documents, {summary.rejects} rejects → {output}", err=True)
+
+
+def _ner(documents: Path, output: Path, settings: dict[str, StageParams], models: Path) -> None:
+    summary = ner.main(documents, output, cast(ner.NerParams, settings["ner"]), models)
+    typer.echo(f"ner: {summary.mentions} mentions in {summary.documents} documents → {output}", err=True)
+
+
+def _resolve(documents: Path, mentions: Path, output: Path, settings: dict[str, StageParams], models: Path) -> None:
+    summary = resolve.main(
+        documents, mentions, output / "mentions.parquet", output / "entities.parquet",
+        cast(resolve.ResolveParams, settings["resolve"]), models,
+    )
+    typer.echo(f"resolve: {summary.entities} entities from {summary.mentions} mentions → {output}", err=True)
+
+
+def _claims(
+    documents: Path, mentions: Path, entities: Path, output: Path, settings: dict[str, StageParams], models: Path
+) -> None:
+    summary = claims.main(documents, mentions, entities, output, cast(claims.ClaimsParams, settings["claims"]), models)
+    typer.echo(f"claims: {summary.claims} claims in {summary.documents} documents → {output}", err=True)
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
 @app.command("clean")
 def clean_cmd(
     input: Path = typer.Option(..., "--input", "-i", help="Folder of .txt articles (read recursively)."),
     output: Path = typer.Option(..., "--output", "-o", help="Folder documents.parquet and rejects.parquet go to."),
-    params: Path = ParamsOpt,
+    params: Path | None = ParamsOpt,
     models: Path = ModelsOpt,
 ) -> None:
     """Decode, normalise and strip boilerplate: → documents.parquet, rejects.parquet."""
     with _user_errors():
-        summary = clean.main(input, output, load_params(params, "clean", clean.CleanParams), models)
-        typer.echo(f"clean: {summary.documents} documents, {summary.rejects} rejects → {output}", err=True)
+        settings = load_settings(params)
+        _output_folder(output)
+        _clean(input, output, settings, models)
 
 
 @app.command("ner")
 def ner_cmd(
     documents: Path = typer.Option(..., "--documents", help="documents.parquet from the clean stage."),
     output: Path = typer.Option(..., "--output", "-o", help="Mentions file to write (entity ids not set yet)."),
-    params: Path = ParamsOpt,
+    params: Path | None = ParamsOpt,
     models: Path = ModelsOpt,
     backend: Backend | None = BackendOpt,
 ) -> None:
     """Entity mentions: statistical NER corrected by lexicons and title rules."""
     with _user_errors():
-        summary = ner.main(documents, output, _ner_params(params, backend), models)
-        typer.echo(f"ner: {summary.mentions} mentions in {summary.documents} documents → {output}", err=True)
+        settings = load_settings(params, backend)
+        _output_file(output)
+        _ner(documents, output, settings, models)
 
 
 @app.command("resolve")
@@ -94,35 +188,33 @@ def resolve_cmd(
     documents: Path = typer.Option(..., "--documents", help="documents.parquet from the clean stage."),
     mentions: Path = typer.Option(..., "--mentions", help="Mentions from the ner stage."),
     output: Path = typer.Option(..., "--output", "-o", help="Folder mentions.parquet and entities.parquet go to."),
-    params: Path = ParamsOpt,
+    params: Path | None = ParamsOpt,
     models: Path = ModelsOpt,
 ) -> None:
     """One identity per entity across documents and languages: → mentions.parquet, entities.parquet."""
     with _user_errors():
-        summary = resolve.main(
-            documents, mentions, output / "mentions.parquet", output / "entities.parquet",
-            load_params(params, "resolve", resolve.ResolveParams), models,
-        )
-        typer.echo(f"resolve: {summary.entities} entities from {summary.mentions} mentions → {output}", err=True)
+        settings = load_settings(params)
+        _output_folder(output)
+        _resolve(documents, mentions, output, settings, models)
 
 
 @app.command("run")
 def run_cmd(
     input: Path = typer.Option(..., "--input", "-i", help="Folder of .txt articles (read recursively)."),
     output: Path = typer.Option(..., "--output", "-o", help="Folder the Parquet tables are written to."),
-    params: Path = ParamsOpt,
+    params: Path | None = ParamsOpt,
     models: Path = ModelsOpt,
     backend: Backend | None = BackendOpt,
 ) -> None:
     """The whole chain on a folder of .txt files, without DVC."""
-    clean_cmd(input=input, output=output, params=params, models=models)
-    documents = output / "documents.parquet"
-    ner_cmd(documents=documents, output=output / "ner_mentions.parquet", params=params, models=models, backend=backend)
-    resolve_cmd(documents=documents, mentions=output / "ner_mentions.parquet", output=output, params=params, models=models)
-    claims_cmd(
-        documents=documents, mentions=output / "mentions.parquet", entities=output / "entities.parquet",
-        output=output / "claims.parquet", params=params, models=models,
-    )
+    with _user_errors():
+        settings = load_settings(params, backend)
+        _output_folder(output)
+        documents = output / "documents.parquet"
+        _clean(input, output, settings, models)
+        _ner(documents, output / "ner_mentions.parquet", settings, models)
+        _resolve(documents, output / "ner_mentions.parquet", output, settings, models)
+        _claims(documents, output / "mentions.parquet", output / "entities.parquet", output / "claims.parquet", settings, models)
 
 
 @app.command("evaluate")
@@ -131,11 +223,14 @@ def evaluate_cmd(
     gold: Path = typer.Option(..., "--gold", help="Folder of gold annotations (*.yaml)."),
     metrics: Path = typer.Option(..., "--metrics", help="Metrics JSON to write (dvc metrics show)."),
     details: Path = typer.Option(..., "--details", help="Per-document misses and extras (JSON)."),
-    params: Path = ParamsOpt,
+    params: Path | None = ParamsOpt,
 ) -> None:
     """Precision, recall and F1 against gold annotations → metrics file."""
     with _user_errors():
-        result = evaluate.main(outputs, gold, metrics, details, load_params(params, "evaluate", evaluate.EvaluateParams))
+        settings = load_settings(params)
+        _output_file(metrics)
+        _output_file(details)
+        result = evaluate.main(outputs, gold, metrics, details, cast(evaluate.EvaluateParams, settings["evaluate"]))
         typer.echo(f"evaluate: {result['documents']} gold documents → {metrics}", err=True)
 
 
@@ -145,10 +240,11 @@ def claims_cmd(
     mentions: Path = typer.Option(..., "--mentions", help="mentions.parquet from the resolve stage."),
     entities: Path = typer.Option(..., "--entities", help="entities.parquet from the resolve stage."),
     output: Path = typer.Option(..., "--output", "-o", help="claims.parquet to write."),
-    params: Path = ParamsOpt,
+    params: Path | None = ParamsOpt,
     models: Path = ModelsOpt,
 ) -> None:
     """Who said what: attributed policy positions with stance and topics → claims.parquet."""
     with _user_errors():
-        summary = claims.main(documents, mentions, entities, output, load_params(params, "claims", claims.ClaimsParams), models)
-        typer.echo(f"claims: {summary.claims} claims in {summary.documents} documents → {output}", err=True)
+        settings = load_settings(params)
+        _output_file(output)
+        _claims(documents, mentions, entities, output, settings, models)

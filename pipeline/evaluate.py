@@ -28,7 +28,7 @@ import yaml
 
 from pipeline.config import StageParams
 from pipeline.lexicons import fold
-from pipeline.store import read_table
+from pipeline.store import check_same_run, read_table
 
 KINDS = ("person", "country", "organisation", "location")
 
@@ -71,7 +71,8 @@ def load_gold(gold_dir: Path) -> list[dict[str, Any]]:
         raise FileNotFoundError(f"no gold annotations (*.yaml) in {gold_dir}")
     out = []
     for path in files:
-        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        with path.open(encoding="utf-8") as fh:  # a YAML error then names the file
+            gold = yaml.safe_load(fh)
         # the set a file belongs to: "seeds" for the top folder, else its sub-folder ("dev")
         gold["set"] = path.parent.relative_to(gold_dir).parts[0] if path.parent != Path(gold_dir) else "seeds"
         out.append(gold)
@@ -293,6 +294,7 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 
 def main(outputs_dir: Path, gold_dir: Path, metrics_path: Path, details_path: Path, params: EvaluateParams) -> dict[str, Any]:
     """Read the output tables and the gold folder; write metrics and details; return the metrics."""
+    check_same_run([outputs_dir / f"{table}.parquet" for table in ("documents", "mentions", "entities", "claims")])
     documents = {row["source"]: row["doc_id"] for row in read_table(outputs_dir / "documents.parquet", "documents").select(["source", "doc_id"]).to_pylist()}
     mentions = read_table(outputs_dir / "mentions.parquet", "mentions").select(["doc_id", "text", "entity_id"]).to_pylist()
     entities = {row["entity_id"]: row for row in read_table(outputs_dir / "entities.parquet", "entities").to_pylist()}

@@ -39,7 +39,7 @@ from pipeline import __version__, lexicons
 from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, fold, trie_regex
 from pipeline.schema import Document, Mention
-from pipeline.store import TableWriter, iter_records
+from pipeline.store import TableWriter, iter_records, new_run
 
 log = logging.getLogger(__name__)
 
@@ -651,7 +651,8 @@ def main(documents_path: Path, output_path: Path, params: NerParams, models_dir:
                 count += 1
                 yield d  # type: ignore[misc]
 
-    with TableWriter(output_path, "mentions", models.versions, params.batch_size * 16) as writer:
+    this_run = new_run("ner", {"params": params.model_dump(mode="json"), "producers": models.versions}, [documents_path])
+    with TableWriter(output_path, "mentions", models.versions, params.batch_size * 16, this_run) as writer:
         for mention in run(tqdm(documents(), desc="ner", unit="doc", disable=None), models, params):
             writer.write(mention)
     return NerSummary(documents=count, mentions=writer.count)

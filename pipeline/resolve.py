@@ -32,7 +32,7 @@ from pipeline import __version__, lexicons
 from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, diacritic_weight, fold, slug
 from pipeline.schema import Document, Entity, Mention
-from pipeline.store import TableWriter, iter_records
+from pipeline.store import TableWriter, iter_records, new_run, write_together
 
 KINDS = {"PERSON": "person", "TITLE": "person", "COUNTRY": "country", "ORG": "organisation", "LOC": "location"}
 
@@ -350,10 +350,14 @@ def main(documents_path: Path, mentions_in: Path, mentions_out: Path, entities_o
 
     producers = dict(table_metadata(mentions_in)["producers"])
     producers["diplonews"] = __version__
+    settings = {"params": params.model_dump(mode="json"), "producers": producers}
+    this_run = new_run("resolve", settings, [documents_path, mentions_in])
     pairs = tqdm(pairs_of(documents_path, mentions_in, params.batch_size), desc="resolve", unit="doc", disable=None)
     resolved, entities = run(pairs, params, models_dir)
-    with TableWriter(mentions_out, "mentions", producers, params.batch_size * 16) as writer:
+    with write_together(
+        TableWriter(mentions_out, "mentions", producers, params.batch_size * 16, this_run),
+        TableWriter(entities_out, "entities", producers, params.batch_size * 16, this_run),
+    ) as (writer, entity_writer):
         writer.write_all(resolved)
-    with TableWriter(entities_out, "entities", producers, params.batch_size * 16) as entity_writer:
         entity_writer.write_all(entities)
     return ResolveSummary(mentions=writer.count, entities=entity_writer.count)

@@ -114,6 +114,22 @@ class Claim(Record):
     attribution: str = Field(default="subject", description="how the speaker was found: subject, inverted, according_to, cataphora, continuation, quote")
 
 
+class Run(BaseModel):
+    """Which run wrote a table, kept in the table's file metadata (not a table of its own).
+
+    `id` hashes everything the table depends on (inputs, params, producer versions), so the same
+    inputs and params give the same id, and the same bytes. `documents` is the id of the documents
+    table the table descends from (its own id for the clean stage's tables): tables read together
+    must agree on it. `inputs` gives the run id of each table the stage read, by table name.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    documents: str
+    inputs: dict[str, str] = Field(default_factory=dict)
+
+
 def _f(name: str, type_: pa.DataType, nullable: bool = False) -> pa.Field:
     return pa.field(name, type_, nullable=nullable)
 
