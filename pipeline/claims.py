@@ -30,6 +30,7 @@ framings, groups, documents), models/claims.toml (pronouns, stance markers), mod
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -391,11 +392,15 @@ class Resolver:
         self.history: list[Speaker] = []
         self.persons_seen: list[Speaker] = []
         self.recent: list[Speaker] = []  # named persons, mentioned or speaking, most recent last
+        self._noted = 0  # candidates already seen by note_mentions
 
-    def note_mentions(self, candidates: Iterable[Candidate], until: int) -> None:
-        """Persons mentioned before `until` become pronoun antecedents even if they said nothing."""
-        for c in candidates:
-            if c.end <= until and c.kind in ("PERSON", "TITLE") and c.entity_id:
+    def note_mentions(self, candidates: list[Candidate], until: int) -> None:
+        """Persons mentioned before `until` become pronoun antecedents even if they said nothing.
+        `candidates` are in text order and `until` only grows: each is noted once."""
+        while self._noted < len(candidates) and candidates[self._noted].end <= until:
+            c = candidates[self._noted]
+            self._noted += 1
+            if c.kind in ("PERSON", "TITLE") and c.entity_id:
                 speaker = self.from_entity(c)
                 if speaker and (not self.persons_seen or self.persons_seen[-1].key != speaker.key):
                     self.persons_seen = [s for s in self.persons_seen if s.key != speaker.key] + [speaker]
@@ -531,6 +536,23 @@ class DocumentContext:
     candidates: list[Candidate]
     resolver: Resolver
     surnames: dict[str, str] = field(default_factory=dict)  # folded surname → entity id
+    starts: list[int] = field(default_factory=list)  # candidates' starts, for bisection
+    longest: int = 0  # longest candidate, in characters
+
+    def __post_init__(self) -> None:
+        self.starts = [c.start for c in self.candidates]
+        self.longest = max((c.end - c.start for c in self.candidates), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Candidate]:
+        """Candidates overlapping [start, end), in text order; the cost does not grow with the document."""
+        i = bisect.bisect_left(self.starts, start - self.longest)
+        out = []
+        while i < len(self.candidates) and self.candidates[i].start < end:
+            c = self.candidates[i]
+            if start < c.end:
+                out.append(c)
+            i += 1
+        return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -552,7 +574,7 @@ def _words(ctx: DocumentContext, span: tuple[int, int]) -> int:
 
 
 def _mentions_in(ctx: DocumentContext, start: int, end: int) -> list[Candidate]:
-    return [c for c in ctx.candidates if start <= c.start and c.end <= end]
+    return [c for c in ctx.overlapping(start, end) if start <= c.start and c.end <= end]
 
 
 def _lower_det(phrase: str) -> str:
@@ -607,8 +629,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     head_at = base + tok.idx
     inside = _mentions_in(ctx, start, end)
     wide_lo, wide_hi = attribution.noun_phrase(doc, index, wide=True)
-    around = [c for c in ctx.candidates if c.start < base + wide_hi and base + wide_lo < c.end]
-    at_head = [c for c in ctx.candidates if c.start <= head_at < c.end and c.entity_id]
+    around = ctx.overlapping(base + wide_lo, base + wide_hi)
+    at_head = [c for c in ctx.overlapping(head_at, head_at + 1) if c.start <= head_at < c.end and c.entity_id]
     person_like = [c for c in at_head + around if c.kind in ("PERSON", "TITLE") and c.entity_id]
     # the country the phrase itself states wins over the one the article context gave the person
     # — the first country or organisation named decides: "la coordonnatrice des Nations unies au Mali" is no Malian

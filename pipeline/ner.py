@@ -57,7 +57,7 @@ class NerParams(StageParams):
     """Model spans longer than this (not confirmed by a lexicon) are runaway spans and dropped."""
     max_name_words: int = 5
     """Longest person name taken after a title."""
-    max_piece_chars: int = 100_000
+    max_piece_chars: int = 20_000
     """Longer documents go through the model in pieces cut at paragraph (else line, else space)
     boundaries, so any length fits the model's limit and memory stays bounded; offsets stay exact."""
     stanza_models_dir: str = "models/stanza"

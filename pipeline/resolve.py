@@ -21,6 +21,8 @@ Params (`resolve` in params.yaml): see `ResolveParams`.
 
 from __future__ import annotations
 
+import bisect
+
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -72,6 +74,10 @@ class _Person:
     gender: str | None = None
     affiliated_org: bool = False
     unnamed: str | None = None
+
+    def last_before(self, position: int) -> int:
+        """The last position of this person before `position` (positions are kept sorted)."""
+        return self.positions[bisect.bisect_left(self.positions, position) - 1]
 
     @property
     def name(self) -> str:
@@ -135,13 +141,13 @@ def _cluster_persons(mentions: list[Mention]) -> tuple[list[_Person], dict[int, 
         # Earlier-introduced full names come first in `clusters`; prefer the closest preceding one.
         candidates = [c for c in clusters if set(words) <= set(c.words)]
         if candidates:
-            before = [c for c in candidates if min(c.positions) <= m.start]
-            target = max(before, key=lambda c: max(p for p in c.positions if p <= m.start)) if before else candidates[0]
+            before = [c for c in candidates if c.positions[0] <= m.start]
+            target = max(before, key=lambda c: c.last_before(m.start + 1)) if before else candidates[0]
         else:
             target = _Person(words=words, forms=[], positions=[])
             clusters.append(target)
         target.forms.append(m.text)
-        target.positions.append(m.start)
+        bisect.insort(target.positions, m.start)
         assigned[i] = target
     for i, person in assigned.items():
         m = mentions[i]
@@ -192,8 +198,8 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         # "the Australian diplomat" designates the Australian named before, not a person of unknown country
         fitting = [c for c in fitting if m.country and c.country == m.country] or fitting
         if fitting:
-            before = [c for c in fitting if min(c.positions) < m.start]
-            target = max(before, key=lambda c: max(p for p in c.positions if p < m.start)) if before else min(fitting, key=lambda c: min(c.positions))
+            before = [c for c in fitting if c.positions[0] < m.start]
+            target = max(before, key=lambda c: c.last_before(m.start)) if before else min(fitting, key=lambda c: c.positions[0])
         elif m.country and m.role_keys:
             key = (m.role_keys[0], m.country)
             if key not in unnamed:
@@ -203,7 +209,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
             target = unnamed[key]
         else:
             continue
-        target.positions.append(m.start)
+        bisect.insort(target.positions, m.start)
         for role in m.roles:
             if role not in target.roles:
                 target.roles.append(role)
@@ -227,13 +233,18 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
                 obs.roles.append(role)
         obs.mentions += 1
 
+    # A person's name and id are computed once: a long article names the same person thousands of times.
+    named: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(mentions):
         entity_id = None
         if i in linked:
             person = linked[i]
-            entity_id = person.entity_id if not person.unnamed else f"person:{slug(sorted(person.keys)[0])}-{person.country.lower()}"  # type: ignore[union-attr]
+            if id(person) not in named:
+                person_id = person.entity_id if not person.unnamed else f"person:{slug(sorted(person.keys)[0])}-{person.country.lower()}"  # type: ignore[union-attr]
+                named[id(person)] = (person_id, person.name)
+            entity_id, name = named[id(person)]
             alias = m.text if m.label == "PERSON" else None
-            observe(entity_id, "person", person.name, alias, person.country, person.roles)
+            observe(entity_id, "person", name, alias, person.country, person.roles)
         elif m.label == "COUNTRY" and m.norm:
             country = lex.countries[m.norm]
             entity_id = f"country:{m.norm}"

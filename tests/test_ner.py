@@ -162,3 +162,38 @@ def test_country_or_employer_from_the_description(models: ner.NerModels, lang: s
     assert person.country == country
     if country is None:
         assert person.affiliated_org == international
+
+
+def test_pieces_cover_the_text_and_cut_at_paragraphs() -> None:
+    text = "Premier paragraphe.\n\nDeuxième paragraphe un peu plus long.\nUne ligne.\n\nFin."
+    spans = ner.pieces(text, 40)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(e - s <= 40 for s, e in spans)
+    assert text[spans[0][0] : spans[0][1]].endswith("\n\n")
+    assert ner.pieces("x" * 100, 30) == [(0, 30), (30, 60), (60, 90), (90, 100)]
+
+
+def test_a_document_longer_than_the_model_limit_is_read_in_pieces(models: ner.NerModels) -> None:
+    paragraph = "Le ministre des Affaires étrangères Bui Thanh Son a rencontré à Hanoï son homologue."
+    text = "\n\n".join([paragraph] * 40)
+    nlp = models.backends["fr"].nlp  # type: ignore[attr-defined]
+    limit = nlp.max_length
+    nlp.max_length = 1_000  # the real limit is 1,000,000 characters: the same failure, smaller
+    try:
+        document = Document(doc_id="d", source="d.txt", lang="fr", text=text, raw_sha256="0" * 64, encoding="utf-8", n_chars=len(text))
+        found = list(ner.run([document], models, PARAMS.model_copy(update={"max_piece_chars": 500})))
+    finally:
+        nlp.max_length = limit
+    persons = [m for m in found if m.label == "PERSON"]
+    assert len(persons) == 40 and all(text[m.start : m.end] == "Bui Thanh Son" for m in persons)
+    assert persons[-1].start > 3_000 and persons[-1].roles == ["ministre des Affaires étrangères"]
+
+
+def test_runs_of_brackets_cost_no_more_than_their_length(models: ner.NerModels) -> None:
+    # 10,000 nested brackets took the tokenizer over 30 s; blanked for the model, offsets unchanged
+    text = "Le ministre Bui Thanh Son a parlé. " + "(" * 10_000 + ")" * 10_000 + " Le Vietnam a conclu."
+    assert len(ner.model_text(text)) == len(text) and "(" not in ner.model_text(text)
+    found = mentions_of(text, "fr", models)
+    assert find(found, "Bui Thanh Son", "PERSON").start == 12
+    assert find(found, "Vietnam", "COUNTRY").start == text.index("Vietnam")
