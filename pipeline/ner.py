@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -390,6 +391,11 @@ _LEADING = re.compile(r"^(?:the|The|THE|le|Le|la|La|les|Les|l'|L')\s*")
 _TRAILING = re.compile(r"(?:'s|’s|[\s,.;:!?»«\"()'-])+$")
 
 
+def _is_symbol(ch: str) -> bool:
+    """Emoji, pictographs, their joiners and variation selectors: other symbols, marks standing alone."""
+    return unicodedata.category(ch) in ("So", "Sk", "Cn") or "\ufe00" <= ch <= "\ufe0f" or ch == "\u200d"
+
+
 def repair_model_span(text: str, span: RawSpan, params: NerParams) -> Candidate | None:
     """Model span → cleaned candidate, or None: map labels, trim articles and punctuation, drop runaways."""
     label = LABELS.get(span.label)
@@ -403,6 +409,13 @@ def repair_model_span(text: str, span: RawSpan, params: NerParams) -> Candidate 
     trail = _TRAILING.search(text[start:end])
     if trail and trail.start() > 0:
         end = start + trail.start()
+    # Emoji and other symbols are never part of a name ("Poutine💥", "Al-Sharaa 🕊️")
+    while end > start and (_is_symbol(text[end - 1]) or text[end - 1].isspace()):
+        end -= 1
+    while start < end and (_is_symbol(text[start]) or text[start].isspace()):
+        start += 1
+    if any(_is_symbol(ch) for ch in text[start:end]):
+        return None
     if end <= start or len(text[start:end].split()) > params.max_span_words:
         return None
     return Candidate(start, end, label, "model")

@@ -197,3 +197,9 @@ def test_runs_of_brackets_cost_no_more_than_their_length(models: ner.NerModels) 
     found = mentions_of(text, "fr", models)
     assert find(found, "Bui Thanh Son", "PERSON").start == 12
     assert find(found, "Vietnam", "COUNTRY").start == text.index("Vietnam")
+
+
+def test_emoji_are_never_part_of_a_name(models: ner.NerModels) -> None:
+    text = "Le ministre a rencontré Ahmed Al-Sharaa 🕊️ à Damas. Selon Vladimir Poutine💥, la Russie est prête."
+    names = {m.text for m in mentions_of(text, "fr", models) if m.label == "PERSON"}
+    assert names == {"Ahmed Al-Sharaa", "Vladimir Poutine"}
