@@ -102,6 +102,7 @@ class Lexicon:
     titles: dict[str, Title] = field(default_factory=dict)  # title key → Title
     title_forms: dict[str, str] = field(default_factory=dict)  # folded head form → title key
     prefixes: list[str] = field(default_factory=list)
+    complements: list[str] = field(default_factory=list)  # words opening a title's complement ("du", "of the")
     portfolio: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
     masculine_honorifics: list[str] = field(default_factory=list)
@@ -188,6 +189,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
             lex.title_forms.setdefault(fold(form), entry["key"])
     conf = titles[lang]
     lex.prefixes = conf.get("prefixes", [])
+    lex.complements = conf.get("complements", [])
     lex.portfolio = conf.get("portfolio", [])
     lex.honorifics = conf.get("honorifics", [])
     lex.masculine_honorifics = conf.get("masculine_honorifics", [])

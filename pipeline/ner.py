@@ -152,6 +152,7 @@ class Rules:
     feminine: re.Pattern[str]
     country: re.Pattern[str]
     named_document: re.Pattern[str]
+    complement: re.Pattern[str]
 
 
 def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR) -> Rules:
@@ -209,6 +210,9 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         feminine=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine)})(?![\w-])") if lex.feminine else re.compile("(?!)"),
         country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
         named_document=re.compile(named_document),
+        # a title's complement closed by an apposition comma: "du ministère, " / "of the Coast Guard, "
+        complement=re.compile(rf"[ \t]+(?:{trie_regex(lex.complements)})[ \t]*[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){{0,4}}?[ \t]*,[ \t]*")
+        if lex.complements else re.compile("(?!)"),
     )
 
 
@@ -306,7 +310,17 @@ def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candida
         name_len = _name_words(after.group("name"), rules, params.max_name_words) if after else 0
         if after and after.group("hon") and after.group("hon") in ("Mme", "Mlle", "Mrs", "Mrs.", "Ms", "Ms."):
             gender = "f"
-        if name_len:
+        if not name_len and (comp := rules.complement.match(text, m.end())):
+            # "la porte-parole du ministère, Sun Lihua, …": the name closes an apposition
+            after = rules.name_after.match(text, comp.end())
+            name_len = _name_words(after.group("name"), rules, params.max_name_words) if after else 0
+            if name_len and re.match(r"[ \t]*[,.;)]", text[after.start("name") + name_len :]):  # type: ignore[union-attr]
+                described = " ".join(text[m.start() : comp.end()].rstrip(" \t,").split())
+                roles = (described,) if len(roles) == 1 else roles
+                keys = keys or tuple(k for k in (rules.lex.title_key(described),) if k)
+            else:
+                name_len = 0
+        if name_len and after:
             start = after.start("name")
             out.append(Candidate(start, start + name_len, "PERSON", "title", country=country, roles=roles, role_keys=keys, gender=gender, affiliated_org=has_org))
             out.append(Candidate(m.start(), m.end(), "ROLE", "title", country=country, roles=roles, role_keys=keys))
@@ -375,6 +389,40 @@ def lexicon_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     return out
 
 
+_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z0-9&-]{1,9})\)")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def acronym_candidates(text: str) -> list[Candidate]:
+    """Organisations an article names in full before defining their acronym: "Australian Signals
+    Directorate (ASD)", "Bureau des Nations Unies pour la Région des Lacs (BNURL)" → ORG spans for the
+    full name (the shortest run of words whose capitals spell the acronym) and for every use of the
+    acronym, so that resolve makes them one organisation."""
+    out: list[Candidate] = []
+    for found in _ACRONYM.finditer(text):
+        acronym = found.group("acronym")
+        letters = "".join(ch for ch in acronym if ch.isalpha())
+        words = list(_WORDS.finditer(text, max(0, found.start() - 200), found.start()))
+        start = None
+        for k in range(1, min(len(words), 2 * len(letters) + 3) + 1):
+            window = words[-k:]
+            if k > 1 and re.search(r"[.,;:!?()\[\]\n«»\"]", text[window[0].end() : window[1].start()]):
+                break
+            heads = [re.split(r"['’]", w.group(0))[-1] or w.group(0) for w in window]
+            if not heads[0][:1].isupper():
+                continue
+            if "".join(h[0] for h in heads if h[:1].isupper()).upper() == letters.upper():
+                start = window[0].start()
+                break
+        if start is None or text[start : found.start()].rstrip() == acronym:
+            continue
+        end = start + len(text[start : found.start()].rstrip())
+        out.append(Candidate(start, end, "ORG", "rule"))
+        for use in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            out.append(Candidate(use.start(), use.end(), "ORG", "rule"))
+    return out
+
+
 def institution_candidates(text: str, rules: Rules) -> list[Candidate]:
     """Ministries and permanent missions named with a portfolio or a country → ORG with country."""
     out = []
@@ -387,7 +435,7 @@ def institution_candidates(text: str, rules: Rules) -> list[Candidate]:
     return out
 
 
-_LEADING = re.compile(r"^(?:the|The|THE|le|Le|la|La|les|Les|l'|L')\s*")
+_LEADING = re.compile(r"^(?:(?:the|The|THE|le|Le|la|La|les|Les)\s+|l'|L')")  # never "La" of "Lagdameo"
 _TRAILING = re.compile(r"(?:'s|’s|[\s,.;:!?»«\"()'-])+$")
 
 
@@ -406,6 +454,9 @@ def repair_model_span(text: str, span: RawSpan, params: NerParams) -> Candidate 
     lead = _LEADING.match(surface)
     if lead and lead.end() < len(surface):
         start += lead.end()
+    opened = text.find("(", start, end)
+    if opened > start and text.find(")", opened, end) < 0:
+        end = opened  # "Department of Foreign Affairs and Trade (DFAT": the bracket is not the name's
     trail = _TRAILING.search(text[start:end])
     if trail and trail.start() > 0:
         end = start + trail.start()
@@ -436,6 +487,16 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
     lexical = [c for c in lexicon_candidates(doc, rules) if not any(c.overlaps(p) for p in persons)]
     # A lexicon match inside a person's name is part of the name ("Son" is not a country here).
     institutions = institution_candidates(text, rules)
+    # Organisations defined with their acronym, unless the lexicon or a person already holds the words.
+    for c in acronym_candidates(text):
+        if any(c.overlaps(x) for x in persons + institutions) or any(
+            x.start == c.start and x.end == c.end or (x.label == "ORG" and x.start <= c.start and c.end <= x.end) for x in lexical
+        ):
+            continue
+        inside = [x for x in lexical if c.start <= x.start and x.end <= c.end]
+        country = next((x.country for x in inside if x.label == "COUNTRY"), None)
+        lexical = [x for x in lexical if not x.overlaps(c)]
+        institutions.append(replace(c, country=country))
     claimed = persons + lexical + institutions + role_spans
 
     # The place in "Convention de Hanoï" / "Hanoi Convention" names a treaty, not a location.

@@ -22,6 +22,7 @@ Params (`resolve` in params.yaml): see `ResolveParams`.
 from __future__ import annotations
 
 import bisect
+import re
 
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
@@ -164,13 +165,30 @@ def _fits(title: Mention, person: _Person, lex: Lexicon) -> bool:
     if not person.keys or person.unnamed:
         return False
     families = set().union(*(lex.family(k) for k in person.keys))
-    if not any(k in families for k in title.role_keys):
+    # "le vice-ministre" shortens "vice-ministre des Affaires étrangères", whatever family each got
+    shortened = any(fold(role).startswith(fold(t) + " ") for role in person.roles for t in title.roles)
+    if not shortened and not any(k in families for k in title.role_keys):
         return False
     if title.country and person.country and title.country != person.country:
         return False
     if title.gender == "f" and person.gender not in (None, "f"):
         return False
     return True
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z0-9&-]{1,9})\)")
+
+
+def acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Acronyms an article defines for an organisation no lexicon knows: "Australian Signals
+    Directorate (ASD)" → {"ASD": "Australian Signals Directorate"}, so both are one organisation."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.label == "ORG" and not m.norm and len(m.text.split()) >= 2:
+            found = _ACRONYM_AFTER.match(text, m.end)
+            if found and found.group("acronym") != m.text:
+                out.setdefault(found.group("acronym"), " ".join(m.text.split()))
+    return out
 
 
 def _official_context(clusters: list[_Person], context: str | None, lex: Lexicon) -> None:
@@ -233,6 +251,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
                 obs.roles.append(role)
         obs.mentions += 1
 
+    defined = acronym_definitions(document.text, mentions)
     # A person's name and id are computed once: a long article names the same person thousands of times.
     named: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(mentions):
@@ -257,7 +276,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
                 name = lex.organisations[m.norm].name_en
                 entity_id = f"org:{m.norm}"
             else:
-                name = " ".join(m.text.split())
+                name = defined.get(m.text) or " ".join(m.text.split())
                 entity_id = "org:" + slug(name)
             observe(entity_id, "organisation", name, m.text, m.country)
         elif m.label == "LOC":

@@ -203,3 +203,30 @@ def test_emoji_are_never_part_of_a_name(models: ner.NerModels) -> None:
     text = "Le ministre a rencontré Ahmed Al-Sharaa 🕊️ à Damas. Selon Vladimir Poutine💥, la Russie est prête."
     names = {m.text for m in mentions_of(text, "fr", models) if m.label == "PERSON"}
     assert names == {"Ahmed Al-Sharaa", "Vladimir Poutine"}
+
+
+def test_an_organisation_defined_with_its_acronym(models: ner.NerModels) -> None:
+    text = "The Australian Signals Directorate (ASD) said the flaw was exploited. The ASD urged firms to act."
+    found = mentions_of(text, "en", models)
+    full = find(found, "Australian Signals Directorate", "ORG")
+    assert full.country == "AUS"
+    assert len([m for m in found if m.text == "ASD" and m.label == "ORG"]) == 2
+    text = "Le Bureau des Nations Unies pour la Région des Lacs (BNURL) a appelé au calme."
+    find(mentions_of(text, "fr", models), "Bureau des Nations Unies pour la Région des Lacs", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "role"),
+    [
+        ("fr", "« C'est une erreur », a déclaré la porte-parole du ministère, Sun Lihua, à Pékin.", "Sun Lihua", "porte-parole du ministère"),
+        ("en", '"We act," said the spokesman of the Coast Guard, Jay Tarriela.', "Jay Tarriela", "spokesman of the Coast Guard"),
+    ],
+)
+def test_a_name_closing_the_apposition_of_a_title(models: ner.NerModels, lang: str, text: str, name: str, role: str) -> None:
+    assert find(mentions_of(text, lang, models), name, "PERSON").roles == [role]
+
+
+def test_an_article_is_trimmed_only_as_a_word(models: ner.NerModels) -> None:
+    text = "The blockade was real, said Maria Teresa Lagdameo. Lagdameo added that ships were rammed."
+    assert {m.text for m in mentions_of(text, "en", models) if m.label == "PERSON"} >= {"Maria Teresa Lagdameo"}
+    assert all(m.text != "gdameo" for m in mentions_of(text, "en", models))

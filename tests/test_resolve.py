@@ -146,3 +146,19 @@ def test_home_agency_officials_and_foreign_descriptions(models: ner.NerModels) -
     # and "the Australian diplomat" does not designate him
     assert by_id["person:nguyen-minh-hoang"].country == "VNM"
     assert by_id["person:sarah-whitfield"].country == "AUS"
+
+
+def test_a_shortened_title_designates_the_official(models: ner.NerModels) -> None:
+    mentions, entities = resolve_texts(
+        [("fr", "Le vice-ministre vietnamien des Affaires étrangères Lê Quang Vinh a reçu une délégation. Selon le vice-ministre, l'accord est solide.")],
+        models,
+    )
+    title = next(m for m in mentions if m.label == "TITLE" and m.text == "vice-ministre")
+    assert title.entity_id == "person:le-quang-vinh"
+
+
+def test_an_acronym_and_its_definition_are_one_organisation(models: ner.NerModels) -> None:
+    mentions, entities = resolve_texts([("en", "The Rapid Support Forces (RSF) said they accepted. The RSF denied it later.")], models)
+    ids = {m.entity_id for m in mentions if m.text in ("Rapid Support Forces", "RSF")}
+    assert ids == {"org:rapid-support-forces"}
+    assert entities["org:rapid-support-forces"].name == "Rapid Support Forces"
