@@ -284,6 +284,13 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj.i, None
+    for c in anchor.children:
+        # "Amara Kallon (Sierra Leone), also speaking for Algeria, said …": the parser hangs the
+        # subject on the participle of the apposition; it is the cue's
+        if c.dep_ == "advcl" and c.i < anchor.i and _is_participle(c):
+            subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i), None)
+            if subject is not None:
+                return subject.i, None
     if seen > 4:
         return None, None
     if anchor.dep_ == "conj" and anchor.head.i != anchor.i:

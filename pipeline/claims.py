@@ -425,7 +425,7 @@ class Resolver:
         """The latest speaker (or person mentioned) of matching number and gender."""
         said = {h.key for h in self.history}
         seen_only = [s for s in self.persons_seen if s.key not in said]
-        for speaker in list(reversed(self.history)) + list(reversed(seen_only)):
+        for rank, speaker in enumerate(list(reversed(self.history)) + list(reversed(seen_only))):
             plural = speaker.number == "pl" or speaker.kind == "group" and speaker.number != "sg"
             if number == "pl" and not plural:
                 continue
@@ -433,7 +433,9 @@ class Resolver:
                 continue
             if number == "sg" and speaker.kind != "person" and gender:
                 continue
-            if gender == "f" and speaker.gender != "f" and number == "sg":
+            # "she" goes to a woman; to an unnamed speaker of unknown gender ("the representative of
+            # the United Kingdom said … She called on …") only if that speaker spoke last
+            if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and not self.named(speaker)):
                 continue
             if gender == "m" and speaker.gender == "f":
                 continue
@@ -638,6 +640,15 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     local = stated[0].country if stated else None
     # a named person before a title ("le ministre français Jean-Noël Barrot"), then the title
     definite = _definite(ctx.text[base + wide_lo : base + wide_hi])
+    if not any(c.kind == "PERSON" for c in person_like):
+        # the name the ner stage found closing this title's apposition, past what the parse took in
+        # ("le ministre de l'Europe et des Affaires étrangères, Hugo Delaunay")
+        named_after = [
+            c for c in ctx.overlapping(head_at, head_at + 160)
+            if c.kind == "PERSON" and c.origin == "title" and c.entity_id and c.start > head_at
+            and not re.search(r"[.;:!?«»\"“”()]", ctx.text[head_at : c.start])
+        ]
+        person_like = named_after[:1] + person_like
     for c in sorted(person_like, key=lambda c: c.kind != "PERSON"):
         speaker = ctx.resolver.from_entity(c)
         if speaker and speaker.kind == "person" and not ctx.resolver.named(speaker) and definite:

@@ -331,3 +331,20 @@ def test_selon_lui_light_verbs_and_framing_participles(models: tuple[ner.NerMode
     )
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.cue) == ("Aminata Sow-Delmas", "a indiqué")
+
+
+def test_delegate_pronouns_and_appositions(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the subject the parser hung on the apposition's participle is the cue's
+    text = "Amara Kallon (Sierra Leone), also speaking for Algeria and Guyana, said a military solution was not possible."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_country) == ("Amara Kallon", "SLE")
+    # "she" goes to the delegate of unknown gender who spoke last, not to an earlier woman
+    text = (
+        "Helena Ortiz briefed the Council on the convoy. The representative of the United Kingdom said her delegation "
+        "was appalled by the attack. She called on the militia to lift the siege of the city immediately."
+    )
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["representative of the United Kingdom"] * 2
+    # the name closing a title's apposition speaks, past what the parse takes in
+    text = "« Nos compatriotes sont innocents », a déclaré le ministre de l'Europe et des Affaires étrangères, Hugo Delaunay, sur une radio."
+    assert one(claims_of(text, "fr", models)).speaker == "Hugo Delaunay"
