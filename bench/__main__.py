@@ -9,8 +9,8 @@ the same corpus, in the same run:
 - `pipeline`: the whole chain end to end, clean → ner → resolve → claims, from `.txt` files to
   Parquet tables (what `python -m pipeline run` does).
 Then `bare-full` and `pipeline` again on the news articles alone (`seeds/` with the development
-set, repeated to 60,000 words), where the claims stage parses the most. Results are printed and
-written to `bench/results.json`.
+set, repeated to 150,000 words), where the claims stage parses the most. Every timing includes
+loading the models, as a user's run does. Results are printed and written to `bench/results.json`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def measure(mode: str, data: Path, seeds: Path, news: bool = False) -> dict[str,
     from bench.corpus import build
     from pipeline import ner, resolve
 
-    docs = build(data, seeds, min_words=60_000, news_only=True) if news else build(data, seeds)
+    docs = build(data, seeds, min_words=150_000, news_only=True) if news else build(data, seeds)
     words = sum(len(d.text.split()) for d in docs)
     params = ner.NerParams()
     by_lang = {lang: [d for d in docs if d.lang == lang] for lang in ("fr", "en")}
@@ -56,18 +56,19 @@ def measure(mode: str, data: Path, seeds: Path, news: bool = False) -> dict[str,
             claims.main(out / "documents.parquet", out / "mentions.parquet", out / "entities.parquet", out / "claims.parquet", claims.ClaimsParams())
             seconds = time.perf_counter() - start
     elif mode.startswith("bare"):
+        # Loading the models counts, as it does in the chain's runs: both are timed as a user runs them.
+        start = time.perf_counter()
         nlps = {}
         for lang in by_lang:
             name = params.spacy_models[lang]
             nlps[lang] = spacy.load(name) if mode == "bare-full" else spacy.load(name, exclude=["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"])
-        start = time.perf_counter()
         for lang, group in by_lang.items():
             for _ in nlps[lang].pipe((d.text for d in group), batch_size=params.batch_size):
                 pass
         seconds = time.perf_counter() - start
     else:
-        models = ner.load_models(params)
         start = time.perf_counter()
+        models = ner.load_models(params)
         found = list(ner.run(docs, models, params))
         if mode == "ner+resolve":
             by_doc: dict[str, list] = {}
