@@ -245,16 +245,24 @@ def run_cmd(
 def evaluate_cmd(
     outputs: Path = typer.Option(..., "--outputs", help="Folder holding documents, mentions and entities tables."),
     gold: Path = typer.Option(..., "--gold", help="Folder of gold annotations (*.yaml)."),
-    metrics: Path = typer.Option(..., "--metrics", help="Metrics JSON to write (dvc metrics show)."),
+    metrics: Path = typer.Option(..., "--metrics", help="Headline metrics JSON to write (dvc metrics show)."),
     details: Path = typer.Option(..., "--details", help="Per-document misses and extras (JSON)."),
+    breakdown: Path | None = typer.Option(None, "--breakdown", help="Every figure: per set, style, language, speaker kind (JSON)."),
+    plots: Path | None = typer.Option(None, "--plots", help="Folder of the plot files (CSV, dvc plots show)."),
     params: Path | None = ParamsOpt,
 ) -> None:
-    """Precision, recall and F1 against gold annotations → metrics file."""
+    """Precision, recall and F1 against gold annotations → metrics files (and plot files)."""
     with _user_errors():
         settings = load_settings(params)
-        _output_file(metrics)
-        _output_file(details)
-        result = evaluate.main(outputs, gold, metrics, details, cast(evaluate.EvaluateParams, settings["evaluate"]))
+        for path in (metrics, details, breakdown):
+            if path is not None:
+                _output_file(path)
+        if plots is not None:
+            _output_folder(plots)
+        with _timed("evaluate"):
+            result = evaluate.main(
+                outputs, gold, metrics, details, cast(evaluate.EvaluateParams, settings["evaluate"]), breakdown_path=breakdown, plots_dir=plots
+            )
         typer.echo(f"evaluate: {result['documents']} gold documents → {metrics}", err=True)
 
 
