@@ -29,10 +29,11 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.ner_backends
 
-# Regenerate the hash-pinned lock after editing pyproject.toml dependencies.
+# Regenerate the hash-pinned lock after editing pyproject.toml dependencies: the package with its
+# `dev` and `dvc` extras (make run needs dvc), every version exact and hash-pinned.
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra dvc --generate-hashes --python-version 3.11 \
 		--universal --no-header --index-url https://pypi.org/simple -o requirements.lock
 
 clean-outputs:
@@ -67,7 +68,7 @@ stanza-models: $(STANZA_STAMP)
 # without torch and its GPU-only dependencies (torch is pinned in the stanza-setup recipe).
 stanza-lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --extra stanza -c requirements.lock --generate-hashes \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra dvc --extra stanza -c requirements.lock --generate-hashes \
 		--python-version 3.11 --universal --no-header --index-url https://pypi.org/simple -o $(VENV)/stanza-full.lock
 	awk 'NR == FNR { if (/^[a-z]/) base[$$0] = 1; next } \
 		/^[a-z]/ { skip = ($$0 in base) || ($$1 ~ /^(torch|triton|nvidia-|cuda-)/) } !skip' \

@@ -47,7 +47,7 @@ from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
 from pipeline.ner import model_text
 from pipeline.schema import Claim, Document, Entity, Mention
-from pipeline.store import TableWriter, check_same_run, new_run, read_table, table_metadata
+from pipeline.store import TableWriter, check_same_run, new_run, read_table, row_count, table_metadata
 
 STANCE_ORDER = ("oppose", "call", "concern", "support")
 QUOTES_OPEN, QUOTES_CLOSE = "«“", "»”"
@@ -1089,5 +1089,5 @@ def main(documents_path: Path, mentions_path: Path, entities_path: Path, output_
             yield pair
 
     with TableWriter(output_path, "claims", producers, params.batch_size * 4, this_run) as writer:
-        writer.write_all(run(tqdm(counted(), desc="claims", unit="doc", disable=None), entities, params, models, models_dir))
+        writer.write_all(run(tqdm(counted(), desc="claims", unit="doc", total=row_count(documents_path), disable=None), entities, params, models, models_dir))
     return ClaimsSummary(documents=count, claims=writer.count)

@@ -29,6 +29,7 @@ import re
 import stat
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,6 +88,8 @@ class RawInput:
     data: bytes | None
     n_bytes: int
     error: str | None = None
+    lang: str | None = None
+    """The language, when the caller knows it (it is then not identified)."""
 
 
 class Rejected(Exception):
@@ -526,7 +529,12 @@ def clean_document(item: RawInput, models: CleanModels, params: CleanParams) -> 
             raise Rejected("empty file (whitespace only)")
         if kind := markup_kind(text, models.markup):
             raise Rejected(f"markup, not plain text ({kind})")
-        lang = identify_language(text, models.identifier, params)
+        if item.lang is None:
+            lang = identify_language(text, models.identifier, params)
+        elif item.lang in params.languages:
+            lang = item.lang
+        else:
+            raise Rejected(f"unsupported language: {item.lang}")
         rules = models.rules[lang]
         clean_text, removed = strip_boilerplate(text, rules, params)
         if sum(ch.isalpha() for ch in clean_text) < params.min_letters:
@@ -706,10 +714,20 @@ def iter_inputs(input_dir: Path, params: CleanParams) -> Iterator[RawInput]:
         yield RawInput(source=source, data=data, n_bytes=size, error=error)
 
 
+def reason_kind(reason: str) -> str:
+    """A reject reason → its kind, the details left out ("not a .txt file (.md)" → "not a .txt
+    file", "duplicate of a.txt" → "duplicate", "unsupported language: vi" → "unsupported language")."""
+    if reason.startswith("duplicate of "):
+        return "duplicate"
+    return reason.split(" (", 1)[0].split(":", 1)[0].strip()
+
+
 @dataclass(frozen=True)
 class CleanSummary:
     documents: int
     rejects: int
+    reasons: dict[str, int] = field(default_factory=dict)
+    """Rejects per kind of reason (`reason_kind`), most frequent first."""
 
 
 def main(input_dir: Path, output_dir: Path, params: CleanParams, models_dir: Path = MODELS_DIR) -> CleanSummary:
@@ -719,17 +737,28 @@ def main(input_dir: Path, output_dir: Path, params: CleanParams, models_dir: Pat
         raise FileNotFoundError(f"input folder not found: {input_dir}")
     models = load_models(models_dir, params.languages)
     producers = models.versions
-    # The run id goes in the file header, so it must hash every input before the first row: one pass more.
-    files = files_digest((r.source, r.n_bytes, r.data, r.error) for r in iter_inputs(input_dir, params))
+    # The run id goes in the file header, so it must hash every input before the first row: one pass
+    # more, which also gives the progress bar its total.
+    total = 0
+
+    def counted(inputs: Iterable[RawInput]) -> Iterator[RawInput]:
+        nonlocal total
+        for item in inputs:
+            total += 1
+            yield item
+
+    files = files_digest((r.source, r.n_bytes, r.data, r.error) for r in counted(iter_inputs(input_dir, params)))
+    reasons: Counter[str] = Counter()
     this_run = new_run("clean", {"files": files, "params": params.model_dump(mode="json"), "producers": producers})
     with write_together(
         TableWriter(output_dir / "documents.parquet", "documents", producers, params.batch_size, this_run),
         TableWriter(output_dir / "rejects.parquet", "rejects", producers, params.batch_size, this_run),
     ) as (documents, rejects):
-        inputs = tqdm(iter_inputs(input_dir, params), desc="clean", unit="file", disable=None)
+        inputs = tqdm(iter_inputs(input_dir, params), desc="clean", unit="file", total=total, disable=None)
         for record in run(inputs, models, params):
             if isinstance(record, Document):
                 documents.write(record)
             else:
                 rejects.write(record)
-    return CleanSummary(documents=documents.count, rejects=rejects.count)
+                reasons[reason_kind(record.reason)] += 1
+    return CleanSummary(documents=documents.count, rejects=rejects.count, reasons=dict(reasons.most_common()))

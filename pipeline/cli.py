@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -19,16 +20,10 @@ import typer
 import yaml
 from pydantic import ValidationError
 
-from pipeline import claims, clean, evaluate, lexicons, ner, resolve
-from pipeline.config import (
-    MODELS_DIR,
-    StageParams,
-    check_languages,
-    read_params,
-    validate_params,
-    validation_problem,
-    yaml_problem,
-)
+from pipeline import __version__, claims, clean, evaluate, lexicons, ner, resolve
+from pipeline.config import MODELS_DIR, StageParams, check_languages, read_params, validate_params, validation_problem, yaml_problem
+
+log = logging.getLogger(__name__)
 
 app = typer.Typer(
     add_completion=False,
@@ -71,6 +66,7 @@ def with_backend(params: ner.NerParams, backend: Backend | None) -> ner.NerParam
 def load_settings(params: Path | None, backend: Backend | None = None) -> dict[str, StageParams]:
     """The whole params file, checked (every section, every configured model) → params per stage."""
     path, data = read_params(params)
+    log.info("params: %s", path if path.is_file() else f"none ({path} not found): every stage's defaults")
     stages = validate_params(path, data, SECTIONS)
     stages["ner"] = with_backend(cast(ner.NerParams, stages["ner"]), backend)
     check_languages(path, stages, lexicons.LANGUAGES)
@@ -116,38 +112,66 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(code=1) from exc
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"diplonews {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _setup(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details.")) -> None:
+def _setup(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log details: the params file used, each stage's time."),
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
+
+
+@contextmanager
+def _timed(stage: str) -> Iterator[None]:
+    """Log how long `stage` took (shown with -v)."""
+    start = time.perf_counter()
+    yield
+    log.info("%s: %.2f s", stage, time.perf_counter() - start)
+
+
+def clean_report(summary: clean.CleanSummary, output: Path) -> str:
+    """The clean stage's summary line, rejects counted by reason."""
+    reasons = ", ".join(f"{n} {reason}" for reason, n in summary.reasons.items())
+    rejects = f"{summary.rejects} reject{'' if summary.rejects == 1 else 's'}" + (f" ({reasons})" if reasons else "")
+    return f"clean: {summary.documents} documents, {rejects} → {output}"
 
 
 # --- the stages, on checked settings ----------------------------------------------------------
 
 
 def _clean(input: Path, output: Path, settings: dict[str, StageParams], models: Path) -> None:
-    summary = clean.main(input, output, cast(clean.CleanParams, settings["clean"]), models)
-    typer.echo(f"clean: {summary.documents} documents, {summary.rejects} rejects → {output}", err=True)
+    with _timed("clean"):
+        summary = clean.main(input, output, cast(clean.CleanParams, settings["clean"]), models)
+    typer.echo(clean_report(summary, output), err=True)
 
 
 def _ner(documents: Path, output: Path, settings: dict[str, StageParams], models: Path) -> None:
-    summary = ner.main(documents, output, cast(ner.NerParams, settings["ner"]), models)
+    with _timed("ner"):
+        summary = ner.main(documents, output, cast(ner.NerParams, settings["ner"]), models)
     typer.echo(f"ner: {summary.mentions} mentions in {summary.documents} documents → {output}", err=True)
 
 
 def _resolve(documents: Path, mentions: Path, output: Path, settings: dict[str, StageParams], models: Path) -> None:
-    summary = resolve.main(
-        documents, mentions, output / "mentions.parquet", output / "entities.parquet",
-        cast(resolve.ResolveParams, settings["resolve"]), models,
-    )
+    with _timed("resolve"):
+        summary = resolve.main(
+            documents, mentions, output / "mentions.parquet", output / "entities.parquet",
+            cast(resolve.ResolveParams, settings["resolve"]), models,
+        )
     typer.echo(f"resolve: {summary.entities} entities from {summary.mentions} mentions → {output}", err=True)
 
 
 def _claims(
     documents: Path, mentions: Path, entities: Path, output: Path, settings: dict[str, StageParams], models: Path
 ) -> None:
-    summary = claims.main(documents, mentions, entities, output, cast(claims.ClaimsParams, settings["claims"]), models)
+    with _timed("claims"):
+        summary = claims.main(documents, mentions, entities, output, cast(claims.ClaimsParams, settings["claims"]), models)
     typer.echo(f"claims: {summary.claims} claims in {summary.documents} documents → {output}", err=True)
 
 
@@ -221,16 +245,24 @@ def run_cmd(
 def evaluate_cmd(
     outputs: Path = typer.Option(..., "--outputs", help="Folder holding documents, mentions and entities tables."),
     gold: Path = typer.Option(..., "--gold", help="Folder of gold annotations (*.yaml)."),
-    metrics: Path = typer.Option(..., "--metrics", help="Metrics JSON to write (dvc metrics show)."),
+    metrics: Path = typer.Option(..., "--metrics", help="Headline metrics JSON to write (dvc metrics show)."),
     details: Path = typer.Option(..., "--details", help="Per-document misses and extras (JSON)."),
+    breakdown: Path | None = typer.Option(None, "--breakdown", help="Every figure: per set, style, language, speaker kind (JSON)."),
+    plots: Path | None = typer.Option(None, "--plots", help="Folder of the plot files (CSV, dvc plots show)."),
     params: Path | None = ParamsOpt,
 ) -> None:
-    """Precision, recall and F1 against gold annotations → metrics file."""
+    """Precision, recall and F1 against gold annotations → metrics files (and plot files)."""
     with _user_errors():
         settings = load_settings(params)
-        _output_file(metrics)
-        _output_file(details)
-        result = evaluate.main(outputs, gold, metrics, details, cast(evaluate.EvaluateParams, settings["evaluate"]))
+        for path in (metrics, details, breakdown):
+            if path is not None:
+                _output_file(path)
+        if plots is not None:
+            _output_folder(plots)
+        with _timed("evaluate"):
+            result = evaluate.main(
+                outputs, gold, metrics, details, cast(evaluate.EvaluateParams, settings["evaluate"]), breakdown_path=breakdown, plots_dir=plots
+            )
         typer.echo(f"evaluate: {result['documents']} gold documents → {metrics}", err=True)
 
 

@@ -10,6 +10,7 @@ defaults, so `python -m pipeline run` works from any folder; a params file named
 
 from __future__ import annotations
 
+import importlib.util
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
@@ -19,7 +20,21 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+def default_models_dir() -> Path:
+    """The lexicons folder: the copy installed inside the `diplonews` package (`pip install .`),
+    else `models/` at the root of the source tree (a checkout or an editable install)."""
+    # find_spec locates the package without importing it: diplonews imports this module.
+    spec = importlib.util.find_spec("diplonews")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        installed = Path(location) / "models"
+        if (installed / "countries.toml").is_file():
+            return installed
+    return Path(__file__).resolve().parent.parent / "models"
+
+
+MODELS_DIR = default_models_dir()
 DEFAULT_PARAMS = Path("params.yaml")
 
 

@@ -1,10 +1,15 @@
 """Evaluate stage: outputs against gold annotations → a DVC metrics file and a detail report.
 
 Inputs: documents, mentions, entities and claims tables; a gold folder (`seeds/gold/`, format in its
-README). Outputs: `metrics` (JSON, for `dvc metrics show`): precision / recall / F1 per entity
-kind, role and affiliation accuracy of officials, entities that leaked from removed boilerplate;
-claim precision / recall, speaker and stance accuracy;
-`details` (JSON): what was missed and what was extra, per document.
+README). Outputs, for DVC (`dvc metrics show`, `dvc plots show`):
+- `metrics` (JSON): the headline figures (`headline`): claim precision / recall / F1, speaker,
+  speaker-country and stance accuracy; F1 per entity kind; role and affiliation accuracy of
+  officials; entities that leaked from removed boilerplate;
+- `breakdown` (JSON): every figure (`main`'s result): counts, per set, style and language, per
+  kind of speaker, and the stance confusion counts;
+- `plots` (folder of CSV files): precision / recall / F1 per entity kind and per claim style, and
+  one `actual,predicted` row per matched claim (the stance confusion matrix);
+- `details` (JSON): what was missed and what was extra, per document.
 
 Matching is per document and one-to-one: a gold entity matches a system entity of the same kind
 when (countries) the ISO3 codes agree, (unnamed officials) country and a role agree, (others)
@@ -16,6 +21,7 @@ Params (`evaluate` in params.yaml): see `EvaluateParams`.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import tempfile
@@ -237,6 +243,7 @@ def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], 
     total = ClaimCounts()
     groups: dict[str, dict[str, ClaimCounts]] = {"by_set": defaultdict(ClaimCounts), "by_style": defaultdict(ClaimCounts), "by_lang": defaultdict(ClaimCounts)}
     kinds: dict[str, Counts] = defaultdict(Counts)
+    stances: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     details: dict[str, Any] = {}
     for gold in gold_docs:
         system = list(by_doc.get(documents.get(gold["source"], ""), []))
@@ -260,6 +267,7 @@ def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], 
             kind.tp += speaker_ok
             kind.fn += not speaker_ok
             country_known = "speaker_country" in g
+            stances[g["stance"]][c["stance"]] += 1
             for b in buckets:
                 b.matched += 1
                 b.speakers_ok += speaker_ok
@@ -279,7 +287,51 @@ def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], 
     for name, by in groups.items():
         metrics[name] = {k: by[k].scores(digits) for k in sorted(by)}
     metrics["speaker_accuracy_by_kind"] = {k: {"n": v.tp + v.fn, "accuracy": round(v.tp / (v.tp + v.fn), digits)} for k, v in sorted(kinds.items())}
+    # gold stance → system stance → matched claims
+    metrics["stance_confusion"] = {actual: dict(sorted(row.items())) for actual, row in sorted(stances.items())}
     return metrics, details
+
+
+def headline(metrics: dict[str, Any]) -> dict[str, Any]:
+    """The full metrics (`main`'s result) → the few figures that say how good the run is."""
+    claims = metrics["claims"]
+    return {
+        "claims": {
+            key: claims[key]
+            for key in ("precision", "recall", "f1", "speaker_accuracy", "speaker_country_accuracy", "stance_accuracy")
+            if key in claims
+        },
+        "entity_f1": {kind: scores["f1"] for kind, scores in metrics["entities"].items()},
+        "officials": {key: metrics["officials"][key] for key in ("role_accuracy", "affiliation_accuracy")},
+        "boilerplate_entities": metrics["boilerplate_entities"],
+    }
+
+
+def plot_tables(metrics: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The full metrics → the rows of each plot file (name → rows): precision, recall and F1 per
+    entity kind and per claim style; one `actual,predicted` row per matched claim."""
+    scores = ("precision", "recall", "f1")
+    return {
+        "entity_kinds": [{"kind": kind, **{s: m[s] for s in scores}} for kind, m in metrics["entities"].items()],
+        "claims_by_style": [{"style": style, **{s: m[s] for s in scores}} for style, m in metrics["claims"]["by_style"].items()],
+        "stance_confusion": [
+            {"actual": actual, "predicted": predicted}
+            for actual, row in metrics["claims"]["stance_confusion"].items()
+            for predicted, n in row.items()
+            for _ in range(n)
+        ],
+    }
+
+
+def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
@@ -292,8 +344,12 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
-def main(outputs_dir: Path, gold_dir: Path, metrics_path: Path, details_path: Path, params: EvaluateParams) -> dict[str, Any]:
-    """Read the output tables and the gold folder; write metrics and details; return the metrics."""
+def main(
+    outputs_dir: Path, gold_dir: Path, metrics_path: Path, details_path: Path, params: EvaluateParams,
+    breakdown_path: Path | None = None, plots_dir: Path | None = None,
+) -> dict[str, Any]:
+    """Read the output tables and the gold folder; write the headline metrics, the details and (if
+    given) the breakdown and the plot files; return every figure (the breakdown)."""
     check_same_run([outputs_dir / f"{table}.parquet" for table in ("documents", "mentions", "entities", "claims")])
     documents = {row["source"]: row["doc_id"] for row in read_table(outputs_dir / "documents.parquet", "documents").select(["source", "doc_id"]).to_pylist()}
     mentions = read_table(outputs_dir / "mentions.parquet", "mentions").select(["doc_id", "text", "entity_id"]).to_pylist()
@@ -302,6 +358,11 @@ def main(outputs_dir: Path, gold_dir: Path, metrics_path: Path, details_path: Pa
     metrics, details = evaluate_entities(gold, documents, mentions, entities, params.digits)
     claims = read_table(outputs_dir / "claims.parquet", "claims").select(["doc_id", "start", "speaker", "speaker_entity_id", "speaker_country", "speaker_kind", "cue", "text", "stance"]).to_pylist()
     metrics["claims"], claim_details = evaluate_claims(gold, documents, claims, params.digits, entities)
-    _write_json(metrics_path, metrics)
+    _write_json(metrics_path, headline(metrics))
+    if breakdown_path is not None:
+        _write_json(breakdown_path, metrics)
+    if plots_dir is not None:
+        for name, rows in plot_tables(metrics).items():
+            _write_csv(Path(plots_dir) / f"{name}.csv", rows)
     _write_json(details_path, {"entities": details, "claims": claim_details})
     return metrics

@@ -40,7 +40,7 @@ from pipeline import __version__, lexicons
 from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, fold, trie_regex
 from pipeline.schema import Document, Mention
-from pipeline.store import TableWriter, iter_records, new_run
+from pipeline.store import TableWriter, iter_records, new_run, row_count
 
 log = logging.getLogger(__name__)
 
@@ -727,6 +727,6 @@ def main(documents_path: Path, output_path: Path, params: NerParams, models_dir:
 
     this_run = new_run("ner", {"params": params.model_dump(mode="json"), "producers": models.versions}, [documents_path])
     with TableWriter(output_path, "mentions", models.versions, params.batch_size * 16, this_run) as writer:
-        for mention in run(tqdm(documents(), desc="ner", unit="doc", disable=None), models, params):
+        for mention in run(tqdm(documents(), desc="ner", unit="doc", total=row_count(documents_path), disable=None), models, params):
             writer.write(mention)
     return NerSummary(documents=count, mentions=writer.count)

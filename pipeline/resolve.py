@@ -35,7 +35,7 @@ from pipeline import __version__, lexicons
 from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, diacritic_weight, fold, slug
 from pipeline.schema import Document, Entity, Mention
-from pipeline.store import TableWriter, iter_records, new_run, write_together
+from pipeline.store import TableWriter, iter_records, new_run, row_count, write_together
 
 KINDS = {"PERSON": "person", "TITLE": "person", "COUNTRY": "country", "ORG": "organisation", "LOC": "location"}
 
@@ -382,7 +382,7 @@ def main(documents_path: Path, mentions_in: Path, mentions_out: Path, entities_o
     producers["diplonews"] = __version__
     settings = {"params": params.model_dump(mode="json"), "producers": producers}
     this_run = new_run("resolve", settings, [documents_path, mentions_in])
-    pairs = tqdm(pairs_of(documents_path, mentions_in, params.batch_size), desc="resolve", unit="doc", disable=None)
+    pairs = tqdm(pairs_of(documents_path, mentions_in, params.batch_size), desc="resolve", unit="doc", total=row_count(documents_path), disable=None)
     resolved, entities = run(pairs, params, models_dir)
     with write_together(
         TableWriter(mentions_out, "mentions", producers, params.batch_size * 16, this_run),

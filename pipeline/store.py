@@ -303,6 +303,11 @@ def read_table(path: Path, table: str) -> pa.Table:
     return pq.read_table(path)
 
 
+def row_count(path: Path) -> int:
+    """How many rows a Parquet file holds, from its footer (nothing else is read)."""
+    return pq.ParquetFile(path).metadata.num_rows
+
+
 def iter_records(path: Path, table: str, batch_size: int = 256) -> Iterator[list[Record]]:
     """Stream a table as batches of validated pydantic records, so memory stays bounded."""
     _check(path, table)

@@ -144,3 +144,35 @@ def test_usage_error_in_process(name: str, tmp_path: Path, monkeypatch: pytest.M
         assert (tmp_path / "out" / "documents.parquet").read_bytes() == b"earlier run"
     if name in ("yaml_syntax", "params_list", "no_french_model", "claims_key_seen_by_clean", "unknown_section", "model_not_installed"):
         assert not (tmp_path / "out").exists()
+
+
+def test_version_reject_summary_and_timings(tmp_path: Path) -> None:
+    """`--version`; the clean stage counts rejects by reason; -v logs the params file and each stage's time."""
+    from pipeline import __version__
+
+    version = subprocess.run([sys.executable, "-m", "diplonews", "--version"], capture_output=True, text=True, env=_env(), check=True)
+    assert version.stdout.strip() == f"diplonews {__version__}"
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_bytes((ROOT / "seeds" / "002_c087b96dd3375be9.txt").read_bytes())
+    (articles / "b.md").write_text("# notes\n", encoding="utf-8")
+    (articles / "c.md").write_text("# more notes\n", encoding="utf-8")
+    (articles / "empty.txt").write_bytes(b"")
+    done = subprocess.run(
+        [sys.executable, "-m", "diplonews", "-v", "clean", "--input", "in", "--output", "out"],
+        cwd=tmp_path, capture_output=True, text=True, env=_env(), check=True,
+    )
+    lines = done.stderr.splitlines()
+    assert "clean: 1 documents, 3 rejects (2 not a .txt file, 1 empty file) → out" in lines
+    assert "INFO pipeline.cli: params: none (params.yaml not found): every stage's defaults" in lines
+    assert any(line.startswith("INFO pipeline.cli: clean: ") and line.endswith(" s") for line in lines)
+
+
+def test_reason_kinds() -> None:
+    from pipeline.clean import reason_kind
+
+    assert reason_kind("not a .txt file (.md)") == "not a .txt file"
+    assert reason_kind("duplicate of a/b.txt") == "duplicate"
+    assert reason_kind("unsupported language: vi") == "unsupported language"
+    assert reason_kind("file too large: 12 bytes (limit 3)") == "file too large"
+    assert reason_kind("markup, not plain text (HTML)") == "markup, not plain text"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.evaluate import evaluate_entities, role_matches
+from pipeline.evaluate import evaluate_claims, evaluate_entities, headline, plot_tables, role_matches
 
 GOLD = [
     {
@@ -46,3 +46,34 @@ def test_role_wordings() -> None:
     assert role_matches("ambassadeur", "l'ambassadeur")
     assert role_matches("Foreign Minister", "Vietnamese foreign minister")
     assert not role_matches("Prime Minister", "Foreign Minister")
+
+
+CLAIM_GOLD = [
+    {
+        "source": "a.txt", "set": "seeds", "style": "wire", "lang": "en",
+        "claims": [
+            {"speaker": "Bui Thanh Son", "key": "peace", "stance": "support"},
+            {"speaker": "Bui Thanh Son", "key": "restraint", "stance": "call"},
+            {"speaker": "Bui Thanh Son", "key": "missing", "stance": "neutral"},
+        ],
+    }
+]
+SYSTEM_CLAIMS = [
+    {"doc_id": "A", "start": 0, "speaker": "Bui Thanh Son", "speaker_entity_id": "person:bui-thanh-son", "speaker_kind": "person", "speaker_country": "VNM", "cue": "said", "text": "peace matters", "stance": "support"},
+    {"doc_id": "A", "start": 10, "speaker": "Bui Thanh Son", "speaker_entity_id": "person:bui-thanh-son", "speaker_kind": "person", "speaker_country": "VNM", "cue": "said", "text": "restraint", "stance": "neutral"},
+]
+
+
+def test_stance_confusion_headline_and_plot_rows() -> None:
+    claims, _ = evaluate_claims(CLAIM_GOLD, {"a.txt": "A"}, SYSTEM_CLAIMS, 4, ENTITIES)
+    assert claims["stance_confusion"] == {"call": {"neutral": 1}, "support": {"support": 1}}
+    entities, _ = evaluate_entities(GOLD, {"a.txt": "A"}, MENTIONS, ENTITIES, 4)
+    metrics = {**entities, "claims": claims}
+    top = headline(metrics)
+    assert top["claims"] == {"precision": 1.0, "recall": 0.6667, "f1": 0.8, "speaker_accuracy": 1.0, "stance_accuracy": 0.5}
+    assert top["entity_f1"] == {"person": 1.0, "country": 1.0, "organisation": 0.0, "location": 1.0}
+    assert set(top) == {"claims", "entity_f1", "officials", "boilerplate_entities"}
+    rows = plot_tables(metrics)
+    assert rows["stance_confusion"] == [{"actual": "call", "predicted": "neutral"}, {"actual": "support", "predicted": "support"}]
+    assert rows["claims_by_style"] == [{"style": "wire", "precision": 1.0, "recall": 0.6667, "f1": 0.8}]
+    assert [r["kind"] for r in rows["entity_kinds"]] == ["person", "country", "organisation", "location"]

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
-
-
-@pytest.fixture(scope="module")
-def seed_outputs(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("notebook-outputs")
-    subprocess.run([sys.executable, "-m", "pipeline", "run", "--input", str(seeds_dir), "--output", str(out)], check=True, capture_output=True)
-    return out
 
 
 def test_explore_notebook_executes(root: Path, seed_outputs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
