@@ -43,6 +43,7 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from pipeline import __version__, attribution, lexicons
+from pipeline import topics as taxonomy
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
 from pipeline.ner import model_text
@@ -105,7 +106,7 @@ class ClaimLexicon:
     speech_noun: list[tuple[re.Pattern[str], str]]
     impersonal: re.Pattern[str]
     markers: dict[str, re.Pattern[str]]
-    topics: list[tuple[str, list[str]]]
+    topics: taxonomy.Taxonomy
     groups: frozenset[str]
     documents: frozenset[str]
     title_heads: frozenset[str]
@@ -174,7 +175,6 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
             honorifics[h["form"]] = h.get("gender", "")
         else:
             honorifics[h] = ""
-    topics = [(t["key"], [term.lower() for term in t.get(lang, [])]) for t in load_lexicon("topics", models_dir)["topic"]]
     return ClaimLexicon(
         lang=lang,
         sentence=sentence,
@@ -190,7 +190,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         speech_noun=[(re.compile(rf"(?<![\w-])(?:{s['form']})(?![\w-])", re.IGNORECASE), s["number"]) for s in conf["speech_nouns"]],
         impersonal=re.compile(rf"(?<![\w-])(?:{trie_regex(conf['impersonal'])})(?![\w-])", re.IGNORECASE),
         markers={k: re.compile("|".join(conf["stances"].get(k, [])) or "(?!)") for k in STANCE_ORDER},
-        topics=topics,
+        topics=taxonomy.load(lang, models_dir),
         groups=frozenset(fold(g) for g in cues.get("groups", [])),
         documents=frozenset(fold(d) for d in cues.get("documents", [])),
         title_heads=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", [])}),
@@ -506,9 +506,8 @@ def stance_of(cue: Cue | None, content: str, lex: ClaimLexicon) -> str:
 
 
 def topics_of(content: str, lex: ClaimLexicon) -> list[str]:
-    """Every topic of the taxonomy with a term in the content, in taxonomy order."""
-    lowered = content.lower()
-    return [key for key, terms in lex.topics if any(term in lowered for term in terms)]
+    """The content's most specific topics of the taxonomy, best first (pipeline/topics.py)."""
+    return taxonomy.assign(content, lex.topics)
 
 
 # --- the extraction ---------------------------------------------------------------------------
