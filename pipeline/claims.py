@@ -583,6 +583,16 @@ def _lower_det(phrase: str) -> str:
     return phrase
 
 
+def _group_name(phrase: str, lex: ClaimLexicon) -> str:
+    """A group as one speaker whatever the wording: no determiner, the group noun in lowercase
+    ("les participants", "Participants" → "participants")."""
+    phrase = re.sub(r"^(?:(?:the|les|le|la|des|a|an|un|une)\s+|l')", "", " ".join(phrase.split()), flags=re.IGNORECASE)
+    first = fold(phrase.split(" ", 1)[0])
+    if first in lex.groups or first.rstrip("s") in lex.groups:
+        phrase = phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
 def _country_of(cands: list[Candidate]) -> str | None:
     for c in cands:
         if c.kind == "COUNTRY" and c.country:
@@ -668,7 +678,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             if earlier:
                 return earlier
         if folded_head in lex.groups or fold(tok.text) in lex.groups or (plural and folded_head in lex.title_heads):
-            return Speaker(_lower_det(short), None, country, "group", None, "pl" if plural else "sg")
+            return Speaker(_group_name(short, lex), None, country, "group", None, "pl" if plural else "sg")
         if folded_head in lex.documents or fold(tok.text) in lex.documents:
             # "le projet de résolution", "la déclaration commune": a bare "de" noun names the kind of text
             more = re.match(r"\s+(?:de|d'|of)\s*(?!(?:la|le|les|l'|the|a|an)\b)[^\W\d]+(?:\s+(?:commune?s?|conjointe?s?|finale?s?|joint|final))?", ctx.text[base + short_hi : base + short_hi + 60])
@@ -753,7 +763,7 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
         if speaker:
             return speaker
     if group:
-        return Speaker(_lower_det(text[a:b]), None, None, "group", None, "pl")
+        return Speaker(_group_name(text[a:b], lex), None, None, "group", None, "pl")
     return None
 
 
