@@ -93,6 +93,7 @@ class Lexicon:
     country_names: dict[str, str] = field(default_factory=dict)  # surface → ISO3
     country_adjectives: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface → (ISO3, English name)
+    places: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # "city:hanoi", "region:…" → (English, French name)
     organisations: dict[str, Organisation] = field(default_factory=dict)  # id → org
     org_forms: dict[str, str] = field(default_factory=dict)  # surface → id
     agencies: dict[str, str] = field(default_factory=dict)  # surface → canonical name
@@ -180,6 +181,8 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
         for key in ("capital_en", "capital_fr"):
             if entry.get(key):
                 lex.capitals[entry[key]] = (code, entry.get("capital_en") or entry[key])
+        if entry.get("capital_en"):
+            lex.places["city:" + slug(entry["capital_en"])] = (entry["capital_en"], entry.get("capital_fr"))
     for entry in load_lexicon("organisations", models_dir)["org"]:
         org = Organisation(entry["id"], entry["name_en"], entry["name_fr"], entry.get("country") or None, entry.get("parent") or None)
         lex.organisations[org.id] = org
@@ -198,6 +201,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     for region in entities.get("region", []):
         for form in region.get("en", []) + region.get("fr", []):
             lex.regions[form] = region["name_en"]
+        lex.places["region:" + slug(region["name_en"])] = (region["name_en"], region.get("name_fr") or next(iter(region.get("fr", [])), None))
     section = entities.get(lang, {})
     lex.misc = set(section.get("misc", []))
     lex.not_entities = set(section.get("not_entities", []))
