@@ -43,6 +43,7 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from pipeline import __version__, attribution, lexicons
+from pipeline import topics as taxonomy
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
 from pipeline.ner import model_text
@@ -105,7 +106,7 @@ class ClaimLexicon:
     speech_noun: list[tuple[re.Pattern[str], str]]
     impersonal: re.Pattern[str]
     markers: dict[str, re.Pattern[str]]
-    topics: list[tuple[str, list[str]]]
+    topics: taxonomy.Taxonomy
     groups: frozenset[str]
     documents: frozenset[str]
     title_heads: frozenset[str]
@@ -174,7 +175,6 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
             honorifics[h["form"]] = h.get("gender", "")
         else:
             honorifics[h] = ""
-    topics = [(t["key"], [term.lower() for term in t.get(lang, [])]) for t in load_lexicon("topics", models_dir)["topic"]]
     return ClaimLexicon(
         lang=lang,
         sentence=sentence,
@@ -190,7 +190,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         speech_noun=[(re.compile(rf"(?<![\w-])(?:{s['form']})(?![\w-])", re.IGNORECASE), s["number"]) for s in conf["speech_nouns"]],
         impersonal=re.compile(rf"(?<![\w-])(?:{trie_regex(conf['impersonal'])})(?![\w-])", re.IGNORECASE),
         markers={k: re.compile("|".join(conf["stances"].get(k, [])) or "(?!)") for k in STANCE_ORDER},
-        topics=topics,
+        topics=taxonomy.load(lang, models_dir),
         groups=frozenset(fold(g) for g in cues.get("groups", [])),
         documents=frozenset(fold(d) for d in cues.get("documents", [])),
         title_heads=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", [])}),
@@ -508,9 +508,8 @@ def stance_of(cue: Cue | None, content: str, lex: ClaimLexicon) -> str:
 
 
 def topics_of(content: str, lex: ClaimLexicon) -> list[str]:
-    """Every topic of the taxonomy with a term in the content, in taxonomy order."""
-    lowered = content.lower()
-    return [key for key, terms in lex.topics if any(term in lowered for term in terms)]
+    """The content's most specific topics of the taxonomy, best first (pipeline/topics.py)."""
+    return taxonomy.assign(content, lex.topics)
 
 
 # --- the extraction ---------------------------------------------------------------------------
@@ -583,6 +582,16 @@ def _lower_det(phrase: str) -> str:
     first = phrase.split(" ", 1)[0]
     if first.lower() in ("the", "les", "le", "la", "des", "l'", "a", "an", "un", "une") or first[:2].lower() == "l'":
         return phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
+def _group_name(phrase: str, lex: ClaimLexicon) -> str:
+    """A group as one speaker whatever the wording: no determiner, the group noun in lowercase
+    ("les participants", "Participants" → "participants")."""
+    phrase = re.sub(r"^(?:(?:the|les|le|la|des|a|an|un|une)\s+|l')", "", " ".join(phrase.split()), flags=re.IGNORECASE)
+    first = fold(phrase.split(" ", 1)[0])
+    if first in lex.groups or first.rstrip("s") in lex.groups:
+        phrase = phrase[:1].lower() + phrase[1:]
     return phrase
 
 
@@ -680,7 +689,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             if earlier:
                 return earlier
         if folded_head in lex.groups or fold(tok.text) in lex.groups or (plural and folded_head in lex.title_heads):
-            return Speaker(_lower_det(short), None, country, "group", None, "pl" if plural else "sg")
+            return Speaker(_group_name(short, lex), None, country, "group", None, "pl" if plural else "sg")
         if folded_head in lex.documents or fold(tok.text) in lex.documents:
             # "le projet de résolution", "la déclaration commune": a bare "de" noun names the kind of text
             more = re.match(r"\s+(?:de|d'|of)\s*(?!(?:la|le|les|l'|the|a|an)\b)[^\W\d]+(?:\s+(?:commune?s?|conjointe?s?|finale?s?|joint|final))?", ctx.text[base + short_hi : base + short_hi + 60])
@@ -765,7 +774,7 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
         if speaker:
             return speaker
     if group:
-        return Speaker(_lower_det(text[a:b]), None, None, "group", None, "pl")
+        return Speaker(_group_name(text[a:b], lex), None, None, "group", None, "pl")
     return None
 
 

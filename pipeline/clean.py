@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path, PurePosixPath
@@ -125,11 +126,12 @@ class CleanModels:
     identifier: LanguageIdentifier
     versions: dict[str, str] = field(default_factory=dict)
     markup: list[MarkupSignature] = field(default_factory=list)
+    months: dict[str, dict[str, int]] = field(default_factory=dict)  # lang → folded month form → 1..12
 
 
 def load_models(models_dir: Path = MODELS_DIR, languages: Iterable[str] = ("fr", "en")) -> CleanModels:
-    """Compile `models/boilerplate.toml` per language and `models/markup.toml`; load agencies and the
-    language identifier."""
+    """Compile `models/boilerplate.toml` per language and `models/markup.toml`; load agencies, month
+    names (`models/dates.toml`) and the language identifier."""
     lexicon = load_lexicon("boilerplate", Path(models_dir))
     agencies: dict[str, str] = {}
     for agency in load_lexicon("agencies", Path(models_dir))["agency"]:
@@ -161,7 +163,13 @@ def load_models(models_dir: Path = MODELS_DIR, languages: Iterable[str] = ("fr",
         )
         for kind, signature in load_lexicon("markup", Path(models_dir)).items()
     ]
-    return CleanModels(rules=rules, agencies=agencies, identifier=identifier, versions=versions, markup=markup)
+    dates = load_lexicon("dates", Path(models_dir))
+    months = {
+        lang: {form.casefold(): number for number, forms in enumerate(dates[lang]["months"], start=1) for form in forms}
+        for lang in languages
+        if lang in dates
+    }
+    return CleanModels(rules=rules, agencies=agencies, identifier=identifier, versions=versions, markup=markup, months=months)
 
 
 # --- decoding ---------------------------------------------------------------------------------
@@ -461,7 +469,7 @@ class Metadata:
     title: str | None = None
     dateline: str | None = None
     agency: str | None = None
-    published: str | None = None
+    published_text: str | None = None
     dateline_start: int | None = None
     dateline_end: int | None = None
 
@@ -496,11 +504,43 @@ def extract_metadata(text: str, rules: Rules, agencies: dict[str, str], params: 
                 title=title,
                 dateline=(groups.get("place") or "").strip() or None,
                 agency=agency or None,
-                published=(groups.get("date") or "").strip() or None,
+                published_text=(groups.get("date") or "").strip() or None,
                 dateline_start=paragraph.start(),
                 dateline_end=paragraph.start() + found.end(),
             )
     return Metadata(title=title)
+
+
+_DAY_MONTH = re.compile(r"(?<!\d)(?P<day>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?(?!\d)")
+_MONTH_DAY = re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?(?!\d)")
+
+
+def _dates_in(text: str, months: dict[str, int]) -> Iterator[tuple[int, int, int | None]]:
+    """Every (day, month, year or None) written "21 décembre [2024]" or "Feb 12[, 2025]" in the text."""
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for found in pattern.finditer(text):
+            month = months.get(found.group("month").casefold())
+            if month:
+                year = found.group("year")
+                yield int(found.group("day")), month, int(year) if year else None
+
+
+def iso_date(stated: str | None, text: str, months: dict[str, int]) -> str | None:
+    """The stated date → ISO YYYY-MM-DD. The year is the stated one, else that of the one full date of
+    the same day and month in the text; with no year, None (a year is never guessed)."""
+    found = next(_dates_in(stated or "", months), None)
+    if found is None:
+        return None
+    day, month, year = found
+    if year is None:
+        years = {y for d, m, y in _dates_in(text, months) if (d, m) == (day, month) and y}
+        year = years.pop() if len(years) == 1 else None
+    if year is None:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 # --- the stage --------------------------------------------------------------------------------
@@ -550,7 +590,8 @@ def clean_document(item: RawInput, models: CleanModels, params: CleanParams) -> 
         title=meta.title,
         dateline=meta.dateline,
         agency=meta.agency,
-        published=meta.published,
+        published_text=meta.published_text,
+        published=iso_date(meta.published_text, clean_text, models.months.get(lang, {})),
         dateline_start=meta.dateline_start,
         dateline_end=meta.dateline_end,
         raw_sha256=sha,

@@ -1,6 +1,7 @@
 """Lexicons of `models/` turned into lookup structures, per language, shared by ner and resolve.
 
-- `models/countries.toml`: ISO3 → names, adjectives, capitals (FR/EN).
+- `models/countries.toml` (generated from pycountry and CLDR) merged with `models/countries_extra.toml`
+  (hand-kept): ISO3 → names, adjectives, capitals (FR/EN).
 - `models/organisations.toml`: canonical organisations with FR/EN forms and acronyms.
 - `models/agencies.toml`: news agencies and outlets.
 - `models/titles.toml`: titles of officials (role families), portfolio words, honorifics.
@@ -92,6 +93,7 @@ class Lexicon:
     country_names: dict[str, str] = field(default_factory=dict)  # surface → ISO3
     country_adjectives: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface → (ISO3, English name)
+    places: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # "city:hanoi", "region:…" → (English, French name)
     organisations: dict[str, Organisation] = field(default_factory=dict)  # id → org
     org_forms: dict[str, str] = field(default_factory=dict)  # surface → id
     agencies: dict[str, str] = field(default_factory=dict)  # surface → canonical name
@@ -139,13 +141,34 @@ class Lexicon:
         return seen
 
 
+def merge_countries(generated: dict[str, dict], extra: dict[str, dict]) -> dict[str, dict]:
+    """Generated country entries + hand-kept ones → one entry per ISO3 code: the hand-kept display
+    names win, forms are the generated ones minus `exclude_<lang>` plus the hand-kept ones."""
+    merged: dict[str, dict] = {}
+    for code in sorted(set(generated) | set(extra)):
+        gen, hand = generated.get(code, {}), extra.get(code, {})
+        entry = {key: value for key, value in hand.items() if key.endswith("_adj") or key.startswith("capital_")}
+        for lang in LANGUAGES:
+            entry[f"name_{lang}"] = hand.get(f"name_{lang}") or gen[f"name_{lang}"]
+            excluded = set(hand.get(f"exclude_{lang}", []))
+            forms = [f for f in gen.get(lang, []) if f not in excluded]
+            entry[lang] = forms + [f for f in hand.get(lang, []) if f not in forms]
+        merged[code] = entry
+    return merged
+
+
+def load_countries(models_dir: Path = MODELS_DIR) -> dict[str, dict]:
+    """The country lexicon of `models_dir`: the generated file merged with the hand-kept one."""
+    return merge_countries(load_lexicon("countries", models_dir), load_lexicon("countries_extra", models_dir))
+
+
 @lru_cache(maxsize=None)
 def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     """Build the lexicon of `lang` from the TOML files of `models_dir`."""
     if lang not in LANGUAGES:
         raise ValueError(f"no lexicons for language {lang!r}: supported languages are {', '.join(LANGUAGES)}")
     other = "en" if lang == "fr" else "fr"
-    countries_raw = load_lexicon("countries", models_dir)
+    countries_raw = load_countries(models_dir)
     lex = Lexicon(lang=lang, countries={})
     for code, entry in countries_raw.items():
         lex.countries[code] = Country(code, entry["name_en"], entry["name_fr"])
@@ -159,6 +182,8 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
         for key in ("capital_en", "capital_fr"):
             if entry.get(key):
                 lex.capitals[entry[key]] = (code, entry.get("capital_en") or entry[key])
+        if entry.get("capital_en"):
+            lex.places["city:" + slug(entry["capital_en"])] = (entry["capital_en"], entry.get("capital_fr"))
     for entry in load_lexicon("organisations", models_dir)["org"]:
         org = Organisation(entry["id"], entry["name_en"], entry["name_fr"], entry.get("country") or None, entry.get("parent") or None)
         lex.organisations[org.id] = org
@@ -177,6 +202,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     for region in entities.get("region", []):
         for form in region.get("en", []) + region.get("fr", []):
             lex.regions[form] = region["name_en"]
+        lex.places["region:" + slug(region["name_en"])] = (region["name_en"], region.get("name_fr") or next(iter(region.get("fr", [])), None))
     section = entities.get(lang, {})
     lex.misc = set(section.get("misc", []))
     lex.not_entities = set(section.get("not_entities", []))

@@ -14,7 +14,9 @@ One identity per real-world entity, across documents and languages:
   names an organisation (a UN or ICRC official serves no state).
 
 Every entity_id is a function of the entity's key, so ids are stable across runs and corpora.
-The `name` keeps the fullest diacritics seen; `aliases` hold every surface form.
+The `name` of a country, a lexicon organisation, a capital or a region is its English name (and
+`name_en`, `name_fr` give both); a person's or another place's keeps the fullest diacritics seen;
+`aliases` hold every surface form. An unnamed official has `named` false.
 
 Params (`resolve` in params.yaml): see `ResolveParams`.
 """
@@ -60,6 +62,9 @@ class Observation:
     countries: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: int = 0
+    name_en: str | None = None
+    name_fr: str | None = None
+    named: bool = True
 
 
 @dataclass
@@ -239,8 +244,11 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
     out: list[Mention] = []
     observations: dict[str, Observation] = {}
 
-    def observe(entity_id: str, kind: str, name: str, alias: str | None, country: str | None, roles: Iterable[str] = ()) -> None:
-        obs = observations.setdefault(entity_id, Observation(entity_id, kind))
+    def observe(
+        entity_id: str, kind: str, name: str, alias: str | None, country: str | None, roles: Iterable[str] = (),
+        names: tuple[str | None, str | None] = (None, None), is_named: bool = True,
+    ) -> None:
+        obs = observations.setdefault(entity_id, Observation(entity_id, kind, name_en=names[0], name_fr=names[1], named=is_named))
         obs.names.append(name)
         if alias and alias not in obs.aliases:
             obs.aliases.append(alias)
@@ -263,25 +271,29 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
                 named[id(person)] = (person_id, person.name)
             entity_id, name = named[id(person)]
             alias = m.text if m.label == "PERSON" else None
-            observe(entity_id, "person", name, alias, person.country, person.roles)
+            observe(entity_id, "person", name, alias, person.country, person.roles, is_named=person.unnamed is None)
         elif m.label == "COUNTRY" and m.norm:
             country = lex.countries[m.norm]
             entity_id = f"country:{m.norm}"
-            observe(entity_id, "country", country.name_en, m.text, m.norm)
+            observe(entity_id, "country", country.name_en, m.text, m.norm, names=(country.name_en, country.name_fr))
         elif m.label == "ORG":
+            names: tuple[str | None, str | None] = (None, None)
             if m.norm and m.norm.startswith("agency:"):
                 name = next((n for n in lex.agencies.values() if "agency:" + slug(n) == m.norm), m.text)
                 entity_id = "org:" + m.norm.replace(":", "-")
             elif m.norm:
-                name = lex.organisations[m.norm].name_en
+                org = lex.organisations[m.norm]
+                name, names = org.name_en, (org.name_en, org.name_fr)
                 entity_id = f"org:{m.norm}"
             else:
                 name = defined.get(m.text) or " ".join(m.text.split())
                 entity_id = "org:" + slug(name)
-            observe(entity_id, "organisation", name, m.text, m.country)
+            observe(entity_id, "organisation", name, m.text, m.country, names=names)
         elif m.label == "LOC":
             entity_id = "location:" + (m.norm.split(":", 1)[1] if m.norm else slug(m.text))
-            observe(entity_id, "location", m.text, m.text, m.country)
+            place = lex.places.get(m.norm or "")
+            # one display language: "Hanoi" whether the article wrote "Hanoï" or "Hanoi"
+            observe(entity_id, "location", place[0] if place else m.text, m.text, m.country, names=place or (None, None))
         out.append(m.model_copy(update={"entity_id": entity_id}))
     return out, list(observations.values())
 
@@ -318,9 +330,12 @@ def merge(observations: Iterable[Observation], documents_of: dict[str, set[str]]
         roles: list[str] = []
         for o in group:
             roles += [r for r in o.roles if r not in roles]
+        name_en = next((o.name_en for o in group if o.name_en), None)
+        name_fr = next((o.name_fr for o in group if o.name_fr), None)
         entities.append(
             Entity(
-                entity_id=entity_id, kind=kind, name=name, aliases=aliases, country=country,  # type: ignore[arg-type]
+                entity_id=entity_id, kind=kind, name=name_en or name, name_en=name_en, name_fr=name_fr, named=all(o.named for o in group),  # type: ignore[arg-type]
+                aliases=aliases, country=country,
                 roles=_drop_contained_roles(roles), n_documents=len(documents_of[entity_id]), n_mentions=sum(o.mentions for o in group),
             )
         )

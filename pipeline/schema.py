@@ -12,7 +12,7 @@ from typing import Literal
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 Label = str  # PERSON, COUNTRY, ORG, LOC (MISC and others allowed)
 EntityKind = Literal["person", "country", "organisation", "location"]
@@ -45,7 +45,8 @@ class Document(Record):
     title: str | None = None
     dateline: str | None = None
     agency: str | None = None
-    published: str | None = None
+    published_text: str | None = Field(default=None, description="the date as the article states it (\"21 décembre\", \"Feb 12, 2025\")")
+    published: str | None = Field(default=None, description="that date as ISO YYYY-MM-DD; null when the article gives no year")
     dateline_start: int | None = Field(default=None, description="offset of the dateline prefix in text")
     dateline_end: int | None = Field(default=None, description="offset where the text after the dateline prefix starts")
     raw_sha256: str
@@ -86,7 +87,10 @@ class Entity(Record):
 
     entity_id: str
     kind: EntityKind
-    name: str
+    name: str = Field(description="display name, in English where the lexicons know one")
+    name_en: str | None = Field(default=None, description="English name from the lexicons (countries, organisations, capitals, regions)")
+    name_fr: str | None = Field(default=None, description="French name from the lexicons")
+    named: bool = Field(default=True, description="false for an unnamed official known only by a description (\"président russe\")")
     aliases: list[str] = Field(default_factory=list)
     country: str | None = None
     roles: list[str] = Field(default_factory=list)
@@ -146,6 +150,7 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
             _f("title", pa.string(), True),
             _f("dateline", pa.string(), True),
             _f("agency", pa.string(), True),
+            _f("published_text", pa.string(), True),
             _f("published", pa.string(), True),
             _f("dateline_start", pa.int64(), True),
             _f("dateline_end", pa.int64(), True),
@@ -185,6 +190,9 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
             _f("entity_id", pa.string()),
             _f("kind", pa.string()),
             _f("name", pa.string()),
+            _f("name_en", pa.string(), True),
+            _f("name_fr", pa.string(), True),
+            _f("named", pa.bool_()),
             _f("aliases", pa.list_(pa.field("item", pa.string(), nullable=False))),
             _f("country", pa.string(), True),
             _f("roles", pa.list_(pa.field("item", pa.string(), nullable=False))),

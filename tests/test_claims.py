@@ -131,9 +131,9 @@ def test_collective_speakers_and_coordinated_cues(models: tuple[ner.NerModels, c
     )
     found = claims_of(text, "fr", models)
     assert summary(found) == [
-        ("les participants", "ont exprimé leur soutien", "support"),
-        ("les participants", "ont appelé", "call"),
-        ("les participants", "ont également appelé", "call"),
+        ("participants", "ont exprimé leur soutien", "support"),
+        ("participants", "ont appelé", "call"),
+        ("participants", "ont également appelé", "call"),
     ]
     assert all(c.speaker_entity_id is None for c in found)
     assert "humanitarian_law" in found[2].topics
@@ -348,3 +348,11 @@ def test_delegate_pronouns_and_appositions(models: tuple[ner.NerModels, claims.C
     # the name closing a title's apposition speaks, past what the parse takes in
     text = "« Nos compatriotes sont innocents », a déclaré le ministre de l'Europe et des Affaires étrangères, Hugo Delaunay, sur une radio."
     assert one(claims_of(text, "fr", models)).speaker == "Hugo Delaunay"
+
+
+def test_a_group_is_one_speaker_whatever_its_determiner_and_case(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    with_det = one(claims_of("Les participants ont appelé à renforcer la coopération maritime dans la région.", "fr", models))
+    bare = one(claims_of("Participants ont appelé à renforcer la coopération maritime dans la région.", "fr", models))
+    english = one(claims_of("The analysts said the sanctions had failed to change the government's course.", "en", models))
+    assert (with_det.speaker, bare.speaker, with_det.speaker_kind) == ("participants", "participants", "group")
+    assert english.speaker == "analysts"

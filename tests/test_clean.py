@@ -209,7 +209,29 @@ def test_article_prose_is_not_boilerplate(models: clean.CleanModels) -> None:
 )
 def test_metadata(text: str, title: str | None, dateline: str | None, agency: str | None, published: str | None, models: clean.CleanModels) -> None:
     meta = extract_metadata(text, models.rules["fr"], models.agencies, PARAMS)
-    assert (meta.title, meta.dateline, meta.agency, meta.published) == (title, dateline, agency, published)
+    assert (meta.title, meta.dateline, meta.agency, meta.published_text) == (title, dateline, agency, published)
+
+
+@pytest.mark.parametrize(
+    ("lang", "stated", "text", "iso"),
+    [
+        ("fr", "21 décembre 2024", "", "2024-12-21"),
+        ("fr", "1er mars 2025", "", "2025-03-01"),
+        ("en", "Feb 12, 2025", "", "2025-02-12"),
+        ("en", "Nov. 5 2023", "", "2023-11-05"),
+        ("en", "12 February 2025", "", "2025-02-12"),
+        # no year stated: the year of the same day written in full in the article
+        ("fr", "21 décembre", "La réunion du 21 décembre 2024 a clos l'année.", "2024-12-21"),
+        ("en", "Sept 9", "The board met on September 9, 2025 in Vienna.", "2025-09-09"),
+        # no year anywhere, or two candidate years: unknown, never guessed
+        ("fr", "21 décembre", "Le texte ne donne aucune année.", None),
+        ("en", "June 5", "It met on June 5, 2023 and again on June 5, 2024.", None),
+        ("fr", "31 février 2024", "", None),
+        ("en", None, "", None),
+    ],
+)
+def test_published_as_iso_date(lang: str, stated: str | None, text: str, iso: str | None, models: clean.CleanModels) -> None:
+    assert clean.iso_date(stated, text, models.months[lang]) == iso
 
 
 # --- the stage on a folder of bad inputs ----------------------------------------------------------

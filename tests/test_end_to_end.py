@@ -81,12 +81,13 @@ def test_clean_text_keeps_the_article_and_drops_the_boilerplate(outputs: Path, s
 
 def test_metadata_of_the_seeds(outputs: Path) -> None:
     documents = pd.read_parquet(outputs / "documents.parquet").set_index("source")
-    got = documents[["title", "dateline", "agency", "published"]].astype(object).where(documents.notna(), None)
+    got = documents[["title", "dateline", "agency", "published_text", "published"]].astype(object).where(documents.notna(), None)
+    # the seed states no year: the date as written is kept, the ISO date stays unknown
     assert got.loc["001_e924128fdd1852f4.txt"].tolist() == [
-        "Le Vietnam met l'accent sur les efforts internationaux pour un cyberespace ouvert et pacifique", "New York", "VNA", "21 décembre",
+        "Le Vietnam met l'accent sur les efforts internationaux pour un cyberespace ouvert et pacifique", "New York", "VNA", "21 décembre", None,
     ]
-    assert got.loc["000_c7db8af3aeacf961.txt"].tolist() == [None, "Hanoï", "VNA", None]
-    assert got.loc["002_c087b96dd3375be9.txt"].tolist() == [None, "Hanoi", "VNA", None]
+    assert got.loc["000_c7db8af3aeacf961.txt"].tolist() == [None, "Hanoï", "VNA", None, None]
+    assert got.loc["002_c087b96dd3375be9.txt"].tolist() == [None, "Hanoi", "VNA", None, None]
     assert got.loc["004_ae86a5cfaffa0c1a.txt", "agency"] == "Nhân Dân"
     assert got.loc["003_e99547457e79ed9a.txt", "title"] is None
 

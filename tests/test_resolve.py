@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import ner, resolve
+from pipeline import lexicons, ner, resolve
 from pipeline.schema import Document, Entity, Mention
 
 
@@ -78,6 +78,7 @@ def test_unnamed_official_is_one_person_in_both_languages(models: ner.NerModels)
     )
     president = entities["person:president-rus"]
     assert (president.kind, president.country, president.n_documents) == ("person", "RUS", 2)
+    assert president.named is False and all(e.named for e in entities.values() if e.entity_id != president.entity_id)
     assert entities["org:un"].aliases == ["ONU", "United Nations"]
 
 
@@ -92,6 +93,33 @@ def test_acronyms_and_languages_merge_organisations(models: ner.NerModels) -> No
     assert set(entities["org:unsc"].aliases) == {"Conseil de sécurité des Nations Unies", "CSNU", "UN Security Council", "UNSC"}
     assert set(entities["org:icrc"].aliases) == {"CICR", "ICRC"}
     assert set(entities["org:eu"].aliases) == {"UE", "EU"}
+    un = entities["org:un"]
+    assert (un.name, un.name_en, un.name_fr) == ("United Nations", "United Nations", lexicons.load("fr").organisations["un"].name_fr)
+
+
+def test_country_and_capital_names_in_both_languages(models: ner.NerModels) -> None:
+    _, entities = resolve_texts([("fr", "Le ministre a quitté Moscou pour les États-Unis.")], models)
+    assert (entities["country:USA"].name, entities["country:USA"].name_fr) == ("United States", "États-Unis")
+    assert (entities["location:moscow"].name, entities["location:moscow"].name_fr) == ("Moscow", "Moscou")
+    assert entities["location:moscow"].country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("lang", "role", "key"),
+    [
+        ("fr", "sous-secrétaire générale des Nations Unies", "assistant_secretary_general"),
+        ("fr", "secrétaire général adjoint aux affaires humanitaires", "under_secretary_general"),
+        ("fr", "secrétaire générale de l'OTAN", "secretary_general"),
+        ("en", "Under-Secretary-General for Political Affairs", "under_secretary_general"),
+        ("en", "Assistant Secretary-General", "assistant_secretary_general"),
+        ("en", "Deputy Secretary-General", "deputy_secretary_general"),
+        ("en", "NATO Secretary-General", "secretary_general"),
+    ],
+)
+def test_ranks_below_the_head_are_kept_apart(lang: str, role: str, key: str) -> None:
+    lex = lexicons.load(lang)
+    assert lex.title_key(role) == key
+    assert key == "secretary_general" or "secretary_general" not in lex.family(key)
 
 
 def test_diacritic_variants_of_places_and_people_merge(models: ner.NerModels) -> None:
@@ -103,7 +131,9 @@ def test_diacritic_variants_of_places_and_people_merge(models: ner.NerModels) ->
         models,
     )
     assert entities["person:to-lam"].name == "Tô Lâm"
-    assert entities["location:hanoi"].name == "Hanoï"
+    # one display language (English); both names where the lexicon has them
+    assert (entities["location:hanoi"].name, entities["location:hanoi"].name_en, entities["location:hanoi"].name_fr) == ("Hanoi", "Hanoi", "Hanoï")
+    assert "Hanoï" in entities["location:hanoi"].aliases
     assert entities["location:hanoi"].country == "VNM"
 
 
