@@ -92,6 +92,7 @@ class Lexicon:
     countries: dict[str, Country]
     country_names: dict[str, str] = field(default_factory=dict)  # surface → ISO3
     country_adjectives: dict[str, str] = field(default_factory=dict)
+    may_mean: dict[str, list[str]] = field(default_factory=dict)  # ISO3 → what its adjectives may also mean
     capitals: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface → (ISO3, English name)
     places: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # "city:hanoi", "region:…" → (English, French name)
     organisations: dict[str, Organisation] = field(default_factory=dict)  # id → org
@@ -147,7 +148,7 @@ def merge_countries(generated: dict[str, dict], extra: dict[str, dict]) -> dict[
     merged: dict[str, dict] = {}
     for code in sorted(set(generated) | set(extra)):
         gen, hand = generated.get(code, {}), extra.get(code, {})
-        entry = {key: value for key, value in hand.items() if key.endswith("_adj") or key.startswith("capital_")}
+        entry = {key: value for key, value in hand.items() if key.endswith("_adj") or key.startswith("capital_") or key == "may_mean"}
         for lang in LANGUAGES:
             entry[f"name_{lang}"] = hand.get(f"name_{lang}") or gen[f"name_{lang}"]
             excluded = set(hand.get(f"exclude_{lang}", []))
@@ -175,6 +176,8 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
         # Names of both languages: an English article may write "Viêt Nam", a French one "Viet Nam".
         for form in entry.get(other, []) + entry.get(lang, []):
             lex.country_names[form] = code
+        if entry.get("may_mean"):
+            lex.may_mean[code] = list(entry["may_mean"])
         for form in entry.get(f"{lang}_adj", []):
             lex.country_adjectives[form] = code
             if lang == "fr":  # "les Vietnamiens": the capitalised noun of the same adjective

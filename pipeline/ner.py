@@ -529,7 +529,26 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
                 continue
             c = described_country(text, c, ordered, rules)
         final.append(c)
-    return final
+    return ambiguous_adjectives(final, rules.lex)
+
+
+def ambiguous_adjectives(mentions: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """ "congolais" stands for the Congo by default, for DR Congo in an article that names DR Congo
+    and never the Congo: countries given by such an adjective follow the country the article names."""
+    named = {c.norm for c in mentions if c.label == "COUNTRY" and c.origin == "lexicon"}
+    remap = {}
+    for default, alternatives in lex.may_mean.items():
+        meant = [a for a in alternatives if a in named]
+        if default not in named and len(meant) == 1:
+            remap[default] = meant[0]
+    if not remap:
+        return mentions
+    out = []
+    for c in mentions:
+        if c.country in remap:
+            c = replace(c, country=remap[c.country], norm=remap[c.country] if c.norm == c.country else c.norm)
+        out.append(c)
+    return out
 
 
 def _starts_with_given_name(surface: str, lex: Lexicon) -> bool:
@@ -551,15 +570,22 @@ def _description_spans(text: str, c: Candidate, mentions: list[Candidate], rules
     spans = []
     window = max(0, c.start - 100)
     left = text[window : c.start].rstrip(" \t\u00a0")
+    for form in sorted(rules.lex.honorifics + rules.lex.masculine_honorifics, key=len, reverse=True):
+        if left.endswith(" " + form):
+            left = left[: -len(form)].rstrip()  # "le représentant de la RDC, M. Patrick Mbuyi Kalenga"
+            break
     if left.endswith(","):
         left = left[:-1]
     cut = window + max((m.end() for m in _DESCRIPTION_END.finditer(left)), default=0)
     cut = max([cut] + [m.end for m in mentions if m.label == "PERSON" and cut <= m.end <= c.start and m.start < c.start])
     described = text[cut : c.start]
-    if rules.title.search(described) or any(
-        m.label == "COUNTRY" and m.origin == "adjective" and cut <= m.start and not described[m.end - cut :].strip(" \t,")
-        for m in mentions
-    ):
+    # a title, or a noun phrase ending in a country: "Sa collègue allemande", "le représentant de la RDC"
+    honorifics = rules.lex.honorifics + rules.lex.masculine_honorifics
+    ends_in_country = any(
+        m.label == "COUNTRY" and cut <= m.start and text[m.end : c.start].strip(" \t,") in ["", *honorifics] for m in mentions
+    )
+    first_word = (described.split() or [""])[0]
+    if rules.title.search(described) or (ends_in_country and rules.determiner_before.search(first_word)):
         spans.append((cut, c.start))
     after = re.match(r"[ \t]*,[ \t]*", text[c.end : c.end + 4])
     if after:

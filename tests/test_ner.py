@@ -230,3 +230,18 @@ def test_an_article_is_trimmed_only_as_a_word(models: ner.NerModels) -> None:
     text = "The blockade was real, said Maria Teresa Lagdameo. Lagdameo added that ships were rammed."
     assert {m.text for m in mentions_of(text, "en", models) if m.label == "PERSON"} >= {"Maria Teresa Lagdameo"}
     assert all(m.text != "gdameo" for m in mentions_of(text, "en", models))
+
+
+def test_an_ambiguous_adjective_follows_the_country_the_article_names(models: ner.NerModels) -> None:
+    drc = mentions_of("La ministre congolaise a accusé le Rwanda de soutenir les rebelles dans l'est de la RDC.", "fr", models)
+    assert find(drc, "congolaise", "COUNTRY").norm == "COD"
+    congo = mentions_of("Le président congolais a reçu à Brazzaville son homologue gabonais.", "fr", models)
+    assert find(congo, "congolais", "COUNTRY").norm == "COG"
+
+
+def test_a_noun_phrase_ending_in_a_country_describes_the_name_after_it(models: ner.NerModels) -> None:
+    found = mentions_of("Le représentant de la RDC, M. Patrick Mbuyi Kalenga, a dénoncé une agression.", "fr", models)
+    assert find(found, "Patrick Mbuyi Kalenga", "PERSON").country == "COD"
+    # a clause that merely ends with a country describes nobody
+    found = mentions_of("After talks with China, Wang Yi said the visit went well.", "en", models)
+    assert find(found, "Wang Yi", "PERSON").country is None
