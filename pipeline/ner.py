@@ -389,7 +389,7 @@ def lexicon_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     return out
 
 
-_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z0-9&-]{1,9})\)")
+ACRONYM = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z0-9&-]{1,9})\)")  # " (ASD)": also read by resolve
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -399,7 +399,7 @@ def acronym_candidates(text: str) -> list[Candidate]:
     full name (the shortest run of words whose capitals spell the acronym) and for every use of the
     acronym, so that resolve makes them one organisation."""
     out: list[Candidate] = []
-    for found in _ACRONYM.finditer(text):
+    for found in ACRONYM.finditer(text):
         acronym = found.group("acronym")
         letters = "".join(ch for ch in acronym if ch.isalpha())
         words = list(_WORDS.finditer(text, max(0, found.start() - 200), found.start()))
@@ -520,8 +520,10 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
     final = []
     ordered = sorted(mentions, key=lambda c: (c.start, -c.end))
     for c in ordered:
-        if c.origin == "model" and c.label in ("ORG", "LOC", "MISC") and _starts_with_given_name(text[c.start : c.end], rules.lex):
-            c = replace(c, label="PERSON")  # "Aïssatou Ba", "Ewa Zielińska" that the model took for places
+        given = _given_name(text[c.start : c.end], rules.lex)
+        if c.origin == "model" and c.label in ("ORG", "LOC", "MISC") and given:
+            # "Aïssatou Ba", "Ewa Zielińska" that the model took for places; the name tells the gender
+            c = replace(c, label="PERSON", gender=rules.lex.given_names[given])
         if c.label == "PERSON":
             c = appositive_roles(text, c, titles_at, rules)
             c = honorific_and_country(text, c, rules.lex)
@@ -551,10 +553,12 @@ def ambiguous_adjectives(mentions: list[Candidate], lex: Lexicon) -> list[Candid
     return out
 
 
-def _starts_with_given_name(surface: str, lex: Lexicon) -> bool:
-    """Two to four capitalised words opening with a known given name."""
+def _given_name(surface: str, lex: Lexicon) -> str | None:
+    """The known given name (folded) opening two to four capitalised words, if any."""
     words = surface.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and fold(words[0]) in lex.given_names
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and fold(words[0]) in lex.given_names:
+        return fold(words[0])
+    return None
 
 
 # A clause boundary for a person's description: punctuation, quotes, brackets, a line break, or a

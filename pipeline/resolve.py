@@ -24,7 +24,6 @@ Params (`resolve` in params.yaml): see `ResolveParams`.
 from __future__ import annotations
 
 import bisect
-import re
 
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
@@ -36,6 +35,7 @@ from tqdm import tqdm
 from pipeline import __version__, lexicons
 from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, diacritic_weight, fold, slug
+from pipeline.ner import ACRONYM
 from pipeline.schema import Document, Entity, Mention
 from pipeline.store import TableWriter, iter_records, new_run, row_count, write_together
 
@@ -121,18 +121,14 @@ def document_country(document: Document, mentions: list[Mention], lex: Lexicon) 
 
 
 def surnames_as_persons(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Spans the model took for an organisation or a place that are persons: the surname of a person
-    named in full in the same article ("Wang said" after "Wang Yi"), or two to four capitalised words
-    starting with a known given name ("Ewa Zielińska of Poland said")."""
+    """Spans the model took for an organisation or a place that are the surname of a person named in
+    full in the same article ("Wang said" after "Wang Yi"). Spans opening with a known given name
+    are persons from the ner stage on."""
     names = {fold(w) for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2 for w in m.text.split()}
     out = []
     for m in mentions:
-        words = m.text.split()
-        if m.label in ("ORG", "LOC", "MISC") and m.origin == "model":
-            surname = len(words) == 1 and fold(m.text) in names
-            named = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and fold(words[0]) in lex.given_names
-            if surname or named:
-                m = m.model_copy(update={"label": "PERSON", "norm": None, "gender": m.gender or (lex.given_names.get(fold(words[0])) if named else None)})
+        if m.label in ("ORG", "LOC", "MISC") and m.origin == "model" and len(m.text.split()) == 1 and fold(m.text) in names:
+            m = m.model_copy(update={"label": "PERSON", "norm": None})
         out.append(m)
     return out
 
@@ -181,16 +177,13 @@ def _fits(title: Mention, person: _Person, lex: Lexicon) -> bool:
     return True
 
 
-_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z0-9&-]{1,9})\)")
-
-
 def acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Acronyms an article defines for an organisation no lexicon knows: "Australian Signals
     Directorate (ASD)" → {"ASD": "Australian Signals Directorate"}, so both are one organisation."""
     out: dict[str, str] = {}
     for m in mentions:
         if m.label == "ORG" and not m.norm and len(m.text.split()) >= 2:
-            found = _ACRONYM_AFTER.match(text, m.end)
+            found = ACRONYM.match(text, m.end)
             if found and found.group("acronym") != m.text:
                 out.setdefault(found.group("acronym"), " ".join(m.text.split()))
     return out
