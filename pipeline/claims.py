@@ -38,11 +38,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import spacy
 from spacy.tokens import Doc
-from tqdm import tqdm
 
-from pipeline import __version__, attribution, lexicons
+from pipeline import __version__, attribution, engine, lexicons
 from pipeline import topics as taxonomy
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
@@ -1076,27 +1076,78 @@ class ClaimsSummary:
     claims: int
 
 
-def main(documents_path: Path, mentions_path: Path, entities_path: Path, output_path: Path, params: ClaimsParams, models_dir: Path = MODELS_DIR) -> ClaimsSummary:
-    """Read documents, mentions and entities; write `claims.parquet`."""
+def entity_view(entity: Entity) -> Entity:
+    """An entity with only what the claims stage reads of it: id, kind, name, country, and whether
+    it has surface forms (`Resolver.named`). Its other fields (every alias, roles, corpus counts)
+    grow as articles are added; leaving them out means a shard's claims are recomputed only when
+    something they depend on changed, and a new reader of them must be added here."""
+    return Entity(
+        entity_id=entity.entity_id, kind=entity.kind, name=entity.name, country=entity.country,
+        aliases=[entity.name] if entity.aliases else [], roles=[], n_documents=0, n_mentions=0,
+    )
+
+
+def model_identity(params: ClaimsParams) -> dict[str, str]:
+    """Each language's spaCy package and version, without loading it."""
+    return {lang: f"{name}=={engine.package_version(name)}" for lang, name in sorted(params.spacy_models.items())}
+
+
+@dataclass(frozen=True)
+class ClaimsTask:
+    """One shard: its documents and resolved mentions, the entities they name, the shard file it writes."""
+
+    documents: Path
+    mentions: Path
+    entities: list[Entity]
+    output: Path
+    fingerprint: str
+    params: ClaimsParams
+    models_dir: Path
+
+
+def claims_shard(task: ClaimsTask) -> None:
+    """Attribute one shard's documents → its claims shard file."""
+    models = engine.cached(("claims", task.params.model_dump_json()), lambda: load_models(task.params))
+    producers = {**table_metadata(task.mentions)["producers"], **models.versions, "diplonews": __version__}
+    entities = {e.entity_id: e for e in task.entities}
     from pipeline.resolve import pairs_of
 
-    producers = dict(table_metadata(mentions_path)["producers"])
-    # Checked before the models load: tables of two runs are a mistake to report at once.
+    with TableWriter(task.output, "claims", producers, task.params.batch_size * 4, shard=task.fingerprint) as writer:
+        writer.write_all(run(pairs_of(task.documents, task.mentions, task.params.batch_size), entities, task.params, models, task.models_dir))
+
+
+def main(
+    documents_path: Path, mentions_path: Path, entities_path: Path, output_path: Path, params: ClaimsParams,
+    models_dir: Path = MODELS_DIR, runner: engine.Engine | None = None,
+) -> ClaimsSummary:
+    """Read documents, mentions and entities; write `claims.parquet`. Shards whose documents,
+    mentions, named entities, code, lexicons, params and models did not change are not parsed again."""
+    # Checked first: tables of two runs are a mistake to report at once.
     check_same_run([documents_path, mentions_path, entities_path])
-    entities = {row["entity_id"]: Entity.model_validate(row) for row in read_table(entities_path, "entities").to_pylist()}
-    models = load_models(params)
-    producers.update(models.versions)
-    producers["diplonews"] = __version__
+    n, documents = engine.input_shards(documents_path)
+    _, found = engine.input_shards(mentions_path)
+    mention_shards = {shard: (path, fp) for shard, path, fp in found}
+    entities = {row["entity_id"]: entity_view(Entity.model_validate(row)) for row in read_table(entities_path, "entities").to_pylist()}
+    # Every shard may name a country without a mention of it (a capital speaking for its government).
+    countries = [e for key, e in entities.items() if key.startswith("country:")]
+    setting = [params.model_dump(mode="json"), model_identity(params), engine.folder_fingerprint(Path(models_dir))]
+    named: dict[int, list[Entity]] = {}
+    fingerprints: dict[int, str] = {}
+    for shard, _, fp in documents:
+        path, mentions_fp = mention_shards[shard]
+        ids = sorted({i for i in pq.read_table(path, columns=["entity_id"]).column("entity_id").to_pylist() if i and not i.startswith("country:")})
+        named[shard] = [entities[i] for i in ids] + countries
+        fingerprints[shard] = engine.fingerprint("claims", setting, fp, mentions_fp, [e.model_dump(mode="json") for e in named[shard]])
+    inputs = {shard: path for shard, path, _ in documents}
+    done = engine.run_shards(
+        "claims", [output_path], n, fingerprints,
+        lambda shard, fp: ClaimsTask(inputs[shard], mention_shards[shard][0], named[shard], engine.shard_path(output_path, shard, n), fp, params, Path(models_dir)),
+        claims_shard, runner,
+    )
+    outputs = [engine.shard_path(output_path, s, n) for s in done.shards]
+    producers = engine.shard_producers(outputs, {**table_metadata(mentions_path)["producers"], "diplonews": __version__})
     settings = {"params": params.model_dump(mode="json"), "producers": producers}
     this_run = new_run("claims", settings, [documents_path, mentions_path, entities_path])
-    count = 0
-
-    def counted() -> Iterator[tuple[Document, list[Mention]]]:
-        nonlocal count
-        for pair in pairs_of(documents_path, mentions_path, params.batch_size):
-            count += 1
-            yield pair
-
     with TableWriter(output_path, "claims", producers, params.batch_size * 4, this_run) as writer:
-        writer.write_all(run(tqdm(counted(), desc="claims", unit="doc", total=row_count(documents_path), disable=None), entities, params, models, models_dir))
-    return ClaimsSummary(documents=count, claims=writer.count)
+        engine.write_from_shards(writer, outputs)
+    return ClaimsSummary(documents=row_count(documents_path), claims=writer.count)

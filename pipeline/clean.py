@@ -38,14 +38,16 @@ from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 
 import charset_normalizer
+import pyarrow.parquet as pq
 import ftfy
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
-from tqdm import tqdm
 
 from pipeline import __version__
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.schema import Document, Reject, RemovedSpan
-from pipeline.store import TableWriter, files_digest, new_run, write_together
+from pipeline import engine
+from pipeline.engine import key_of
+from pipeline.store import TableWriter, digest, new_run, write_together
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +131,16 @@ class CleanModels:
     months: dict[str, dict[str, int]] = field(default_factory=dict)  # lang → folded month form → 1..12
 
 
+def producers() -> dict[str, str]:
+    """Versions of what makes the stage's output besides its code and lexicons (nothing is loaded)."""
+    return {
+        "diplonews": __version__,
+        "py3langid": version("py3langid"),
+        "charset-normalizer": version("charset-normalizer"),
+        "ftfy": version("ftfy"),
+    }
+
+
 def load_models(models_dir: Path = MODELS_DIR, languages: Iterable[str] = ("fr", "en")) -> CleanModels:
     """Compile `models/boilerplate.toml` per language and `models/markup.toml`; load agencies, month
     names (`models/dates.toml`) and the language identifier."""
@@ -149,12 +161,7 @@ def load_models(models_dir: Path = MODELS_DIR, languages: Iterable[str] = ("fr",
                     compiled.setdefault(kind, []).append(re.compile(pattern, re.IGNORECASE))
         rules[lang] = Rules(compiled)
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    versions = {
-        "diplonews": __version__,
-        "py3langid": version("py3langid"),
-        "charset-normalizer": version("charset-normalizer"),
-        "ftfy": version("ftfy"),
-    }
+    versions = producers()
     markup = [
         MarkupSignature(
             kind=kind,
@@ -735,24 +742,59 @@ def _read(path: str, max_bytes: int) -> tuple[bytes | None, int, str | None]:
     return (data if len(data) <= max_bytes else None), len(data), None
 
 
-def iter_inputs(input_dir: Path, params: CleanParams) -> Iterator[RawInput]:
-    """Every entry under `input_dir`, sorted by path, read one at a time → one `RawInput` each.
+@dataclass(frozen=True)
+class InputEntry:
+    """One entry of the input folder, as first seen: its `source` name, where it is, why it is not
+    read (or None), its size, and the SHA-256 of its bytes if they were read."""
+
+    source: str
+    path: str
+    error: str | None
+    n_bytes: int
+    sha256: str | None
+
+    @property
+    def key(self) -> str:
+        """What decides its shard: the document id its bytes give, else a hash of its name."""
+        return self.sha256[:16] if self.sha256 is not None else key_of(self.source)
+
+
+def list_inputs(input_dir: Path, params: CleanParams) -> list[InputEntry]:
+    """Every entry under `input_dir`, sorted by path, each file read once to hash its bytes.
 
     Files with an extension of `params.extensions` (any case) are read; every other entry comes
-    with the reason it is rejected unread (`RawInput.error`): hidden file, other extension, not a
-    regular file, broken or looping link, link out of the input folder. Links to files inside the
-    folder are read like the file they name. Hidden folders and `params.exclude` are skipped.
+    with the reason it is rejected unread: hidden file, other extension, not a regular file,
+    broken or looping link, link out of the input folder. Links to files inside the folder are
+    read like the file they name. Hidden folders and `params.exclude` are skipped.
     """
     entries, skipped = _walk(Path(input_dir), params)
     if skipped:
         log.info("%d hidden folders or excluded paths of %s skipped", skipped, input_dir)
+    out = []
     for entry in sorted(entries, key=lambda e: os.fsencode(e.relative)):
         source = source_name(entry.relative)
         if entry.reason is not None:
-            yield RawInput(source=source, data=None, n_bytes=entry.n_bytes, error=entry.reason)
+            out.append(InputEntry(source, entry.path, entry.reason, entry.n_bytes, None))
             continue
         data, size, error = _read(entry.path, params.max_bytes)
-        yield RawInput(source=source, data=data, n_bytes=size, error=error)
+        out.append(InputEntry(source, entry.path, error, size, hashlib.sha256(data).hexdigest() if data is not None else None))
+    return out
+
+
+def read_input(entry: InputEntry, max_bytes: int) -> RawInput:
+    """Read a listed entry again → its `RawInput`; bytes that changed since it was listed make a reject."""
+    if entry.error is not None:
+        return RawInput(source=entry.source, data=None, n_bytes=entry.n_bytes, error=entry.error)
+    data, size, error = _read(entry.path, max_bytes)
+    if (hashlib.sha256(data).hexdigest() if data is not None else None) != entry.sha256:
+        error = error or "file changed while the input folder was read"
+    return RawInput(source=entry.source, data=data, n_bytes=size, error=error)
+
+
+def iter_inputs(input_dir: Path, params: CleanParams) -> Iterator[RawInput]:
+    """Every entry under `input_dir` (see `list_inputs`), sorted by path → one `RawInput` each."""
+    for entry in list_inputs(input_dir, params):
+        yield read_input(entry, params.max_bytes)
 
 
 def reason_kind(reason: str) -> str:
@@ -769,37 +811,84 @@ class CleanSummary:
     rejects: int
     reasons: dict[str, int] = field(default_factory=dict)
     """Rejects per kind of reason (`reason_kind`), most frequent first."""
+    computed: int = 0
+    """Shards computed this run (the others were reused)."""
+    shards: int = 0
 
 
-def main(input_dir: Path, output_dir: Path, params: CleanParams, models_dir: Path = MODELS_DIR) -> CleanSummary:
-    """Read `input_dir`, write `documents.parquet` and `rejects.parquet` into `output_dir`."""
+@dataclass(frozen=True)
+class CleanTask:
+    """One shard of input entries to clean, and the shard files it writes."""
+
+    entries: list[InputEntry]
+    documents: Path
+    rejects: Path
+    fingerprint: str
+    params: CleanParams
+    models_dir: Path
+
+
+def clean_shard(task: CleanTask) -> None:
+    """Clean one shard's entries → its documents (sorted by id) and rejects shard files."""
+    models = engine.cached(("clean", task.models_dir, tuple(task.params.languages)), lambda: load_models(task.models_dir, task.params.languages))
+    documents: list[Document] = []
+    rejects: list[Reject] = []
+    for record in run((read_input(e, task.params.max_bytes) for e in task.entries), models, task.params):
+        (documents if isinstance(record, Document) else rejects).append(record)  # type: ignore[arg-type]
+    with write_together(
+        TableWriter(task.documents, "documents", models.versions, task.params.batch_size, shard=task.fingerprint),
+        TableWriter(task.rejects, "rejects", models.versions, task.params.batch_size, shard=task.fingerprint),
+    ) as (document_writer, reject_writer):
+        document_writer.write_all(sorted(documents, key=lambda d: d.doc_id))
+        reject_writer.write_all(rejects)
+
+
+def main(
+    input_dir: Path, output_dir: Path, params: CleanParams, models_dir: Path = MODELS_DIR,
+    engine_params: engine.EngineParams | None = None, runner: engine.Engine | None = None,
+) -> CleanSummary:
+    """Read `input_dir`, write `documents.parquet` and `rejects.parquet` into `output_dir`.
+
+    Entries are cut into shards by document id; only shards whose entries (or code, lexicons,
+    params) changed since the last run are cleaned again, on `runner` (default: this process).
+    """
     input_dir, output_dir = Path(input_dir), Path(output_dir)
+    engine_params = engine_params or engine.EngineParams()
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder not found: {input_dir}")
-    models = load_models(models_dir, params.languages)
-    producers = models.versions
-    # The run id goes in the file header, so it must hash every input before the first row: one pass
-    # more, which also gives the progress bar its total.
-    total = 0
+    documents_path, rejects_path = output_dir / "documents.parquet", output_dir / "rejects.parquet"
+    entries = list_inputs(input_dir, params)
+    versions = producers()
+    n = engine_params.shards
+    by_shard: dict[int, list[InputEntry]] = {}
+    for entry in entries:
+        by_shard.setdefault(engine.shard_of(entry.key, n), []).append(entry)
+    setting = [params.model_dump(mode="json"), versions, engine.folder_fingerprint(Path(models_dir))]
+    fingerprints = {
+        shard: engine.fingerprint("clean", setting, [[e.source, e.n_bytes, e.sha256, e.error] for e in group])
+        for shard, group in by_shard.items()
+    }
 
-    def counted(inputs: Iterable[RawInput]) -> Iterator[RawInput]:
-        nonlocal total
-        for item in inputs:
-            total += 1
-            yield item
-
-    files = files_digest((r.source, r.n_bytes, r.data, r.error) for r in counted(iter_inputs(input_dir, params)))
-    reasons: Counter[str] = Counter()
-    this_run = new_run("clean", {"files": files, "params": params.model_dump(mode="json"), "producers": producers})
+    tables = [documents_path, rejects_path]
+    done = engine.run_shards(
+        "clean", tables, n, fingerprints,
+        lambda shard, fp: CleanTask(by_shard[shard], *(engine.shard_path(t, shard, n) for t in tables), fp, params, Path(models_dir)),
+        clean_shard, runner,
+    )
+    documents_shards = [engine.shard_path(documents_path, s, n) for s in done.shards]
+    rejects_shards = [engine.shard_path(rejects_path, s, n) for s in done.shards]
+    files = digest([[e.source, e.n_bytes, e.sha256, e.error] for e in entries])
+    this_run = new_run("clean", {"files": files, "params": params.model_dump(mode="json"), "producers": versions})
+    rejected = sorted(
+        (r for path in rejects_shards for r in pq.read_table(path).to_pylist()), key=lambda r: os.fsencode(r["source"])
+    )
     with write_together(
-        TableWriter(output_dir / "documents.parquet", "documents", producers, params.batch_size, this_run),
-        TableWriter(output_dir / "rejects.parquet", "rejects", producers, params.batch_size, this_run),
+        TableWriter(documents_path, "documents", versions, params.batch_size, this_run),
+        TableWriter(rejects_path, "rejects", versions, params.batch_size, this_run),
     ) as (documents, rejects):
-        inputs = tqdm(iter_inputs(input_dir, params), desc="clean", unit="file", total=total, disable=None)
-        for record in run(inputs, models, params):
-            if isinstance(record, Document):
-                documents.write(record)
-            else:
-                rejects.write(record)
-                reasons[reason_kind(record.reason)] += 1
-    return CleanSummary(documents=documents.count, rejects=rejects.count, reasons=dict(reasons.most_common()))
+        engine.write_from_shards(documents, documents_shards)
+        rejects.write_all(Reject.model_validate(r) for r in rejected)
+    reasons = Counter(reason_kind(r["reason"]) for r in rejected)
+    return CleanSummary(
+        documents=documents.count, rejects=rejects.count, reasons=dict(reasons.most_common()), computed=len(done.todo), shards=len(done.shards)
+    )

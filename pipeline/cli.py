@@ -20,7 +20,7 @@ import typer
 import yaml
 from pydantic import ValidationError
 
-from pipeline import __version__, claims, clean, evaluate, lexicons, ner, resolve
+from pipeline import __version__, claims, clean, engine, evaluate, lexicons, ner, resolve
 from pipeline.config import MODELS_DIR, StageParams, check_languages, read_params, validate_params, validation_problem, yaml_problem
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ SECTIONS: dict[str, type[StageParams]] = {
     "resolve": resolve.ResolveParams,
     "claims": claims.ClaimsParams,
     "evaluate": evaluate.EvaluateParams,
+    "engine": engine.EngineParams,
 }
 
 
@@ -53,6 +54,36 @@ class Backend(str, Enum):
 
 
 BackendOpt = typer.Option(None, "--backend", help="NER backend for every language, instead of ner.backend in the params.")
+WorkersOpt = typer.Option(None, "--workers", "-w", min=1, help="Worker processes, instead of engine.workers in the params.", show_default=False)
+EngineOpt = typer.Option(None, "--engine", help="local (this machine's processes) or dask, instead of engine.engine in the params.", show_default=False)
+AddressOpt = typer.Option(None, "--address", help="Dask scheduler (tcp://host:8786) to run on (implies --engine dask).", show_default=False)
+
+
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def with_engine(settings: dict[str, StageParams], workers: int | None, engine_name: EngineName | None, address: str | None) -> engine.EngineParams:
+    """The engine params, with the command line's choices (if given) over the params file's."""
+    update: dict[str, object] = {}
+    if workers is not None:
+        update["workers"] = workers
+    if engine_name is not None:
+        update["engine"] = engine_name.value
+    if address:
+        update["address"], update["engine"] = address, "dask"
+    return cast(engine.EngineParams, settings["engine"]).model_copy(update=update)
+
+
+@contextmanager
+def _engine(params: engine.EngineParams) -> Iterator[engine.Engine]:
+    """The engine the params choose, closed at the end (a Dask cluster that fails to start is a user error)."""
+    runner = engine.open_engine(params)
+    try:
+        yield runner
+    finally:
+        runner.close()
 
 
 def with_backend(params: ner.NerParams, backend: Backend | None) -> ner.NerParams:
@@ -146,32 +177,32 @@ def clean_report(summary: clean.CleanSummary, output: Path) -> str:
 # --- the stages, on checked settings ----------------------------------------------------------
 
 
-def _clean(input: Path, output: Path, settings: dict[str, StageParams], models: Path) -> None:
+def _clean(input: Path, output: Path, settings: dict[str, StageParams], models: Path, runner: engine.Engine) -> None:
     with _timed("clean"):
-        summary = clean.main(input, output, cast(clean.CleanParams, settings["clean"]), models)
+        summary = clean.main(input, output, cast(clean.CleanParams, settings["clean"]), models, cast(engine.EngineParams, settings["engine"]), runner)
     typer.echo(clean_report(summary, output), err=True)
 
 
-def _ner(documents: Path, output: Path, settings: dict[str, StageParams], models: Path) -> None:
+def _ner(documents: Path, output: Path, settings: dict[str, StageParams], models: Path, runner: engine.Engine) -> None:
     with _timed("ner"):
-        summary = ner.main(documents, output, cast(ner.NerParams, settings["ner"]), models)
+        summary = ner.main(documents, output, cast(ner.NerParams, settings["ner"]), models, runner)
     typer.echo(f"ner: {summary.mentions} mentions in {summary.documents} documents → {output}", err=True)
 
 
-def _resolve(documents: Path, mentions: Path, output: Path, settings: dict[str, StageParams], models: Path) -> None:
+def _resolve(documents: Path, mentions: Path, output: Path, settings: dict[str, StageParams], models: Path, runner: engine.Engine) -> None:
     with _timed("resolve"):
         summary = resolve.main(
             documents, mentions, output / "mentions.parquet", output / "entities.parquet",
-            cast(resolve.ResolveParams, settings["resolve"]), models,
+            cast(resolve.ResolveParams, settings["resolve"]), models, runner,
         )
     typer.echo(f"resolve: {summary.entities} entities from {summary.mentions} mentions → {output}", err=True)
 
 
 def _claims(
-    documents: Path, mentions: Path, entities: Path, output: Path, settings: dict[str, StageParams], models: Path
+    documents: Path, mentions: Path, entities: Path, output: Path, settings: dict[str, StageParams], models: Path, runner: engine.Engine
 ) -> None:
     with _timed("claims"):
-        summary = claims.main(documents, mentions, entities, output, cast(claims.ClaimsParams, settings["claims"]), models)
+        summary = claims.main(documents, mentions, entities, output, cast(claims.ClaimsParams, settings["claims"]), models, runner)
     typer.echo(f"claims: {summary.claims} claims in {summary.documents} documents → {output}", err=True)
 
 
@@ -184,12 +215,16 @@ def clean_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="Folder documents.parquet and rejects.parquet go to."),
     params: Path | None = ParamsOpt,
     models: Path = ModelsOpt,
+    workers: int | None = WorkersOpt,
+    engine_name: EngineName | None = EngineOpt,
+    address: str | None = AddressOpt,
 ) -> None:
     """Decode, normalise and strip boilerplate: → documents.parquet, rejects.parquet."""
     with _user_errors():
         settings = load_settings(params)
         _output_folder(output)
-        _clean(input, output, settings, models)
+        with _engine(with_engine(settings, workers, engine_name, address)) as runner:
+            _clean(input, output, settings, models, runner)
 
 
 @app.command("ner")
@@ -199,12 +234,16 @@ def ner_cmd(
     params: Path | None = ParamsOpt,
     models: Path = ModelsOpt,
     backend: Backend | None = BackendOpt,
+    workers: int | None = WorkersOpt,
+    engine_name: EngineName | None = EngineOpt,
+    address: str | None = AddressOpt,
 ) -> None:
     """Entity mentions: statistical NER corrected by lexicons and title rules."""
     with _user_errors():
         settings = load_settings(params, backend)
         _output_file(output)
-        _ner(documents, output, settings, models)
+        with _engine(with_engine(settings, workers, engine_name, address)) as runner:
+            _ner(documents, output, settings, models, runner)
 
 
 @app.command("resolve")
@@ -214,12 +253,16 @@ def resolve_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="Folder mentions.parquet and entities.parquet go to."),
     params: Path | None = ParamsOpt,
     models: Path = ModelsOpt,
+    workers: int | None = WorkersOpt,
+    engine_name: EngineName | None = EngineOpt,
+    address: str | None = AddressOpt,
 ) -> None:
     """One identity per entity across documents and languages: → mentions.parquet, entities.parquet."""
     with _user_errors():
         settings = load_settings(params)
         _output_folder(output)
-        _resolve(documents, mentions, output, settings, models)
+        with _engine(with_engine(settings, workers, engine_name, address)) as runner:
+            _resolve(documents, mentions, output, settings, models, runner)
 
 
 @app.command("run")
@@ -229,16 +272,21 @@ def run_cmd(
     params: Path | None = ParamsOpt,
     models: Path = ModelsOpt,
     backend: Backend | None = BackendOpt,
+    workers: int | None = WorkersOpt,
+    engine_name: EngineName | None = EngineOpt,
+    address: str | None = AddressOpt,
 ) -> None:
-    """The whole chain on a folder of .txt files, without DVC."""
+    """The whole chain on a folder of .txt files, without DVC. A re-run on the same folder
+    processes only the documents (shards) that changed."""
     with _user_errors():
         settings = load_settings(params, backend)
         _output_folder(output)
         documents = output / "documents.parquet"
-        _clean(input, output, settings, models)
-        _ner(documents, output / "ner_mentions.parquet", settings, models)
-        _resolve(documents, output / "ner_mentions.parquet", output, settings, models)
-        _claims(documents, output / "mentions.parquet", output / "entities.parquet", output / "claims.parquet", settings, models)
+        with _engine(with_engine(settings, workers, engine_name, address)) as runner:
+            _clean(input, output, settings, models, runner)
+            _ner(documents, output / "ner_mentions.parquet", settings, models, runner)
+            _resolve(documents, output / "ner_mentions.parquet", output, settings, models, runner)
+            _claims(documents, output / "mentions.parquet", output / "entities.parquet", output / "claims.parquet", settings, models, runner)
 
 
 @app.command("evaluate")
@@ -274,9 +322,13 @@ def claims_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="claims.parquet to write."),
     params: Path | None = ParamsOpt,
     models: Path = ModelsOpt,
+    workers: int | None = WorkersOpt,
+    engine_name: EngineName | None = EngineOpt,
+    address: str | None = AddressOpt,
 ) -> None:
     """Who said what: attributed policy positions with stance and topics → claims.parquet."""
     with _user_errors():
         settings = load_settings(params)
         _output_file(output)
-        _claims(documents, mentions, entities, output, settings, models)
+        with _engine(with_engine(settings, workers, engine_name, address)) as runner:
+            _claims(documents, mentions, entities, output, settings, models, runner)

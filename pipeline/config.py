@@ -103,7 +103,7 @@ def validate_params(path: Path | str, data: Mapping[str, Any], sections: Mapping
     """
     for name in data:
         if name not in sections:
-            raise ParamsError(path, str(name), f"unknown section (the stages are {', '.join(sections)})")
+            raise ParamsError(path, str(name), f"unknown section (the sections are {', '.join(sections)})")
     out: dict[str, StageParams] = {}
     for name, model in sections.items():
         section = data.get(name)

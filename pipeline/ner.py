@@ -34,13 +34,12 @@ from typing import Protocol
 import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from tqdm import tqdm
 
-from pipeline import __version__, lexicons
+from pipeline import __version__, engine, lexicons
 from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, fold, trie_regex
 from pipeline.schema import Document, Mention
-from pipeline.store import TableWriter, iter_records, new_run, row_count
+from pipeline.store import TableWriter, digest, iter_records, new_run, row_count
 
 log = logging.getLogger(__name__)
 
@@ -743,20 +742,56 @@ class NerSummary:
     mentions: int
 
 
-def main(documents_path: Path, output_path: Path, params: NerParams, models_dir: Path = MODELS_DIR) -> NerSummary:
-    """Read `documents.parquet`, write the mentions (no entity ids yet) to `output_path`."""
-    models = load_models(params, models_dir=models_dir)
-    count = 0
+def model_identity(params: NerParams) -> dict[str, str | None]:
+    """What identifies each language's model without loading it: the spaCy package's version, or
+    the stanza model files' names and sizes."""
+    out: dict[str, str | None] = {}
+    for lang in sorted(params.spacy_models):
+        if params.backend.get(lang, "spacy") == "stanza":
+            from pipeline import stanza_backend
 
-    def documents() -> Iterator[Document]:
-        nonlocal count
-        for batch in iter_records(documents_path, "documents", params.batch_size):
-            for d in batch:
-                count += 1
-                yield d  # type: ignore[misc]
+            folder = stanza_backend.models_dir(params)
+            out[lang] = "stanza:" + digest(sorted([str(p.relative_to(folder)), p.stat().st_size] for p in folder.rglob("*") if p.is_file()))
+        else:
+            out[lang] = f"{params.spacy_models[lang]}=={engine.package_version(params.spacy_models[lang])}"
+    return out
 
-    this_run = new_run("ner", {"params": params.model_dump(mode="json"), "producers": models.versions}, [documents_path])
-    with TableWriter(output_path, "mentions", models.versions, params.batch_size * 16, this_run) as writer:
-        for mention in run(tqdm(documents(), desc="ner", unit="doc", total=row_count(documents_path), disable=None), models, params):
-            writer.write(mention)
-    return NerSummary(documents=count, mentions=writer.count)
+
+@dataclass(frozen=True)
+class NerTask:
+    """One shard of documents to annotate, and the shard file of mentions it writes."""
+
+    documents: Path
+    output: Path
+    fingerprint: str
+    params: NerParams
+    models_dir: Path
+
+
+def ner_shard(task: NerTask) -> None:
+    """Annotate one shard of documents → its mentions shard file (in document order)."""
+    models = engine.cached(("ner", task.params.model_dump_json(), task.models_dir), lambda: load_models(task.params, models_dir=task.models_dir))
+    documents = (d for batch in iter_records(task.documents, "documents", task.params.batch_size) for d in batch)
+    with TableWriter(task.output, "mentions", models.versions, task.params.batch_size * 16, shard=task.fingerprint) as writer:
+        writer.write_all(run(documents, models, task.params))  # type: ignore[arg-type]
+
+
+def main(documents_path: Path, output_path: Path, params: NerParams, models_dir: Path = MODELS_DIR, runner: engine.Engine | None = None) -> NerSummary:
+    """Read `documents.parquet` (and its shards), write the mentions (no entity ids yet) to
+    `output_path`; only shards whose documents, code, lexicons, params or models changed are
+    annotated again, on `runner` (default: this process)."""
+    n, shards = engine.input_shards(documents_path)
+    setting = [params.model_dump(mode="json"), model_identity(params), engine.folder_fingerprint(Path(models_dir))]
+    fingerprints = {shard: engine.fingerprint("ner", setting, fp) for shard, _, fp in shards}
+    inputs = {shard: path for shard, path, _ in shards}
+    done = engine.run_shards(
+        "ner", [output_path], n, fingerprints,
+        lambda shard, fp: NerTask(inputs[shard], engine.shard_path(output_path, shard, n), fp, params, Path(models_dir)),
+        ner_shard, runner,
+    )
+    outputs = [engine.shard_path(output_path, s, n) for s in done.shards]
+    producers = engine.shard_producers(outputs, {"diplonews": __version__})
+    this_run = new_run("ner", {"params": params.model_dump(mode="json"), "producers": producers}, [documents_path])
+    with TableWriter(output_path, "mentions", producers, params.batch_size * 16, this_run) as writer:
+        engine.write_from_shards(writer, outputs)
+    return NerSummary(documents=row_count(documents_path), mentions=writer.count)

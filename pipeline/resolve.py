@@ -24,20 +24,19 @@ Params (`resolve` in params.yaml): see `ResolveParams`.
 from __future__ import annotations
 
 import bisect
-
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from tqdm import tqdm
+import pyarrow.parquet as pq
 
-from pipeline import __version__, lexicons
+from pipeline import __version__, engine, lexicons
 from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, diacritic_weight, fold, slug
 from pipeline.ner import ACRONYM
-from pipeline.schema import Document, Entity, Mention
-from pipeline.store import TableWriter, iter_records, new_run, row_count, write_together
+from pipeline.schema import Document, Entity, Mention, Observation
+from pipeline.store import TableWriter, iter_records, new_run, table_metadata, write_together
 
 KINDS = {"PERSON": "person", "TITLE": "person", "COUNTRY": "country", "ORG": "organisation", "LOC": "location"}
 
@@ -52,8 +51,8 @@ class ResolveParams(StageParams):
 
 
 @dataclass
-class Observation:
-    """What one document says about one entity."""
+class _Observed:
+    """What one document says about one entity, while the document is read."""
 
     entity_id: str
     kind: str
@@ -235,13 +234,13 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
     _official_context(clusters, context, lex)
 
     out: list[Mention] = []
-    observations: dict[str, Observation] = {}
+    observations: dict[str, _Observed] = {}
 
     def observe(
         entity_id: str, kind: str, name: str, alias: str | None, country: str | None, roles: Iterable[str] = (),
         names: tuple[str | None, str | None] = (None, None), is_named: bool = True,
     ) -> None:
-        obs = observations.setdefault(entity_id, Observation(entity_id, kind, name_en=names[0], name_fr=names[1], named=is_named))
+        obs = observations.setdefault(entity_id, _Observed(entity_id, kind, name_en=names[0], name_fr=names[1], named=is_named))
         obs.names.append(name)
         if alias and alias not in obs.aliases:
             obs.aliases.append(alias)
@@ -288,7 +287,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
             # one display language: "Hanoi" whether the article wrote "Hanoï" or "Hanoi"
             observe(entity_id, "location", place[0] if place else m.text, m.text, m.country, names=place or (None, None))
         out.append(m.model_copy(update={"entity_id": entity_id}))
-    return out, list(observations.values())
+    return out, [Observation(doc_id=document.doc_id, **asdict(o)) for o in observations.values()]
 
 
 def _drop_contained_roles(roles: list[str]) -> list[str]:
@@ -303,11 +302,13 @@ def _drop_contained_roles(roles: list[str]) -> list[str]:
     return keep
 
 
-def merge(observations: Iterable[Observation], documents_of: dict[str, set[str]]) -> list[Entity]:
+def merge(observations: Iterable[Observation]) -> list[Entity]:
     """All documents' observations → one Entity per id, sorted by id."""
     by_id: dict[str, list[Observation]] = defaultdict(list)
+    documents_of: dict[str, set[str]] = defaultdict(set)
     for obs in observations:
         by_id[obs.entity_id].append(obs)
+        documents_of[obs.entity_id].add(obs.doc_id)
     entities = []
     for entity_id in sorted(by_id):
         group = by_id[entity_id]
@@ -338,17 +339,14 @@ def merge(observations: Iterable[Observation], documents_of: dict[str, set[str]]
 def run(pairs: Iterable[tuple[Document, list[Mention]]], params: ResolveParams, models_dir: Path = MODELS_DIR) -> tuple[Iterator[Mention], list[Entity]]:
     """(document, its mentions) pairs → resolved mentions (streamed) and, once they are consumed, entities."""
     observations: list[Observation] = []
-    documents_of: dict[str, set[str]] = defaultdict(set)
     entities: list[Entity] = []
 
     def mentions() -> Iterator[Mention]:
         for document, doc_mentions in pairs:
             resolved, obs = resolve_document(document, doc_mentions, lexicons.load(document.lang, models_dir), params)
-            for o in obs:
-                documents_of[o.entity_id].add(document.doc_id)
             observations.extend(obs)
             yield from resolved
-        entities.extend(merge(observations, documents_of))
+        entities.extend(merge(observations))
 
     return mentions(), entities
 
@@ -382,20 +380,69 @@ class ResolveSummary:
     entities: int
 
 
-def main(documents_path: Path, mentions_in: Path, mentions_out: Path, entities_out: Path, params: ResolveParams, models_dir: Path = MODELS_DIR) -> ResolveSummary:
-    """Link the ner stage's mentions to entities; write mentions and entities tables."""
-    from pipeline.store import table_metadata
+@dataclass(frozen=True)
+class ResolveTask:
+    """One shard: its documents and ner mentions, and the shard files it writes."""
 
-    producers = dict(table_metadata(mentions_in)["producers"])
-    producers["diplonews"] = __version__
-    settings = {"params": params.model_dump(mode="json"), "producers": producers}
-    this_run = new_run("resolve", settings, [documents_path, mentions_in])
-    pairs = tqdm(pairs_of(documents_path, mentions_in, params.batch_size), desc="resolve", unit="doc", total=row_count(documents_path), disable=None)
-    resolved, entities = run(pairs, params, models_dir)
+    documents: Path
+    mentions_in: Path
+    mentions_out: Path
+    observations: Path
+    fingerprint: str
+    params: ResolveParams
+    models_dir: Path
+
+
+def resolve_shard(task: ResolveTask) -> None:
+    """Resolve one shard's documents → its resolved mentions and its observations shard files."""
+    producers = {**table_metadata(task.mentions_in)["producers"], "diplonews": __version__}
+    batch = task.params.batch_size * 16
+    with write_together(
+        TableWriter(task.mentions_out, "mentions", producers, batch, shard=task.fingerprint),
+        TableWriter(task.observations, "observations", producers, batch, shard=task.fingerprint),
+    ) as (mention_writer, observation_writer):
+        for document, mentions in pairs_of(task.documents, task.mentions_in, task.params.batch_size):
+            resolved, observations = resolve_document(document, mentions, lexicons.load(document.lang, task.models_dir), task.params)
+            mention_writer.write_all(resolved)
+            observation_writer.write_all(observations)
+
+
+def main(
+    documents_path: Path, mentions_in: Path, mentions_out: Path, entities_out: Path, params: ResolveParams,
+    models_dir: Path = MODELS_DIR, runner: engine.Engine | None = None,
+) -> ResolveSummary:
+    """Link the ner stage's mentions to entities; write mentions and entities tables.
+
+    Mentions are resolved shard by shard (only shards whose inputs changed are resolved again);
+    entities are then merged from every shard's observations, as a run over the whole corpus would.
+    """
+    n, documents = engine.input_shards(documents_path)
+    _, found = engine.input_shards(mentions_in)
+    ner_shards = {shard: (path, fp) for shard, path, fp in found}
+    observations_path = mentions_out.parent / "observations.parquet"
+    setting = [params.model_dump(mode="json"), engine.folder_fingerprint(Path(models_dir))]
+    fingerprints = {shard: engine.fingerprint("resolve", setting, fp, ner_shards[shard][1]) for shard, _, fp in documents}
+    inputs = {shard: path for shard, path, _ in documents}
+    done = engine.run_shards(
+        "resolve", [mentions_out, observations_path], n, fingerprints,
+        lambda shard, fp: ResolveTask(
+            inputs[shard], ner_shards[shard][0], engine.shard_path(mentions_out, shard, n), engine.shard_path(observations_path, shard, n),
+            fp, params, Path(models_dir),
+        ),
+        resolve_shard, runner,
+    )
+    mention_shards = [engine.shard_path(mentions_out, s, n) for s in done.shards]
+    producers = {**table_metadata(mentions_in)["producers"], "diplonews": __version__}
+    this_run = new_run("resolve", {"params": params.model_dump(mode="json"), "producers": producers}, [documents_path, mentions_in])
+    observations = (
+        Observation.model_validate(row)
+        for s in done.shards
+        for row in pq.read_table(engine.shard_path(observations_path, s, n)).to_pylist()
+    )
     with write_together(
         TableWriter(mentions_out, "mentions", producers, params.batch_size * 16, this_run),
         TableWriter(entities_out, "entities", producers, params.batch_size * 16, this_run),
     ) as (writer, entity_writer):
-        writer.write_all(resolved)
-        entity_writer.write_all(entities)
+        engine.write_from_shards(writer, mention_shards)
+        entity_writer.write_all(merge(observations))
     return ResolveSummary(mentions=writer.count, entities=entity_writer.count)

@@ -134,6 +134,23 @@ class Run(BaseModel):
     inputs: dict[str, str] = Field(default_factory=dict)
 
 
+class Observation(Record):
+    """What one document says about one entity: the resolve stage's per-document result that
+    entities are merged from (kept in the resolve stage's shards, not an output table)."""
+
+    doc_id: str
+    entity_id: str
+    kind: EntityKind
+    names: list[str]
+    aliases: list[str]
+    countries: list[str]
+    roles: list[str]
+    mentions: int
+    name_en: str | None = None
+    name_fr: str | None = None
+    named: bool = True
+
+
 def _f(name: str, type_: pa.DataType, nullable: bool = False) -> pa.Field:
     return pa.field(name, type_, nullable=nullable)
 
@@ -219,6 +236,21 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
             _f("attribution", pa.string()),
         ]
     ),
+    "observations": pa.schema(
+        [
+            _f("doc_id", pa.string()),
+            _f("entity_id", pa.string()),
+            _f("kind", pa.string()),
+            _f("names", pa.list_(pa.field("item", pa.string(), nullable=False))),
+            _f("aliases", pa.list_(pa.field("item", pa.string(), nullable=False))),
+            _f("countries", pa.list_(pa.field("item", pa.string(), nullable=False))),
+            _f("roles", pa.list_(pa.field("item", pa.string(), nullable=False))),
+            _f("mentions", pa.int64()),
+            _f("name_en", pa.string(), True),
+            _f("name_fr", pa.string(), True),
+            _f("named", pa.bool_()),
+        ]
+    ),
 }
 
 RECORDS: dict[str, type[Record]] = {
@@ -227,4 +259,5 @@ RECORDS: dict[str, type[Record]] = {
     "mentions": Mention,
     "entities": Entity,
     "claims": Claim,
+    "observations": Observation,
 }

@@ -40,10 +40,12 @@ class TableError(ValueError):
     """A Parquet file does not hold the table it should."""
 
 
-def _schema_with_metadata(table: str, producers: dict[str, str], run: Run | None) -> pa.Schema:
+def _schema_with_metadata(table: str, producers: dict[str, str], run: Run | None, shard: str | None = None) -> pa.Schema:
     meta: dict[str, Any] = {"table": table, "schema_version": SCHEMA_VERSION, "producers": dict(sorted(producers.items()))}
     if run is not None:
         meta["run"] = run.model_dump(mode="json")
+    if shard is not None:
+        meta["shard"] = shard
     return ARROW_SCHEMAS[table].with_metadata({META_KEY: json.dumps(meta, sort_keys=True).encode()})
 
 
@@ -96,16 +98,27 @@ class TableWriter:
 
     Use as a context manager: the file appears at `path` only if the block exits without error.
     Several writers whose tables must appear together go through `write_together` instead.
+    A shard file (`pipeline.engine`) carries its fingerprint as `shard`. Row groups hold
+    `batch_size` rows whether rows come as records or as Arrow data, so the bytes depend on the
+    rows alone.
     """
 
     def __init__(
-        self, path: Path, table: str, producers: dict[str, str] | None = None, batch_size: int = 256, run: Run | None = None
+        self,
+        path: Path,
+        table: str,
+        producers: dict[str, str] | None = None,
+        batch_size: int = 256,
+        run: Run | None = None,
+        shard: str | None = None,
     ):
         self.path = Path(path)
         self.table = table
-        self.schema = _schema_with_metadata(table, producers or {}, run)
+        self.schema = _schema_with_metadata(table, producers or {}, run, shard)
         self.batch_size = batch_size
         self._rows: list[dict[str, Any]] = []
+        self._arrow: list[pa.Table] = []
+        self._arrow_rows = 0
         self._writer: pq.ParquetWriter | None = None
         self._tmp: str | None = None
         self._lock_fd: int | None = None
@@ -135,10 +148,29 @@ class TableWriter:
         for record in records:
             self.write(record)
 
+    def write_arrow(self, rows: pa.Table) -> None:
+        """Add rows already in this table's columns (read from a shard file of the same table)."""
+        assert not self._rows, "records and Arrow rows are not mixed in one table"
+        self._arrow.append(rows.select(self.schema.names).cast(self.schema))
+        self._arrow_rows += rows.num_rows
+        self.count += rows.num_rows
+        while self._arrow_rows >= self.batch_size:
+            self._flush_arrow(self.batch_size)
+
+    def _flush_arrow(self, n: int) -> None:
+        assert self._writer is not None
+        pending = pa.concat_tables(self._arrow)
+        self._writer.write_table(pending.slice(0, n).combine_chunks())
+        rest = pending.slice(n)
+        self._arrow = [rest] if rest.num_rows else []
+        self._arrow_rows = rest.num_rows
+
     def _flush(self) -> None:
         if self._rows and self._writer is not None:
             self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self.schema))
             self._rows = []
+        if self._arrow_rows and self._writer is not None:
+            self._flush_arrow(self._arrow_rows)
 
     def finish(self) -> None:
         """Write the last rows and close the temporary file: complete, not yet in place."""
@@ -229,11 +261,6 @@ def digest(data: Any) -> str:
     return hashlib.sha256(blob).hexdigest()[:16]
 
 
-def files_digest(files: Iterable[tuple[str, int, bytes | None, str | None]]) -> str:
-    """Hash of input files given as (name, size, content or None if unread, read error or None)."""
-    return digest([[name, size, hashlib.sha256(data).hexdigest() if data is not None else None, error] for name, size, data, error in files])
-
-
 def table_run(path: Path) -> Run:
     """The run that wrote the table at `path`."""
     _exists(path)
@@ -265,7 +292,7 @@ def new_run(stage: str, settings: Mapping[str, Any], sources: Sequence[Path] = (
     """The run of `stage` with `settings` (params, producers... as JSON-able data) on the tables at `sources`.
 
     With no source tables (the clean stage), the run starts a new lineage: `settings` must then
-    identify the inputs (e.g. `files_digest`).
+    identify the inputs (e.g. a digest of the input files' names, sizes and hashes).
     """
     found = {Path(p): (table_metadata(p).get("table", "?"), table_run(p)) for p in sources}
     inputs = {table: run.id for table, run in found.values()}

@@ -387,9 +387,9 @@ def test_prose_with_a_bracket_or_a_hashtag_is_not_markup(text: str, models: clea
 
 
 def _tables(input_dir: Path, out: Path, params: CleanParams = PARAMS) -> tuple[dict[str, str], dict[str, str]]:
-    """Run the stage; (source → text of documents, source → reason of rejects)."""
+    """Run the stage; (source → text of documents, source → reason of rejects), sorted by source."""
     clean.main(input_dir, out, params)
-    documents = read_table(out / "documents.parquet", "documents").to_pandas()
+    documents = read_table(out / "documents.parquet", "documents").to_pandas().sort_values("source")
     rejects = read_table(out / "rejects.parquet", "rejects").to_pandas()
     return dict(zip(documents.source, documents.text)), dict(zip(rejects.source, rejects.reason))
 

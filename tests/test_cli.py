@@ -43,7 +43,7 @@ def _cases(tmp: Path) -> dict[str, tuple[list[str], str]]:
         "german": (["clean", "--input", seeds, "--output", "out", "--params", "params.yaml"],
                    "error: params.yaml: clean.languages: no model configured for 'de' (ner.spacy_models has en, fr)"),
         "claims_key_seen_by_clean": (["clean", "--input", seeds, "--output", "out"], "error: params.yaml: claims.foo: unknown key"),
-        "unknown_section": (run, "error: params.yaml: cleen: unknown section (the stages are clean, ner, resolve, claims, evaluate)"),
+        "unknown_section": (run, "error: params.yaml: cleen: unknown section (the sections are clean, ner, resolve, claims, evaluate, engine)"),
         "missing_params": ([*run, "--params", "other.yaml"], "error: other.yaml: params file not found"),
         "model_not_installed": (run, "error: params.yaml: ner.spacy_models.en: spaCy model 'xx_not_installed' is not installed (run `make setup`, or name an installed one)"),
         "evaluate_params": (["evaluate", "--outputs", "out", "--gold", "gold", "--metrics", "m.json", "--details", "d.json"],

@@ -36,7 +36,7 @@ def test_unknown_key_in_any_section() -> None:
 
 
 def test_unknown_section() -> None:
-    with pytest.raises(ParamsError, match=r"^params\.yaml: cleen: unknown section \(the stages are clean, ner, resolve, claims, evaluate\)$"):
+    with pytest.raises(ParamsError, match=r"^params\.yaml: cleen: unknown section \(the sections are clean, ner, resolve, claims, evaluate, engine\)$"):
         _settings({"cleen": {"languages": ["fr"]}})
 
 

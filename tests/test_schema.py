@@ -12,7 +12,7 @@ import polars as pl
 import pyarrow as pa
 import pytest
 
-from pipeline.schema import ARROW_SCHEMAS, RECORDS, Claim, Document, Entity, Mention, Reject, RemovedSpan
+from pipeline.schema import ARROW_SCHEMAS, RECORDS, Claim, Document, Entity, Mention, Observation, Reject, RemovedSpan
 from pipeline.store import TableError, iter_records, read_table, table_metadata, write_table
 
 SCALARS = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
@@ -67,6 +67,12 @@ SAMPLES = {
         Claim(
             claim_id="c1", doc_id="a1", speaker="Bui Thanh Son", speaker_entity_id="p-1", speaker_country="VNM", cue="a affirmé",
             text="la souveraineté doit être respectée", sentence="…", start=0, end=10, stance="support", topics=["sovereignty"], quote_type="indirect",
+        )
+    ],
+    "observations": [
+        Observation(
+            doc_id="a1", entity_id="person:bui-thanh-son", kind="person", names=["Bùi Thanh Sơn"], aliases=["Sơn"], countries=["VNM"],
+            roles=["ministre des Affaires étrangères"], mentions=2,
         )
     ],
 }

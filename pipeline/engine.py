@@ -1,0 +1,319 @@
+"""Shards, fingerprints and the engines that run a stage's shards (one process, N processes, Dask).
+
+A corpus is cut into `engine.shards` shards by the hash that is the documents' id: a document's
+shard depends on its bytes alone, so adding an article changes one shard. Every stage writes one
+Parquet file per shard beside its table (`<folder>/shards/<table>/<shard>.parquet`) with a
+fingerprint in the file metadata: a hash of everything the shard's rows depend on (the input
+shard's fingerprint, params, the package's code and lexicons, model versions). A re-run reuses a
+shard whose fingerprint has not changed and computes only the others. The table itself
+(`<folder>/<table>.parquet`, the contract) is then written from the shards in shard order; shards
+are ranges of document ids and rows are sorted by document id inside a shard, so the table is
+sorted by document id whatever the number of shards, workers or engine, and its bytes are the same.
+
+Engines run a stage's task function over its shard tasks and return the results in task order.
+A task carries paths and params, never a model: each worker process loads the models it needs
+once (`cached`) and keeps them for the next task of the same stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pydantic import Field
+from tqdm import tqdm
+
+from pipeline.config import StageParams
+from pipeline.store import TableWriter, digest, row_count, table_metadata
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+SHARDS_FOLDER = "shards"
+
+
+class EngineParams(StageParams):
+    """How the stages run: shards, worker processes, engine."""
+
+    shards: int = Field(64, ge=1, le=4096)
+    """Number of shards a corpus is cut into by document id; a re-run recomputes only the shards
+    whose documents (or code, lexicons, params, models) changed. Changing it recomputes every shard."""
+    workers: int = Field(1, ge=1, le=1024)
+    """Worker processes for the stages (one copy of the models each). Outputs do not depend on it."""
+    engine: Literal["local", "dask"] = "local"
+    """`local`: this machine's processes; `dask`: a Dask cluster (a LocalCluster of `workers`
+    processes, or the scheduler at `address`)."""
+    address: str | None = None
+    """Scheduler of a running Dask cluster (tcp://host:8786), for engine dask. Workers must see
+    the input and output folders at the same paths."""
+
+
+# --- shards -----------------------------------------------------------------------------------
+
+
+def shard_of(key: str, shards: int) -> int:
+    """The shard of a hexadecimal key (a document id): ranges of the key, so that shards in order
+    hold keys in order."""
+    return int(key[:8].ljust(8, "0"), 16) * shards >> 32
+
+
+def key_of(text: str) -> str:
+    """A hexadecimal key for an input with no document id (an unreadable entry): a hash of its name."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def shard_dir(table_path: Path) -> Path:
+    """Where the shards of the table at `table_path` live: `<folder>/shards/<table stem>/`."""
+    table_path = Path(table_path)
+    return table_path.parent / SHARDS_FOLDER / table_path.stem
+
+
+def shard_path(table_path: Path, shard: int, shards: int) -> Path:
+    """The file of one shard of the table at `table_path`."""
+    return shard_dir(table_path) / f"{shard:04d}-of-{shards:04d}.parquet"
+
+
+def shard_fingerprint(path: Path) -> str | None:
+    """The fingerprint a shard file was written with, or None if there is no complete file."""
+    try:
+        return table_metadata(path).get("shard")
+    except (OSError, ValueError, pa.ArrowInvalid):
+        return None
+
+
+def is_current(paths: Iterable[Path], fingerprint: str) -> bool:
+    """Do the shard files at `paths` all exist and carry `fingerprint`?"""
+    return all(shard_fingerprint(p) == fingerprint for p in paths)
+
+
+def input_shards(table_path: Path) -> tuple[int, list[tuple[int, Path, str]]]:
+    """The shards of the table at `table_path` → (the shard count, [(shard, file, fingerprint)]
+    in shard order)."""
+    found = []
+    for path in sorted(shard_dir(table_path).glob("*-of-*.parquet")):
+        fingerprint = shard_fingerprint(path)
+        if fingerprint is None:
+            raise ValueError(f"{path} is not a complete shard: re-run the stage that writes {Path(table_path).name}")
+        shard, total = path.stem.split("-of-")
+        found.append((int(shard), int(total), path, fingerprint))
+    counts = {total for _, total, _, _ in found}
+    if len(counts) > 1:
+        raise ValueError(f"{shard_dir(table_path)} holds shards of two shard counts: re-run the stage that writes {Path(table_path).name}")
+    if not Path(table_path).is_file():
+        raise ValueError(f"{table_path} does not exist: run the stage that produces it first")
+    if sum(row_count(path) for _, _, path, _ in found) != row_count(table_path):
+        raise ValueError(f"{shard_dir(table_path)} does not hold the rows of {table_path}: re-run the stage that writes it")
+    return (counts.pop() if counts else 1), [(shard, path, fp) for shard, _, path, fp in found]
+
+
+def shard_producers(paths: Sequence[Path], default: dict[str, str]) -> dict[str, str]:
+    """The producers recorded in the first of the shard files at `paths` (they share them), else `default`."""
+    for path in paths:
+        return dict(table_metadata(path).get("producers", default))
+    return dict(default)
+
+
+# --- fingerprints -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint() -> str:
+    """A hash of the package's code: a code change recomputes every shard (as DVC re-runs a stage)."""
+    package = Path(__file__).resolve().parent
+    return digest([[p.name, hashlib.sha256(p.read_bytes()).hexdigest()] for p in sorted(package.glob("*.py"))])
+
+
+@lru_cache(maxsize=None)
+def folder_fingerprint(folder: Path, pattern: str = "*.toml") -> str:
+    """A hash of the files matching `pattern` in `folder` (the lexicons)."""
+    return digest([[p.name, hashlib.sha256(p.read_bytes()).hexdigest()] for p in sorted(Path(folder).glob(pattern))])
+
+
+def package_version(name: str) -> str | None:
+    """The installed version of a package or spaCy model package (None for a folder or unknown)."""
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def fingerprint(stage: str, *parts: Any) -> str:
+    """A shard's fingerprint: the stage, the code, and whatever else its rows depend on."""
+    return digest({"stage": stage, "code": code_fingerprint(), "parts": list(parts)})
+
+
+# --- models, once per worker ------------------------------------------------------------------
+
+_MODELS: dict[Any, Any] = {}
+
+
+def cached(key: Any, load: Callable[[], T]) -> T:
+    """The models `load` gives, loaded once per process for `key`. One stage's models are kept at
+    a time, so a worker that goes from ner to claims tasks does not hold both."""
+    if key not in _MODELS:
+        _MODELS.clear()
+        _MODELS[key] = load()
+    return _MODELS[key]  # type: ignore[no-any-return]
+
+
+# --- engines ----------------------------------------------------------------------------------
+
+
+class Engine:
+    """Runs a task function over tasks and yields the results in task order: in this process."""
+
+    name = "local"
+    workers = 1
+
+    def map(self, fn: Callable[[T], R], tasks: Sequence[T]) -> Iterator[R]:
+        """`fn(task)` for each task, results in task order."""
+        for task in tasks:
+            yield fn(task)
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class ProcessEngine(Engine):
+    """N worker processes of this machine, started once and kept for every stage of a run."""
+
+    def __init__(self, workers: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        # spawn, not fork: a worker must not inherit the parent's threads (tokenizers, torch).
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def map(self, fn: Callable[[T], R], tasks: Sequence[T]) -> Iterator[R]:
+        if len(tasks) <= 1:
+            # One task: no process is worth starting for it (an incremental re-run).
+            yield from Engine.map(self, fn, tasks)
+            return
+        yield from self._pool.map(fn, tasks)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine(Engine):
+    """A Dask cluster: the scheduler at `address`, else a LocalCluster of `workers` processes."""
+
+    name = "dask"
+
+    def __init__(self, workers: int, address: str | None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - a dependency of the package
+            raise RuntimeError("engine dask needs the `distributed` package: run `make setup`") from exc
+        self._cluster = None
+        # The scheduler and nannies run in this process: their start and stop chatter is not the user's business.
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+        if address:
+            self._client = Client(address, set_as_default=False)
+        else:
+            # One thread per worker: the models are not thread-safe, and a process per core is the
+            # parallelism we want. No dashboard: it would need a free port and extra packages.
+            self._cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+            )
+            self._client = Client(self._cluster, set_as_default=False)
+        self.workers = len(self._client.scheduler_info().get("workers", {})) or workers
+
+    def map(self, fn: Callable[[T], R], tasks: Sequence[T]) -> Iterator[R]:
+        # pure=False: a task's result is its side effect (a shard file), never to be skipped as a duplicate.
+        futures = self._client.map(fn, list(tasks), pure=False)
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            self._client.cancel([f for f in futures if not f.done()])
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def open_engine(params: EngineParams) -> Engine:
+    """The engine `params` choose (close it after use, or use it as a context manager)."""
+    if params.engine == "dask":
+        return DaskEngine(params.workers, params.address)
+    if params.workers > 1:
+        return ProcessEngine(params.workers)
+    return Engine()
+
+
+# --- the table from its shards ----------------------------------------------------------------
+
+
+def write_from_shards(writer: TableWriter, paths: Iterable[Path]) -> None:
+    """Stream the rows of shard files, in the order given, into an open table writer."""
+    for path in paths:
+        parquet = pq.ParquetFile(path)
+        for batch in parquet.iter_batches(batch_size=writer.batch_size):
+            writer.write_arrow(pa.Table.from_batches([batch]))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a sharded stage does this run: every shard with its fingerprint, and which to compute."""
+
+    shards: list[int]
+    fingerprints: dict[int, str]
+    todo: list[int]
+
+    @property
+    def reused(self) -> int:
+        return len(self.shards) - len(self.todo)
+
+
+def plan(fingerprints: dict[int, str], outputs: Callable[[int], Sequence[Path]]) -> Plan:
+    """Shard → fingerprint, and shard → its output files → the plan: shards whose files are
+    missing or carry another fingerprint are to be computed."""
+    shards = sorted(fingerprints)
+    todo = [s for s in shards if not is_current(outputs(s), fingerprints[s])]
+    return Plan(shards, fingerprints, todo)
+
+
+def run_shards(
+    desc: str,
+    tables: Sequence[Path],
+    n: int,
+    fingerprints: dict[int, str],
+    task_of: Callable[[int, str], T],
+    fn: Callable[[T], Any],
+    runner: Engine | None,
+) -> Plan:
+    """Bring the shard files of `tables` up to date: shard → fingerprint gives every shard; those
+    whose files are missing or carry another fingerprint are computed (`fn` over `task_of(shard,
+    fingerprint)`, on `runner`, default this process); files of shards that no longer exist (or of
+    another shard count `n`) are removed → the plan."""
+    todo = plan(fingerprints, lambda s: [shard_path(t, s, n) for t in tables])
+    tasks = [task_of(s, todo.fingerprints[s]) for s in todo.todo]
+    with tqdm(desc=desc, unit="shard", total=len(tasks), disable=None) as bar:
+        for _ in (runner or Engine()).map(fn, tasks):
+            bar.update(1)
+    log.info("%s: %d shards computed, %d reused", desc, len(todo.todo), todo.reused)
+    for table in tables:
+        folder = shard_dir(table)
+        keep = {shard_path(table, s, n).name for s in todo.shards}
+        for path in folder.glob("*.parquet") if folder.is_dir() else []:
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
+    return todo
