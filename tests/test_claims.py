@@ -356,3 +356,17 @@ def test_a_group_is_one_speaker_whatever_its_determiner_and_case(models: tuple[n
     english = one(claims_of("The analysts said the sanctions had failed to change the government's course.", "en", models))
     assert (with_det.speaker, bare.speaker, with_det.speaker_kind) == ("participants", "participants", "group")
     assert english.speaker == "analysts"
+
+
+def test_an_evaluated_object_and_the_participle_that_explains_it_are_one_claim(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Foreign Minister Penny Wong dismissed the ambassador's account, saying the vessels had blocked the boat for an hour."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.cue, claim.stance) == ("Penny Wong", "dismissed", "oppose")
+    assert claim.text.endswith("the vessels had blocked the boat for an hour")
+    text = "Le ministre des Affaires étrangères Bui Thanh Son a regretté la décision, estimant que les sanctions ne feraient que des perdants."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue) == ("Bui Thanh Son", "a regretté")
+    assert claim.text.endswith("les sanctions ne feraient que des perdants")
+    # an object that states a judgement of its own stays a claim of its own
+    text = "Le ministre des Affaires étrangères Bui Thanh Son a dénoncé des condamnations arbitraires, estimant que les deux hommes étaient retenus comme otages."
+    assert len(claims_of(text, "fr", models)) == 2
