@@ -153,6 +153,7 @@ class Rules:
     country: re.Pattern[str]
     named_document: re.Pattern[str]
     complement: re.Pattern[str]
+    mandate: re.Pattern[str]
 
 
 def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR) -> Rules:
@@ -192,7 +193,7 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         pre = rf"(?:(?P<nat1>{nat})\s+|(?P<ofc1>{country})'s\s+|(?P<orgc1>{org})\s+)?"
         head = rf"(?:{prefix})?(?:(?:{pw})\s+)?(?:{heads})"
         port = rf"of\s+(?:the\s+)?(?:{pw})(?:\s+(?:and\s+)?[A-Z][a-z]+){{0,3}}"
-        tail = rf"(?:\s+(?P<port>{port}))?(?:\s+(?P<ofc>(?:of|for)\s+(?:the\s+)?(?:{country})(?![\w-])))?(?:\s+(?P<orgc>(?:of|at|to)\s+(?:the\s+)?(?:{org})(?![\w-])))?"
+        tail = rf"(?:\s+(?P<port>{port}))?(?:\s+(?P<ofc>of\s+(?:the\s+)?(?:{country})(?![\w-])))?(?:\s+(?P<orgc>(?:of|at|to)\s+(?:the\s+)?(?:{org})(?![\w-])))?"
         title = rf"(?<![\w-]){pre}(?P<head>{head}(?:\s+and\s+{head})?)(?![\w-]){tail}"
         institution = rf"(?<![\w-]){pre}(?:(?:{pw})\s+)?(?P<head>{inst})(?![\w-]){tail}"
         coordination = r"\s+and\s+(?:the\s+)?"
@@ -213,6 +214,7 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         # a title's complement closed by an apposition comma: "du ministère, " / "of the Coast Guard, "
         complement=re.compile(rf"[ \t]+(?:{trie_regex(lex.complements)})[ \t]*[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){{0,4}}?[ \t]*,[ \t]*")
         if lex.complements else re.compile("(?!)"),
+        mandate=lexicons.mandate_pattern(lex),
     )
 
 
@@ -607,7 +609,8 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
 
     The first country or organisation named in the description decides: "China's ambassador to the
     UN" → CHN; "the UN envoy for Sudan", "la coordonnatrice humanitaire des Nations unies au Mali" →
-    an international body, no country; "le porte-parole du gouvernement rwandais" → RWA.
+    an international body, no country; "le porte-parole du gouvernement rwandais" → RWA. A country
+    after a mandate preposition ("rapporteur spécial … en Afghanistan") is no affiliation.
     """
     if c.country or c.affiliated_org:
         return c
@@ -617,6 +620,8 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
                 continue
             if m.label == "ORG" and (m.norm or "").startswith("agency:"):
                 continue
+            if m.label == "COUNTRY" and lexicons.names_a_mandate(rules.lex, rules.mandate, text, lo, m.start):
+                continue  # "the Special Rapporteur on the situation … in Belarus", "l'ambassadeur en Chine"
             if m.country:
                 return replace(c, country=m.country)
             if m.label == "ORG" and m.origin == "lexicon":

@@ -370,3 +370,16 @@ def test_an_evaluated_object_and_the_participle_that_explains_it_are_one_claim(m
     # an object that states a judgement of its own stays a claim of its own
     text = "Le ministre des Affaires étrangères Bui Thanh Son a dénoncé des condamnations arbitraires, estimant que les deux hommes étaient retenus comme otages."
     assert len(claims_of(text, "fr", models)) == 2
+
+
+def test_an_envoy_for_a_country_is_not_its_delegate(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The United Nations envoy for Sudan urged the warring parties to open humanitarian corridors before the rains."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker_kind, claim.speaker_country) == ("person", None)
+    text = "L'envoyé spécial pour le Soudan a exhorté les belligérants à ouvrir des couloirs humanitaires."
+    assert one(claims_of(text, "fr", models)).speaker_country is None
+    # "the speaker for X" speaks for X
+    text = "The speaker for Bangladesh warned that 20 million people in the coastal belt could be displaced by 2050."
+    assert one(claims_of(text, "en", models)).speaker_country == "BGD"
+    text = "Le représentant du Mali a rejeté toute ingérence extérieure dans la conduite des opérations."
+    assert one(claims_of(text, "fr", models)).speaker_country == "MLI"

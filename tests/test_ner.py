@@ -245,3 +245,13 @@ def test_a_noun_phrase_ending_in_a_country_describes_the_name_after_it(models: n
     # a clause that merely ends with a country describes nobody
     found = mentions_of("After talks with China, Wang Yi said the visit went well.", "en", models)
     assert find(found, "Wang Yi", "PERSON").country is None
+
+
+def test_a_country_after_a_mandate_preposition_is_no_affiliation(models: ner.NerModels) -> None:
+    text = "Le rapporteur spécial sur la situation des droits de l'homme en Afghanistan, M. Tomasz Wierzbicki, a dénoncé la répression."
+    assert find(mentions_of(text, "fr", models), "Tomasz Wierzbicki", "PERSON").country is None
+    text = "The Special Rapporteur on the situation of human rights in Belarus, Anna Petrova, told the Council that detainees were denied lawyers."
+    assert find(mentions_of(text, "en", models), "Anna Petrova", "PERSON").country is None
+    # "of"/"de" still names whom the person serves
+    text = "The Permanent Representative of Ghana, Akosua Boateng, presented the report."
+    assert find(mentions_of(text, "en", models), "Akosua Boateng", "PERSON").country == "GHA"
