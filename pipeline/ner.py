@@ -195,7 +195,8 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         port = rf"of\s+(?:the\s+)?(?:{pw})(?:\s+(?:and\s+)?[A-Z][a-z]+){{0,3}}"
         tail = rf"(?:\s+(?P<port>{port}))?(?:\s+(?P<ofc>of\s+(?:the\s+)?(?:{country})(?![\w-])))?(?:\s+(?P<orgc>(?:of|at|to)\s+(?:the\s+)?(?:{org})(?![\w-])))?"
         title = rf"(?<![\w-]){pre}(?P<head>{head}(?:\s+and\s+{head})?)(?![\w-]){tail}"
-        institution = rf"(?<![\w-]){pre}(?:(?:{pw})\s+)?(?P<head>{inst})(?![\w-]){tail}"
+        # "China's foreign ministry": wire copy writes the portfolio in lower case
+        institution = rf"(?<![\w-]){pre}(?:(?i:{pw})\s+)?(?P<head>{inst})(?![\w-]){tail}"
         coordination = r"\s+and\s+(?:the\s+)?"
         named_document = rf"(?<![\w-])(?P<place>{_UPPER}[\w'-]*(?:[ -]{_UPPER}[\w'-]*){{0,3}})\s+(?:{trie_regex(lex.document_heads)})(?![\w-])"
     name_after = rf"[ \t]*,?[ \t]*(?:(?P<hon>{hon})[ \t]+)?(?P<name>[^\W\d_][\w'.-]*(?:[ \t]+[^\W\d_][\w'.-]*){{0,6}})"
@@ -626,6 +627,14 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
                 return replace(c, country=m.country)
             if m.label == "ORG" and m.origin == "lexicon":
                 return replace(c, affiliated_org=True)
+    if any(rules.lex.titles[k].speaks_for_body for k in c.role_keys if k in rules.lex.titles):
+        # "China's foreign ministry gave a different account. Spokesman Wang said …"
+        # the sentence or paragraph before, not the whole article
+        line = text.rfind("\n", 0, c.start)
+        start = max(text.rfind("\n", 0, max(line, 0)) + 1 if text[:line].strip() else 0, c.start - 300)
+        bodies = [m for m in mentions if start <= m.start and m.end <= c.start and m.label == "ORG" and m.origin != "model" and m.country]
+        if bodies:
+            return replace(c, country=bodies[-1].country)
     return c
 
 

@@ -255,3 +255,14 @@ def test_a_country_after_a_mandate_preposition_is_no_affiliation(models: ner.Ner
     # "of"/"de" still names whom the person serves
     text = "The Permanent Representative of Ghana, Akosua Boateng, presented the report."
     assert find(mentions_of(text, "en", models), "Akosua Boateng", "PERSON").country == "GHA"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "China's foreign ministry gave a different account. Spokesman Wang Jiahao said the vessel had intruded into Chinese waters."),
+        ("fr", "Le ministère chinois des Affaires étrangères a donné une autre version. Le porte-parole Wang Jiahao a affirmé que le navire était entré dans les eaux chinoises."),
+    ],
+)
+def test_a_spokesperson_speaks_for_the_body_named_just_before(models: ner.NerModels, lang: str, text: str) -> None:
+    assert find(mentions_of(text, lang, models), "Wang Jiahao", "PERSON").country == "CHN"
