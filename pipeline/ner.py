@@ -314,8 +314,10 @@ def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candida
         if after and after.group("hon") and after.group("hon") in ("Mme", "Mlle", "Mrs", "Mrs.", "Ms", "Ms."):
             gender = "f"
         if not name_len and (comp := rules.complement.match(text, m.end())):
-            # "la porte-parole du ministère, Sun Lihua, …": the name closes an apposition
-            after = rules.name_after.match(text, comp.end())
+            # "la porte-parole du ministère, Sun Lihua, …": the name closes an apposition, past a
+            # rank of its own ("head of the army delegation, Lieutenant General Osman Abdelrahim")
+            rank = rules.title.match(text, comp.end())
+            after = rules.name_after.match(text, rank.end() if rank and rank.group("head").strip() else comp.end())
             name_len = _name_words(after.group("name"), rules, params.max_name_words) if after else 0
             if name_len and re.match(r"[ \t]*[,.;)]", text[after.start("name") + name_len :]):  # type: ignore[union-attr]
                 described = " ".join(text[m.start() : comp.end()].rstrip(" \t,").split())

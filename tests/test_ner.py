@@ -266,3 +266,17 @@ def test_a_country_after_a_mandate_preposition_is_no_affiliation(models: ner.Ner
 )
 def test_a_spokesperson_speaks_for_the_body_named_just_before(models: ner.NerModels, lang: str, text: str) -> None:
     assert find(mentions_of(text, lang, models), "Wang Jiahao", "PERSON").country == "CHN"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "roles"),
+    [
+        ("en", "The head of the army delegation, Lieutenant General Osman Abdelrahim, said his government was ready.", "Osman Abdelrahim", ["head of the army delegation", "Lieutenant General"]),
+        ("fr", "Le général de corps d'armée Oumar Diarra a affirmé que l'armée contrôlait la ville.", "Oumar Diarra", ["général de corps d'armée"]),
+    ],
+)
+def test_military_ranks_are_roles_not_names(models: ner.NerModels, lang: str, text: str, name: str, roles: list[str]) -> None:
+    found = mentions_of(text, lang, models)
+    find(found, name, "PERSON")
+    assert all(m.text == name for m in found if m.label == "PERSON")
+    assert set(roles) <= {r for m in found if m.label == "PERSON" for r in m.roles}
