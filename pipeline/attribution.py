@@ -392,7 +392,10 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         if any(c.i > head.i and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX") for c in head.children):
             return None
         after = head.right_edge.i + 1
-        if after + 1 < len(doc) and doc[after].lower_ in ("à", "de", "d'", "to", "que", "qu'", "that") and doc[after + 1].pos_ in ("VERB", "AUX", "DET", "PRON", "PROPN", "NOUN") and doc[after].lower_ not in ("de", "d'"):
+        verb = after + 1
+        while verb < len(doc) and (doc[verb].lower_ in ("ne", "n'", "not", "pas") or doc[verb].text in QUOTE_OPEN + '"'):
+            verb += 1  # "a exhorté le Conseil à ne pas « normaliser » …"
+        if verb < len(doc) and doc[after].lower_ in ("à", "de", "d'", "to", "que", "qu'", "that") and doc[verb].pos_ in ("VERB", "AUX", "DET", "PRON", "PROPN", "NOUN") and doc[after].lower_ not in ("de", "d'"):
             return None
         return head.i
     return None

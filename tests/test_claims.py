@@ -383,3 +383,13 @@ def test_an_envoy_for_a_country_is_not_its_delegate(models: tuple[ner.NerModels,
     assert one(claims_of(text, "en", models)).speaker_country == "BGD"
     text = "Le représentant du Mali a rejeté toute ingérence extérieure dans la conduite des opérations."
     assert one(claims_of(text, "fr", models)).speaker_country == "MLI"
+
+
+def test_an_object_with_a_negated_infinitive_is_no_inverted_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Mme Farida Noorzai, qui représente toujours à Genève le gouvernement renversé en août 2021, "
+        "a exhorté le Conseil à ne pas « normaliser » les talibans."
+    )
+    assert one(claims_of(text, "fr", models)).speaker == "Farida Noorzai"
+    text = "Ambassador Farida Noorzai, who still represents the ousted government in Geneva, urged the Council to not “normalise” the Taliban."
+    assert one(claims_of(text, "en", models)).speaker == "Farida Noorzai"
