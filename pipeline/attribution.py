@@ -62,6 +62,7 @@ class Attribution:
     inherits: int | None  # anchor index of the cue whose speaker this one shares
     pieces: list[tuple[int, int]] = field(default_factory=list)
     inverted: bool = False
+    object_only: bool = False  # the content is a bare noun-phrase object ("rejected the accusations")
 
 
 @dataclass(frozen=True)
@@ -391,7 +392,10 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         if any(c.i > head.i and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX") for c in head.children):
             return None
         after = head.right_edge.i + 1
-        if after + 1 < len(doc) and doc[after].lower_ in ("à", "de", "d'", "to", "que", "qu'", "that") and doc[after + 1].pos_ in ("VERB", "AUX", "DET", "PRON", "PROPN", "NOUN") and doc[after].lower_ not in ("de", "d'"):
+        verb = after + 1
+        while verb < len(doc) and (doc[verb].lower_ in ("ne", "n'", "not", "pas") or doc[verb].text in QUOTE_OPEN + '"'):
+            verb += 1  # "a exhorté le Conseil à ne pas « normaliser » …"
+        if verb < len(doc) and doc[after].lower_ in ("à", "de", "d'", "to", "que", "qu'", "that") and doc[verb].pos_ in ("VERB", "AUX", "DET", "PRON", "PROPN", "NOUN") and doc[after].lower_ not in ("de", "d'"):
             return None
         return head.i
     return None
@@ -574,15 +578,48 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 continue
         content_of[pred.anchor] = (pieces[0][0], pieces[-1][1])
         cue_start, cue_end = _span([doc[i] for i in pred.tokens])
-        out.append(Attribution(pred, cue_start, cue_end, speaker, inherits if speaker is None else None, pieces, inverted))
+        object_only = not inverted and start is not None and _object_only(doc, anchor, doc[start], lex)
+        out.append(Attribution(pred, cue_start, cue_end, speaker, inherits if speaker is None else None, pieces, inverted, object_only))
     # a cue that turned out to sit inside another's content ("Vietnam is ready …, the minister said") is part of it
-    return [
+    out = [
         a for a in out
         if not any(
             b is not a and any(lo <= a.cue_start < hi for lo, hi in b.pieces) and not _shares_subject(doc[a.predicate.anchor], doc[b.predicate.anchor])
             for b in out
         )
     ]
+    return _join_explanations(doc, out)
+
+
+def _object_only(doc: Doc, anchor: Token, first: Token, lex: SentenceLexicon) -> bool:
+    """Does the content start with a plain noun-phrase object of the cue, with no clause of its own?"""
+    node = first
+    while node.head.i != node.i and node.head.i != anchor.i:
+        node = node.head
+    if node.head.i != anchor.i or node.dep_ not in OBJECT_DEPS or node.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in node.children):
+        return False  # "a dénoncé des condamnations arbitraires": the object states a judgement of its own
+    return not any(c.dep_ in CLAUSE_DEPS and c.i > anchor.i for c in anchor.children)
+
+
+def _join_explanations(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """An evaluative cue with a bare object and the participle that says why are one statement:
+    "dismissed Wang's account, saying the vessels had blocked…", "a regretté la décision, estimant
+    que…" — the object alone is no position, the participle's clause is."""
+    by_anchor = {a.predicate.anchor: a for a in found}
+    out: list[Attribution] = []
+    for a in found:
+        first = by_anchor.get(a.inherits) if a.inherits is not None else None
+        participle = doc[a.predicate.anchor]
+        if (
+            first is not None and first.object_only and first.predicate.stance and a.speaker is None
+            and participle.head.i == first.predicate.anchor and _is_participle(participle) and first in out
+        ):
+            first.pieces = first.pieces + a.pieces
+            continue
+        out.append(a)
+    return out
 
 
 def _predicative(verb: Token) -> bool:

@@ -115,6 +115,8 @@ class ClaimLexicon:
     country_names: dict[str, str]  # ISO3 → name in this language
     honorifics: dict[str, str]  # form → gender ("" unknown)
     framing_pronouns: dict[str, tuple[str, str]]  # "lui" → (gender, number)
+    mandate: re.Pattern[str]  # text ending in "for", "sur": the country after it is no affiliation
+    lexicon: lexicons.Lexicon
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -199,6 +201,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         country_names={code: (c.name_fr if lang == "fr" else c.name_en) for code, c in lex.countries.items()},
         honorifics=honorifics,
         framing_pronouns={p["form"]: (p["gender"], p["number"]) for p in conf.get("framing_pronouns", [])},
+        mandate=lexicons.mandate_pattern(lex),
+        lexicon=lex,
     )
 
 
@@ -605,6 +609,11 @@ def _country_of(cands: list[Candidate]) -> str | None:
 _INDEFINITE = re.compile(r"^(?:a|an|one|un|une|des|d'|several|plusieurs|some|certains|certaines)\b", re.IGNORECASE)
 
 
+def _mandate(ctx: DocumentContext, start: int, c: Candidate) -> bool:
+    """A country the phrase names as what its holder works on: "the envoy for Sudan", "le rapporteur … en Afghanistan"."""
+    return c.kind == "COUNTRY" and lexicons.names_a_mandate(ctx.lex.lexicon, ctx.lex.mandate, ctx.text, start, c.start)
+
+
 def _definite(phrase: str) -> bool:
     """ "le diplomate", "the official", "its delegate", "Japan's ambassador": not "a diplomat", "un expert"."""
     return not _INDEFINITE.match(phrase.strip())
@@ -646,6 +655,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     # the country the phrase itself states wins over the one the article context gave the person
     # — the first country or organisation named decides: "la coordonnatrice des Nations unies au Mali" is no Malian
     stated = [c for c in sorted(around, key=lambda c: c.start) if c.kind == "COUNTRY" or (c.kind == "ORG" and c.origin != "model" and not (c.entity_id or "").startswith("org:agency-"))]
+    stated = [c for c in stated if not _mandate(ctx, base + wide_lo, c)]
     local = stated[0].country if stated else None
     # a named person before a title ("le ministre français Jean-Noël Barrot"), then the title
     definite = _definite(ctx.text[base + wide_lo : base + wide_hi])
@@ -670,7 +680,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     phrase = ctx.text[start:end]
     words = fold(phrase).split()
     if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not at_head:
-        country = _country_of(inside)
+        country = _country_of([c for c in inside if not _mandate(ctx, start, c)])
         plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
         if (folded_head in lex.title_heads or fold(tok.text) in lex.title_heads) and not plural:
             # an unnamed delegate: "le représentant du Vietnam", "Ukraine's UN ambassador" — or the

@@ -82,6 +82,7 @@ class Organisation:
 class Title:
     key: str
     broader: tuple[str, ...]
+    speaks_for_body: bool = False  # "Spokesman X": the body the text named just before
 
 
 @dataclass
@@ -106,6 +107,8 @@ class Lexicon:
     title_forms: dict[str, str] = field(default_factory=dict)  # folded head form → title key
     prefixes: list[str] = field(default_factory=list)
     complements: list[str] = field(default_factory=list)  # words opening a title's complement ("du", "of the")
+    mandate_prepositions: list[str] = field(default_factory=list)  # "for", "sur": a country after them is a mandate's subject
+    speaks_for: set[str] = field(default_factory=set)  # "speaker", "speaking": "for" after them names whom one represents
     portfolio: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
     masculine_honorifics: list[str] = field(default_factory=list)
@@ -213,12 +216,14 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.document_heads = list(section.get("document_heads", []))
     titles = load_lexicon("titles", models_dir)
     for entry in titles["title"]:
-        lex.titles[entry["key"]] = Title(entry["key"], tuple(entry.get("broader", [])))
+        lex.titles[entry["key"]] = Title(entry["key"], tuple(entry.get("broader", [])), bool(entry.get("speaks_for_body", False)))
         for form in entry.get(lang, []):
             lex.title_forms.setdefault(fold(form), entry["key"])
     conf = titles[lang]
     lex.prefixes = conf.get("prefixes", [])
     lex.complements = conf.get("complements", [])
+    lex.mandate_prepositions = conf.get("mandate_prepositions", [])
+    lex.speaks_for = {w.lower() for w in conf.get("speaks_for", [])}
     lex.portfolio = conf.get("portfolio", [])
     lex.honorifics = conf.get("honorifics", [])
     lex.masculine_honorifics = conf.get("masculine_honorifics", [])
@@ -228,6 +233,22 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     names = load_lexicon("first_names", models_dir)
     lex.given_names = {fold(n): "f" for n in names.get("female", [])} | {fold(n): "m" for n in names.get("male", [])}
     return lex
+
+
+def mandate_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """Matches text ending in a mandate preposition and its determiner ("… en ", "… for the "), with
+    the word before it in group `before`: the country named next is what a person works on, not
+    whom they serve — unless that word speaks for someone ("the speaker for Bangladesh")."""
+    if not lex.mandate_prepositions:
+        return re.compile("(?!)")
+    preps = trie_regex(sorted(lex.mandate_prepositions))
+    return re.compile(rf"(?:(?P<before>[^\W\d_][\w'-]*)\s+)?(?<![\w-])(?:{preps})\s+(?:(?:the|la|le|les|l')\s*)?$", re.IGNORECASE)
+
+
+def names_a_mandate(lex: Lexicon, pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Does text[start:end] end in a mandate preposition (see `mandate_pattern`)?"""
+    found = pattern.search(text, start, end)
+    return bool(found) and (found.group("before") or "").lower() not in lex.speaks_for
 
 
 def title_heads(lex: Lexicon, models_dir: Path = MODELS_DIR) -> list[str]:

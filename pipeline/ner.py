@@ -152,6 +152,7 @@ class Rules:
     country: re.Pattern[str]
     named_document: re.Pattern[str]
     complement: re.Pattern[str]
+    mandate: re.Pattern[str]
 
 
 def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR) -> Rules:
@@ -191,9 +192,10 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         pre = rf"(?:(?P<nat1>{nat})\s+|(?P<ofc1>{country})'s\s+|(?P<orgc1>{org})\s+)?"
         head = rf"(?:{prefix})?(?:(?:{pw})\s+)?(?:{heads})"
         port = rf"of\s+(?:the\s+)?(?:{pw})(?:\s+(?:and\s+)?[A-Z][a-z]+){{0,3}}"
-        tail = rf"(?:\s+(?P<port>{port}))?(?:\s+(?P<ofc>(?:of|for)\s+(?:the\s+)?(?:{country})(?![\w-])))?(?:\s+(?P<orgc>(?:of|at|to)\s+(?:the\s+)?(?:{org})(?![\w-])))?"
+        tail = rf"(?:\s+(?P<port>{port}))?(?:\s+(?P<ofc>of\s+(?:the\s+)?(?:{country})(?![\w-])))?(?:\s+(?P<orgc>(?:of|at|to)\s+(?:the\s+)?(?:{org})(?![\w-])))?"
         title = rf"(?<![\w-]){pre}(?P<head>{head}(?:\s+and\s+{head})?)(?![\w-]){tail}"
-        institution = rf"(?<![\w-]){pre}(?:(?:{pw})\s+)?(?P<head>{inst})(?![\w-]){tail}"
+        # "China's foreign ministry": wire copy writes the portfolio in lower case
+        institution = rf"(?<![\w-]){pre}(?:(?i:{pw})\s+)?(?P<head>{inst})(?![\w-]){tail}"
         coordination = r"\s+and\s+(?:the\s+)?"
         named_document = rf"(?<![\w-])(?P<place>{_UPPER}[\w'-]*(?:[ -]{_UPPER}[\w'-]*){{0,3}})\s+(?:{trie_regex(lex.document_heads)})(?![\w-])"
     name_after = rf"[ \t]*,?[ \t]*(?:(?P<hon>{hon})[ \t]+)?(?P<name>[^\W\d_][\w'.-]*(?:[ \t]+[^\W\d_][\w'.-]*){{0,6}})"
@@ -212,6 +214,7 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         # a title's complement closed by an apposition comma: "du ministère, " / "of the Coast Guard, "
         complement=re.compile(rf"[ \t]+(?:{trie_regex(lex.complements)})[ \t]*[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){{0,4}}?[ \t]*,[ \t]*")
         if lex.complements else re.compile("(?!)"),
+        mandate=lexicons.mandate_pattern(lex),
     )
 
 
@@ -310,8 +313,10 @@ def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candida
         if after and after.group("hon") and after.group("hon") in ("Mme", "Mlle", "Mrs", "Mrs.", "Ms", "Ms."):
             gender = "f"
         if not name_len and (comp := rules.complement.match(text, m.end())):
-            # "la porte-parole du ministère, Sun Lihua, …": the name closes an apposition
-            after = rules.name_after.match(text, comp.end())
+            # "la porte-parole du ministère, Sun Lihua, …": the name closes an apposition, past a
+            # rank of its own ("head of the army delegation, Lieutenant General Osman Abdelrahim")
+            rank = rules.title.match(text, comp.end())
+            after = rules.name_after.match(text, rank.end() if rank and rank.group("head").strip() else comp.end())
             name_len = _name_words(after.group("name"), rules, params.max_name_words) if after else 0
             if name_len and re.match(r"[ \t]*[,.;)]", text[after.start("name") + name_len :]):  # type: ignore[union-attr]
                 described = " ".join(text[m.start() : comp.end()].rstrip(" \t,").split())
@@ -606,7 +611,8 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
 
     The first country or organisation named in the description decides: "China's ambassador to the
     UN" → CHN; "the UN envoy for Sudan", "la coordonnatrice humanitaire des Nations unies au Mali" →
-    an international body, no country; "le porte-parole du gouvernement rwandais" → RWA.
+    an international body, no country; "le porte-parole du gouvernement rwandais" → RWA. A country
+    after a mandate preposition ("rapporteur spécial … en Afghanistan") is no affiliation.
     """
     if c.country or c.affiliated_org:
         return c
@@ -616,10 +622,20 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
                 continue
             if m.label == "ORG" and (m.norm or "").startswith("agency:"):
                 continue
+            if m.label == "COUNTRY" and lexicons.names_a_mandate(rules.lex, rules.mandate, text, lo, m.start):
+                continue  # "the Special Rapporteur on the situation … in Belarus", "l'ambassadeur en Chine"
             if m.country:
                 return replace(c, country=m.country)
             if m.label == "ORG" and m.origin == "lexicon":
                 return replace(c, affiliated_org=True)
+    if any(rules.lex.titles[k].speaks_for_body for k in c.role_keys if k in rules.lex.titles):
+        # "China's foreign ministry gave a different account. Spokesman Wang said …"
+        # the sentence or paragraph before, not the whole article
+        line = text.rfind("\n", 0, c.start)
+        start = max(text.rfind("\n", 0, max(line, 0)) + 1 if text[:line].strip() else 0, c.start - 300)
+        bodies = [m for m in mentions if start <= m.start and m.end <= c.start and m.label == "ORG" and m.origin != "model" and m.country]
+        if bodies:
+            return replace(c, country=bodies[-1].country)
     return c
 
 

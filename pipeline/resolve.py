@@ -171,6 +171,8 @@ def _fits(title: Mention, person: _Person, lex: Lexicon) -> bool:
         return False
     if title.country and person.country and title.country != person.country:
         return False
+    if title.affiliated_org and not title.country and person.country and not person.affiliated_org:
+        return False  # "the United Nations envoy" is not the envoy of a country named later
     if title.gender == "f" and person.gender not in (None, "f"):
         return False
     return True

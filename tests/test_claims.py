@@ -356,3 +356,40 @@ def test_a_group_is_one_speaker_whatever_its_determiner_and_case(models: tuple[n
     english = one(claims_of("The analysts said the sanctions had failed to change the government's course.", "en", models))
     assert (with_det.speaker, bare.speaker, with_det.speaker_kind) == ("participants", "participants", "group")
     assert english.speaker == "analysts"
+
+
+def test_an_evaluated_object_and_the_participle_that_explains_it_are_one_claim(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Foreign Minister Penny Wong dismissed the ambassador's account, saying the vessels had blocked the boat for an hour."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.cue, claim.stance) == ("Penny Wong", "dismissed", "oppose")
+    assert claim.text.endswith("the vessels had blocked the boat for an hour")
+    text = "Le ministre des Affaires étrangères Bui Thanh Son a regretté la décision, estimant que les sanctions ne feraient que des perdants."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue) == ("Bui Thanh Son", "a regretté")
+    assert claim.text.endswith("les sanctions ne feraient que des perdants")
+    # an object that states a judgement of its own stays a claim of its own
+    text = "Le ministre des Affaires étrangères Bui Thanh Son a dénoncé des condamnations arbitraires, estimant que les deux hommes étaient retenus comme otages."
+    assert len(claims_of(text, "fr", models)) == 2
+
+
+def test_an_envoy_for_a_country_is_not_its_delegate(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The United Nations envoy for Sudan urged the warring parties to open humanitarian corridors before the rains."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker_kind, claim.speaker_country) == ("person", None)
+    text = "L'envoyé spécial pour le Soudan a exhorté les belligérants à ouvrir des couloirs humanitaires."
+    assert one(claims_of(text, "fr", models)).speaker_country is None
+    # "the speaker for X" speaks for X
+    text = "The speaker for Bangladesh warned that 20 million people in the coastal belt could be displaced by 2050."
+    assert one(claims_of(text, "en", models)).speaker_country == "BGD"
+    text = "Le représentant du Mali a rejeté toute ingérence extérieure dans la conduite des opérations."
+    assert one(claims_of(text, "fr", models)).speaker_country == "MLI"
+
+
+def test_an_object_with_a_negated_infinitive_is_no_inverted_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Mme Farida Noorzai, qui représente toujours à Genève le gouvernement renversé en août 2021, "
+        "a exhorté le Conseil à ne pas « normaliser » les talibans."
+    )
+    assert one(claims_of(text, "fr", models)).speaker == "Farida Noorzai"
+    text = "Ambassador Farida Noorzai, who still represents the ousted government in Geneva, urged the Council to not “normalise” the Taliban."
+    assert one(claims_of(text, "en", models)).speaker == "Farida Noorzai"

@@ -245,3 +245,38 @@ def test_a_noun_phrase_ending_in_a_country_describes_the_name_after_it(models: n
     # a clause that merely ends with a country describes nobody
     found = mentions_of("After talks with China, Wang Yi said the visit went well.", "en", models)
     assert find(found, "Wang Yi", "PERSON").country is None
+
+
+def test_a_country_after_a_mandate_preposition_is_no_affiliation(models: ner.NerModels) -> None:
+    text = "Le rapporteur spécial sur la situation des droits de l'homme en Afghanistan, M. Tomasz Wierzbicki, a dénoncé la répression."
+    assert find(mentions_of(text, "fr", models), "Tomasz Wierzbicki", "PERSON").country is None
+    text = "The Special Rapporteur on the situation of human rights in Belarus, Anna Petrova, told the Council that detainees were denied lawyers."
+    assert find(mentions_of(text, "en", models), "Anna Petrova", "PERSON").country is None
+    # "of"/"de" still names whom the person serves
+    text = "The Permanent Representative of Ghana, Akosua Boateng, presented the report."
+    assert find(mentions_of(text, "en", models), "Akosua Boateng", "PERSON").country == "GHA"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "China's foreign ministry gave a different account. Spokesman Wang Jiahao said the vessel had intruded into Chinese waters."),
+        ("fr", "Le ministère chinois des Affaires étrangères a donné une autre version. Le porte-parole Wang Jiahao a affirmé que le navire était entré dans les eaux chinoises."),
+    ],
+)
+def test_a_spokesperson_speaks_for_the_body_named_just_before(models: ner.NerModels, lang: str, text: str) -> None:
+    assert find(mentions_of(text, lang, models), "Wang Jiahao", "PERSON").country == "CHN"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "roles"),
+    [
+        ("en", "The head of the army delegation, Lieutenant General Osman Abdelrahim, said his government was ready.", "Osman Abdelrahim", ["head of the army delegation", "Lieutenant General"]),
+        ("fr", "Le général de corps d'armée Oumar Diarra a affirmé que l'armée contrôlait la ville.", "Oumar Diarra", ["général de corps d'armée"]),
+    ],
+)
+def test_military_ranks_are_roles_not_names(models: ner.NerModels, lang: str, text: str, name: str, roles: list[str]) -> None:
+    found = mentions_of(text, lang, models)
+    find(found, name, "PERSON")
+    assert all(m.text == name for m in found if m.label == "PERSON")
+    assert set(roles) <= {r for m in found if m.label == "PERSON" for r in m.roles}

@@ -192,3 +192,16 @@ def test_an_acronym_and_its_definition_are_one_organisation(models: ner.NerModel
     ids = {m.entity_id for m in mentions if m.text in ("Rapid Support Forces", "RSF")}
     assert ids == {"org:rapid-support-forces"}
     assert entities["org:rapid-support-forces"].name == "Rapid Support Forces"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "title"),
+    [
+        ("en", "The United Nations envoy urged calm on Tuesday. The US special envoy, Rachel Dunmore, welcomed the talks.", "United Nations envoy"),
+        ("fr", "L'envoyé spécial des Nations unies a appelé au calme. L'envoyée spéciale américaine, Rachel Dunmore, a salué les pourparlers.", "envoyé spécial des Nations unies"),
+    ],
+)
+def test_an_organisation_official_is_not_a_country_official_named_later(models: ner.NerModels, lang: str, text: str, title: str) -> None:
+    mentions, _ = resolve_texts([(lang, text)], models)
+    described = [m for m in mentions if m.label == "TITLE" and m.text == title]
+    assert described and described[0].entity_id != "person:rachel-dunmore"
