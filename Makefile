@@ -24,10 +24,12 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 # Speed and memory of the stages next to bare spaCy; then spaCy vs stanza (words/s and entity F1)
-# on held-out NER data, when the stanza extra and models are installed (make stanza-models).
+# on held-out NER data, when the stanza extra and models are installed (make stanza-models); then
+# the chain on 10,000 articles: incremental re-run, 2 workers, Dask, memory (about half an hour).
 bench: $(STAMP)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.ner_backends
+	$(BIN)/python -m bench.scale
 
 # Regenerate the hash-pinned lock after editing pyproject.toml dependencies: the package with its
 # `dev` and `dvc` extras (make run needs dvc), every version exact and hash-pinned.

@@ -32,7 +32,7 @@ from pydantic import Field
 from tqdm import tqdm
 
 from pipeline.config import StageParams
-from pipeline.store import TableWriter, digest, row_count, table_metadata
+from pipeline.store import TMP_SUFFIX, TableWriter, digest, remove_stale_temporaries, row_count, table_metadata
 
 log = logging.getLogger(__name__)
 
@@ -316,4 +316,7 @@ def run_shards(
         for path in folder.glob("*.parquet") if folder.is_dir() else []:
             if path.name not in keep:
                 path.unlink(missing_ok=True)
+        # A killed write of a shard that no longer exists left a temporary no writer will clean.
+        for name in {p.name[1:].split(".parquet.", 1)[0] for p in folder.glob(f".*{TMP_SUFFIX}")} if folder.is_dir() else set():
+            remove_stale_temporaries(folder / f"{name}.parquet")
     return todo

@@ -137,3 +137,13 @@ def test_a_table_without_its_shards_is_a_clear_error(tmp_path: Path) -> None:
     write_table(tmp_path / "documents.parquet", "documents", [doc])
     with pytest.raises(ValueError, match=r"shards/documents does not hold the rows of .*documents\.parquet: re-run the stage that writes it"):
         engine.input_shards(tmp_path / "documents.parquet")
+
+
+def test_a_killed_write_of_a_shard_that_no_longer_exists_leaves_nothing(tmp_path: Path) -> None:
+    table = tmp_path / "mentions.parquet"
+    folder = engine.shard_dir(table)
+    folder.mkdir(parents=True)
+    (folder / ".0003-of-0064.parquet.k1ll3d.tmp").write_text("half a shard")
+    (folder / "0003-of-0064.parquet").write_text("a shard of a document since removed")
+    engine.run_shards("test", [table], 64, {}, lambda shard, fp: None, lambda task: None, None)
+    assert list(folder.iterdir()) == []

@@ -21,18 +21,23 @@ def _run(input_dir: Path, output: Path) -> subprocess.Popen[str]:
     )
 
 
+def _files(folder: Path) -> list[str]:
+    """Every file under `folder` (tables, shards, temporaries), as paths relative to it."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
+
 def _kill_mid_write(proc: subprocess.Popen[str], output: Path, timeout: float = 120) -> list[str]:
-    """SIGKILL `proc` while a table is being written after the first stage's; return what it left."""
+    """SIGKILL `proc` while a table or shard is being written after the first stage's; return what it left."""
     deadline = time.monotonic() + timeout
     while proc.poll() is None and time.monotonic() < deadline:
-        names = {p.name for p in output.iterdir()} if output.is_dir() else set()
-        # past the clean stage, while a later table is half written (or, failing that, any table is)
+        names = _files(output)
+        # past the clean stage, while a later table or shard is half written (or, failing that, any is)
         if "documents.parquet" in names and any(n.endswith(".tmp") for n in names):
             break
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
-    return sorted(p.name for p in output.iterdir()) if output.is_dir() else []
+    return _files(output)
 
 
 def test_killed_run_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
@@ -49,7 +54,7 @@ def test_killed_run_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
     again = _run(inputs, out)
     err = again.communicate(timeout=300)[1]
     assert again.returncode == 0, (left, err)
-    tables = sorted(p.name for p in fresh.iterdir())
-    assert sorted(p.name for p in out.iterdir()) == tables, left  # no .tmp or other debris
+    tables = _files(fresh)
+    assert _files(out) == tables, left  # no .tmp or other debris, in the tables' folder or the shards'
     for name in tables:
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
