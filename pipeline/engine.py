@@ -44,7 +44,7 @@ SHARDS_FOLDER = "shards"
 class EngineParams(StageParams):
     """How the stages run: shards, worker processes, engine."""
 
-    shards: int = Field(64, ge=1, le=4096)
+    shards: int = Field(256, ge=1, le=4096)
     """Number of shards a corpus is cut into by document id; a re-run recomputes only the shards
     whose documents (or code, lexicons, params, models) changed. Changing it recomputes every shard."""
     workers: int = Field(1, ge=1, le=1024)
@@ -265,9 +265,7 @@ def open_engine(params: EngineParams) -> Engine:
 def write_from_shards(writer: TableWriter, paths: Iterable[Path]) -> None:
     """Stream the rows of shard files, in the order given, into an open table writer."""
     for path in paths:
-        parquet = pq.ParquetFile(path)
-        for batch in parquet.iter_batches(batch_size=writer.batch_size):
-            writer.write_arrow(pa.Table.from_batches([batch]))
+        writer.write_arrow(pq.read_table(path))
 
 
 @dataclass(frozen=True)

@@ -436,8 +436,9 @@ def main(
     mention_shards = [engine.shard_path(mentions_out, s, n) for s in done.shards]
     producers = {**table_metadata(mentions_in)["producers"], "diplonews": __version__}
     this_run = new_run("resolve", {"params": params.model_dump(mode="json"), "producers": producers}, [documents_path, mentions_in])
+    # Rows of shard files this stage wrote from validated records: not validated a second time.
     observations = (
-        Observation.model_validate(row)
+        Observation.model_construct(**row)
         for s in done.shards
         for row in pq.read_table(engine.shard_path(observations_path, s, n)).to_pylist()
     )

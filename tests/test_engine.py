@@ -111,14 +111,14 @@ def test_a_rerun_computes_only_the_shards_of_new_documents_with_the_bytes_of_a_f
     (inputs / "fr.txt").write_text(FR, encoding="utf-8")
     log = _computed(_run(inputs, out, "--workers", "2"))
     # The new documents' shards; claims may also redo a shard naming an entity a new article changed.
-    assert engine.shard_of(_doc_id(EN), 64) != engine.shard_of(_doc_id(FR), 64)
+    assert engine.shard_of(_doc_id(EN), 256) != engine.shard_of(_doc_id(FR), 256)
     assert log["clean"].startswith("2 shards computed") and log["ner"].startswith("2 shards computed")
     assert _fingerprint(out) == one_process
 
 
 def test_another_shard_count_recomputes_and_leaves_no_stale_shard(corpus: Path, one_process_out: Path, tmp_path: Path) -> None:
     params = tmp_path / "params.yaml"
-    params.write_text((ROOT / "params.yaml").read_text(encoding="utf-8").replace("shards: 64", "shards: 4"), encoding="utf-8")
+    params.write_text((ROOT / "params.yaml").read_text(encoding="utf-8").replace("shards: 256", "shards: 4"), encoding="utf-8")
     out = tmp_path / "out"
     shutil.copytree(one_process_out, out)
     done = subprocess.run(
