@@ -42,7 +42,7 @@ import spacy
 from spacy.tokens import Doc
 from tqdm import tqdm
 
-from pipeline import __version__, attribution, lexicons
+from pipeline import __version__, attribution, lexicons, spacy_models
 from pipeline import topics as taxonomy
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
@@ -252,28 +252,29 @@ class SurfaceLemmas:
 class ClaimModels:
     """Loaded once per worker: the parsing pipeline and the surface lemmatizer of each language."""
 
-    nlp: dict[str, spacy.Language]
+    nlp: dict[str, spacy_models.Components]
     surface: dict[str, SurfaceLemmas]
     versions: dict[str, str]
 
 
 def load_models(params: ClaimsParams, languages: Iterable[str] = lexicons.LANGUAGES) -> ClaimModels:
-    """Load each language's spaCy pipeline without its NER (parser, tagger, lemmatizer)."""
+    """Each language's spaCy pipeline without its NER (parser, tagger; lemmatizer tables)."""
     nlps, surface, versions = {}, {}, {"spacy": spacy.__version__}
     for lang in languages:
         name = params.spacy_models[lang]
         try:
-            nlp = spacy.load(name, exclude=["ner"])
+            # The package the ner stage runs: loaded once for both (spacy_models.load).
+            nlp = spacy_models.load(name)
         except OSError as exc:
             raise RuntimeError(f"spaCy model {name!r} is not installed: run `make setup`, or set claims.spacy_models in params.yaml") from exc
         surface[lang] = SurfaceLemmas(nlp)
         # Lemmas come from the lemmatizer's own tables, chosen by part of speech among the words the
         # lexicons know (attribution.set_lemmas): faster than the rule lemmatizer, and it also
         # lemmatizes the French present tense that the rules leave as it is ("estime" → "estimer").
-        nlp.disable_pipe("lemmatizer")
+        skip = {"ner", "lemmatizer"}
         if "attribute_ruler" in nlp.pipe_names and all(set(p["attrs"]) <= {"TAG"} for p in nlp.get_pipe("attribute_ruler").patterns):
-            nlp.disable_pipe("attribute_ruler")  # it only copies the part of speech into the tag (French model)
-        nlps[lang] = nlp
+            skip.add("attribute_ruler")  # it only copies the part of speech into the tag (French model)
+        nlps[lang] = spacy_models.Components(nlp, [n for n in nlp.pipe_names if n not in skip])
         versions[f"spacy-model:{nlp.meta['lang']}_{nlp.meta['name']}"] = nlp.meta["version"]
     return ClaimModels(nlps, surface, versions)
 

@@ -36,7 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from tqdm import tqdm
 
-from pipeline import __version__, lexicons
+from pipeline import __version__, lexicons, spacy_models
 from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, fold, trie_regex
 from pipeline.schema import Document, Mention
@@ -98,18 +98,20 @@ class SpacyBackend:
 
     def __init__(self, model: str):
         try:
-            self.nlp = spacy.load(model, exclude=["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"])
+            # The package the claims stage parses with: loaded once for both (spacy_models.load).
+            self.nlp = spacy_models.load(model)
         except OSError as exc:
             raise RuntimeError(
                 f"spaCy model {model!r} is not installed: run `make setup`, or set ner.spacy_models in params.yaml"
             ) from exc
-        if "ner" not in self.nlp.pipe_names:
-            self.nlp = spacy.load(model)  # a pipeline whose ner listens to a shared tok2vec
+        # an ner that listens to a shared tok2vec needs it too
+        listeners = self.nlp.get_pipe("tok2vec").listening_components if "tok2vec" in self.nlp.component_names else []
+        self.components = spacy_models.Components(self.nlp, ["ner"] + (["tok2vec"] if "ner" in listeners else []))
         meta = self.nlp.meta
         self.versions = {f"spacy-model:{meta['lang']}_{meta['name']}": meta["version"], "spacy": spacy.__version__}
 
     def pipe(self, texts: Iterable[str], batch_size: int) -> Iterator[tuple[Doc, list[RawSpan]]]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+        for doc in self.components.pipe(texts, batch_size=batch_size):
             yield doc, [RawSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
