@@ -42,7 +42,7 @@ def measure(mode: str, data: Path, seeds: Path, news: bool = False) -> dict[str,
     if mode == "pipeline":
         import tempfile
 
-        from pipeline import claims, clean
+        from pipeline import claims, clean, spacy_models
 
         with tempfile.TemporaryDirectory() as tmp:
             inputs, out = Path(tmp) / "inputs", Path(tmp) / "outputs"
@@ -51,6 +51,8 @@ def measure(mode: str, data: Path, seeds: Path, news: bool = False) -> dict[str,
                 (inputs / f"{d.doc_id}.txt").write_text(d.text, encoding="utf-8")
             start = time.perf_counter()
             clean.main(inputs, out, clean.CleanParams())
+            for name in claims.ClaimsParams().spacy_models.values():  # as `python -m pipeline run` does
+                spacy_models.load(name)
             ner.main(out / "documents.parquet", out / "ner_mentions.parquet", params)
             resolve.main(out / "documents.parquet", out / "ner_mentions.parquet", out / "mentions.parquet", out / "entities.parquet", resolve.ResolveParams())
             claims.main(out / "documents.parquet", out / "mentions.parquet", out / "entities.parquet", out / "claims.parquet", claims.ClaimsParams())

@@ -20,7 +20,7 @@ import typer
 import yaml
 from pydantic import ValidationError
 
-from pipeline import __version__, claims, clean, evaluate, lexicons, ner, resolve
+from pipeline import __version__, claims, clean, evaluate, lexicons, ner, resolve, spacy_models
 from pipeline.config import MODELS_DIR, StageParams, check_languages, read_params, validate_params, validation_problem, yaml_problem
 
 log = logging.getLogger(__name__)
@@ -236,6 +236,9 @@ def run_cmd(
         _output_folder(output)
         documents = output / "documents.parquet"
         _clean(input, output, settings, models)
+        # The claims stage's spaCy packages first: the ner stage then runs its ner from them (one load each).
+        for name in cast(claims.ClaimsParams, settings["claims"]).spacy_models.values():
+            spacy_models.load(name)
         _ner(documents, output / "ner_mentions.parquet", settings, models)
         _resolve(documents, output / "ner_mentions.parquet", output, settings, models)
         _claims(documents, output / "mentions.parquet", output / "entities.parquet", output / "claims.parquet", settings, models)

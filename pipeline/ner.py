@@ -94,16 +94,18 @@ class NerBackend(Protocol):
 
 
 class SpacyBackend:
-    """spaCy NER with only the `ner` component loaded: what this stage needs, nothing more."""
+    """spaCy NER: only the `ner` component runs (and only it is loaded unless the package already is)."""
 
     def __init__(self, model: str):
         try:
-            # The package the claims stage parses with: loaded once for both (spacy_models.load).
-            self.nlp = spacy_models.load(model)
+            # the whole package if the claims stage has loaded it in this process: not loaded twice
+            self.nlp = spacy_models.loaded(model) or spacy.load(model, exclude=["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"])
         except OSError as exc:
             raise RuntimeError(
                 f"spaCy model {model!r} is not installed: run `make setup`, or set ner.spacy_models in params.yaml"
             ) from exc
+        if "ner" not in self.nlp.pipe_names:
+            self.nlp = spacy.load(model)  # a pipeline whose ner listens to a shared tok2vec
         # an ner that listens to a shared tok2vec needs it too
         listeners = self.nlp.get_pipe("tok2vec").listening_components if "tok2vec" in self.nlp.component_names else []
         self.components = spacy_models.Components(self.nlp, ["ner"] + (["tok2vec"] if "ner" in listeners else []))

@@ -1,24 +1,33 @@
 """The spaCy packages of the ner and claims stages, loaded once per process and shared.
 
 The ner stage runs a package's `ner`, the claims stage its tagger, parser and lemmatizer tables:
-each uses its own `Components` of one loaded pipeline, so a run that goes through both stages
-loads each package (tokenizer, vectors, weights) once.
+each uses its own `Components` of one loaded pipeline. The claims stage loads whole packages; the
+ner stage reuses one already loaded, else loads its `ner` alone. A run of the whole chain loads
+the claims packages first, so it loads each package (tokenizer, vectors, weights) once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 import spacy
 from spacy.tokens import Doc
 
 
-@lru_cache(maxsize=None)
+_LOADED: dict[str, spacy.Language] = {}
+
+
 def load(name: str) -> spacy.Language:
     """The installed spaCy package `name`, every component loaded, once per process (OSError if it
     is not installed). Callers must not change it: they run their components with `Components`."""
-    return spacy.load(name)
+    if name not in _LOADED:
+        _LOADED[name] = spacy.load(name)
+    return _LOADED[name]
+
+
+def loaded(name: str) -> spacy.Language | None:
+    """The package `name` if `load` has loaded it in this process, else None."""
+    return _LOADED.get(name)
 
 
 class Components:
