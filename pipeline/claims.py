@@ -998,17 +998,15 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
 
 def _deduplicate(ctx: DocumentContext, drafts: list[Draft], params: ClaimsParams) -> list[Draft]:
     """Drop a claim whose words are (nearly) all in a longer claim of the same speaker."""
-    def words(d: Draft) -> set[str]:
-        return set(fold(ctx.text[d.content[0] : d.content[1]]).split())
-
+    # each claim's words and speaker key once, not once per pair
+    word_sets = [set(fold(ctx.text[d.content[0] : d.content[1]]).split()) for d in drafts]
+    keys = [d.speaker.key for d in drafts]
     keep: list[Draft] = []
-    for d in drafts:
-        wd = words(d)
+    for d, wd, key in zip(drafts, word_sets, keys):
         duplicate = False
-        for other in drafts:
-            if other is d or other.speaker.key != d.speaker.key:
+        for other, wo, other_key in zip(drafts, word_sets, keys):
+            if other is d or other_key != key:
                 continue
-            wo = words(other)
             if not wd or not wo:
                 continue
             overlap = len(wd & wo) / len(wd)
