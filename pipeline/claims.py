@@ -31,6 +31,7 @@ framings, groups, documents), models/claims.toml (pronouns, stance markers), mod
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -1084,6 +1085,8 @@ def main(documents_path: Path, mentions_path: Path, entities_path: Path, output_
     check_same_run([documents_path, mentions_path, entities_path])
     entities = {row["entity_id"]: Entity.model_validate(row) for row in read_table(entities_path, "entities").to_pylist()}
     models = load_models(params)
+    # The models and lexicons live as long as the process: the garbage collector need not walk them again.
+    gc.freeze()
     producers.update(models.versions)
     producers["diplonews"] = __version__
     settings = {"params": params.model_dump(mode="json"), "producers": producers}
