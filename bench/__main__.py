@@ -51,7 +51,8 @@ def measure(mode: str, data: Path, seeds: Path, news: bool = False) -> dict[str,
                 (inputs / f"{d.doc_id}.txt").write_text(d.text, encoding="utf-8")
             start = time.perf_counter()
             clean.main(inputs, out, clean.CleanParams())
-            ner.main(out / "documents.parquet", out / "ner_mentions.parquet", params)
+            # whole packages, shared with the claims stage, as `python -m pipeline run` does
+            ner.main(out / "documents.parquet", out / "ner_mentions.parquet", params, whole_packages=True)
             resolve.main(out / "documents.parquet", out / "ner_mentions.parquet", out / "mentions.parquet", out / "entities.parquet", resolve.ResolveParams())
             claims.main(out / "documents.parquet", out / "mentions.parquet", out / "entities.parquet", out / "claims.parquet", claims.ClaimsParams())
             seconds = time.perf_counter() - start

@@ -42,7 +42,7 @@ import pyarrow.parquet as pq
 import spacy
 from spacy.tokens import Doc
 
-from pipeline import __version__, attribution, engine, lexicons
+from pipeline import __version__, attribution, engine, lexicons, spacy_models
 from pipeline import topics as taxonomy
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
@@ -256,28 +256,29 @@ class SurfaceLemmas:
 class ClaimModels:
     """Loaded once per worker: the parsing pipeline and the surface lemmatizer of each language."""
 
-    nlp: dict[str, spacy.Language]
+    nlp: dict[str, spacy_models.Components]
     surface: dict[str, SurfaceLemmas]
     versions: dict[str, str]
 
 
 def load_models(params: ClaimsParams, languages: Iterable[str] = lexicons.LANGUAGES) -> ClaimModels:
-    """Load each language's spaCy pipeline without its NER (parser, tagger, lemmatizer)."""
+    """Each language's spaCy pipeline without its NER (parser, tagger; lemmatizer tables)."""
     nlps, surface, versions = {}, {}, {"spacy": spacy.__version__}
     for lang in languages:
         name = params.spacy_models[lang]
         try:
-            nlp = spacy.load(name, exclude=["ner"])
+            # The package the ner stage runs: loaded once for both (spacy_models.load).
+            nlp = spacy_models.load(name)
         except OSError as exc:
             raise RuntimeError(f"spaCy model {name!r} is not installed: run `make setup`, or set claims.spacy_models in params.yaml") from exc
         surface[lang] = SurfaceLemmas(nlp)
         # Lemmas come from the lemmatizer's own tables, chosen by part of speech among the words the
         # lexicons know (attribution.set_lemmas): faster than the rule lemmatizer, and it also
         # lemmatizes the French present tense that the rules leave as it is ("estime" → "estimer").
-        nlp.disable_pipe("lemmatizer")
+        skip = {"ner", "lemmatizer"}
         if "attribute_ruler" in nlp.pipe_names and all(set(p["attrs"]) <= {"TAG"} for p in nlp.get_pipe("attribute_ruler").patterns):
-            nlp.disable_pipe("attribute_ruler")  # it only copies the part of speech into the tag (French model)
-        nlps[lang] = nlp
+            skip.add("attribute_ruler")  # it only copies the part of speech into the tag (French model)
+        nlps[lang] = spacy_models.Components(nlp, [n for n in nlp.pipe_names if n not in skip])
         versions[f"spacy-model:{nlp.meta['lang']}_{nlp.meta['name']}"] = nlp.meta["version"]
     return ClaimModels(nlps, surface, versions)
 
@@ -1007,17 +1008,15 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
 
 def _deduplicate(ctx: DocumentContext, drafts: list[Draft], params: ClaimsParams) -> list[Draft]:
     """Drop a claim whose words are (nearly) all in a longer claim of the same speaker."""
-    def words(d: Draft) -> set[str]:
-        return set(fold(ctx.text[d.content[0] : d.content[1]]).split())
-
+    # each claim's words and speaker key once, not once per pair
+    word_sets = [set(fold(ctx.text[d.content[0] : d.content[1]]).split()) for d in drafts]
+    keys = [d.speaker.key for d in drafts]
     keep: list[Draft] = []
-    for d in drafts:
-        wd = words(d)
+    for d, wd, key in zip(drafts, word_sets, keys):
         duplicate = False
-        for other in drafts:
-            if other is d or other.speaker.key != d.speaker.key:
+        for other, wo, other_key in zip(drafts, word_sets, keys):
+            if other is d or other_key != key:
                 continue
-            wo = words(other)
             if not wd or not wo:
                 continue
             overlap = len(wd & wo) / len(wd)

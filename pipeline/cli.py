@@ -183,9 +183,10 @@ def _clean(input: Path, output: Path, settings: dict[str, StageParams], models: 
     typer.echo(clean_report(summary, output), err=True)
 
 
-def _ner(documents: Path, output: Path, settings: dict[str, StageParams], models: Path, runner: engine.Engine) -> None:
+def _ner(documents: Path, output: Path, settings: dict[str, StageParams], models: Path, runner: engine.Engine, chain: bool = False) -> None:
     with _timed("ner"):
-        summary = ner.main(documents, output, cast(ner.NerParams, settings["ner"]), models, runner)
+        # In the whole chain the claims stage follows in the same processes: one load of each spaCy package for both.
+        summary = ner.main(documents, output, cast(ner.NerParams, settings["ner"]), models, runner, whole_packages=chain)
     typer.echo(f"ner: {summary.mentions} mentions in {summary.documents} documents → {output}", err=True)
 
 
@@ -284,7 +285,7 @@ def run_cmd(
         documents = output / "documents.parquet"
         with _engine(with_engine(settings, workers, engine_name, address)) as runner:
             _clean(input, output, settings, models, runner)
-            _ner(documents, output / "ner_mentions.parquet", settings, models, runner)
+            _ner(documents, output / "ner_mentions.parquet", settings, models, runner, chain=True)
             _resolve(documents, output / "ner_mentions.parquet", output, settings, models, runner)
             _claims(documents, output / "mentions.parquet", output / "entities.parquet", output / "claims.parquet", settings, models, runner)
 

@@ -17,6 +17,7 @@ once (`cached`) and keeps them for the next task of the same stage.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.metadata
 import logging
@@ -157,11 +158,12 @@ _MODELS: dict[Any, Any] = {}
 
 
 def cached(key: Any, load: Callable[[], T]) -> T:
-    """The models `load` gives, loaded once per process for `key`. One stage's models are kept at
-    a time, so a worker that goes from ner to claims tasks does not hold both."""
+    """The models `load` gives, loaded once per process for `key` (a worker keeps them for its
+    next tasks; the ner and claims stages share their spaCy packages, see `spacy_models`)."""
     if key not in _MODELS:
-        _MODELS.clear()
         _MODELS[key] = load()
+        # The models live as long as the process: the garbage collector need not walk them again.
+        gc.freeze()
     return _MODELS[key]  # type: ignore[no-any-return]
 
 

@@ -35,7 +35,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline import __version__, engine, lexicons
+from pipeline import __version__, engine, lexicons, spacy_models
 from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, fold, trie_regex
 from pipeline.schema import Document, Mention
@@ -93,30 +93,37 @@ class NerBackend(Protocol):
 
 
 class SpacyBackend:
-    """spaCy NER with only the `ner` component loaded: what this stage needs, nothing more."""
+    """spaCy NER: only the `ner` component runs. It is all that is loaded, unless the whole
+    package is (`whole`: the claims stage will run in this process too; or it already has)."""
 
-    def __init__(self, model: str):
+    def __init__(self, model: str, whole: bool = False):
         try:
-            self.nlp = spacy.load(model, exclude=["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"])
+            # one load of the package for both stages where both run: not loaded twice
+            self.nlp = (spacy_models.load(model) if whole else spacy_models.loaded(model)) or spacy.load(
+                model, exclude=["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"]
+            )
         except OSError as exc:
             raise RuntimeError(
                 f"spaCy model {model!r} is not installed: run `make setup`, or set ner.spacy_models in params.yaml"
             ) from exc
         if "ner" not in self.nlp.pipe_names:
             self.nlp = spacy.load(model)  # a pipeline whose ner listens to a shared tok2vec
+        # an ner that listens to a shared tok2vec needs it too
+        listeners = self.nlp.get_pipe("tok2vec").listening_components if "tok2vec" in self.nlp.component_names else []
+        self.components = spacy_models.Components(self.nlp, ["ner"] + (["tok2vec"] if "ner" in listeners else []))
         meta = self.nlp.meta
         self.versions = {f"spacy-model:{meta['lang']}_{meta['name']}": meta["version"], "spacy": spacy.__version__}
 
     def pipe(self, texts: Iterable[str], batch_size: int) -> Iterator[tuple[Doc, list[RawSpan]]]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+        for doc in self.components.pipe(texts, batch_size=batch_size):
             yield doc, [RawSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
-def load_backend(lang: str, params: NerParams) -> NerBackend:
-    """The backend params choose for `lang`, loaded once."""
+def load_backend(lang: str, params: NerParams, whole_packages: bool = False) -> NerBackend:
+    """The backend params choose for `lang`, loaded once (`whole_packages`: see `SpacyBackend`)."""
     name = params.backend.get(lang, "spacy")
     if name == "spacy":
-        return SpacyBackend(params.spacy_models[lang])
+        return SpacyBackend(params.spacy_models[lang], whole_packages)
     if name == "stanza":
         from pipeline import stanza_backend
 
@@ -677,12 +684,15 @@ class NerModels:
     versions: dict[str, str]
 
 
-def load_models(params: NerParams, languages: Iterable[str] = lexicons.LANGUAGES, models_dir: Path = MODELS_DIR) -> NerModels:
-    """Load the backend and compile the rules of each language."""
+def load_models(
+    params: NerParams, languages: Iterable[str] = lexicons.LANGUAGES, models_dir: Path = MODELS_DIR, whole_packages: bool = False
+) -> NerModels:
+    """Load the backend and compile the rules of each language (`whole_packages`: the whole spaCy
+    packages, when the claims stage runs in the same process)."""
     backends, rules = {}, {}
     versions = {"diplonews": __version__}
     for lang in languages:
-        backends[lang] = load_backend(lang, params)
+        backends[lang] = load_backend(lang, params, whole_packages)
         # The rules' matcher must share the vocab of the Docs the backend yields (label lookups).
         tokenizer_nlp = backends[lang].nlp if isinstance(backends[lang], SpacyBackend) else getattr(backends[lang], "spacy_nlp", None) or spacy.blank(lang)
         rules[lang] = compile_rules(lang, tokenizer_nlp, models_dir)
@@ -782,27 +792,35 @@ class NerTask:
     fingerprint: str
     params: NerParams
     models_dir: Path
+    whole_packages: bool = False
 
 
 def ner_shard(task: NerTask) -> None:
     """Annotate one shard of documents → its mentions shard file (in document order)."""
-    models = engine.cached(("ner", task.params.model_dump_json(), task.models_dir), lambda: load_models(task.params, models_dir=task.models_dir))
+    models = engine.cached(
+        ("ner", task.params.model_dump_json(), task.models_dir, task.whole_packages),
+        lambda: load_models(task.params, models_dir=task.models_dir, whole_packages=task.whole_packages),
+    )
     documents = (d for batch in iter_records(task.documents, "documents", task.params.batch_size) for d in batch)
     with TableWriter(task.output, "mentions", models.versions, task.params.batch_size * 16, shard=task.fingerprint) as writer:
         writer.write_all(run(documents, models, task.params))  # type: ignore[arg-type]
 
 
-def main(documents_path: Path, output_path: Path, params: NerParams, models_dir: Path = MODELS_DIR, runner: engine.Engine | None = None) -> NerSummary:
+def main(
+    documents_path: Path, output_path: Path, params: NerParams, models_dir: Path = MODELS_DIR,
+    runner: engine.Engine | None = None, whole_packages: bool = False,
+) -> NerSummary:
     """Read `documents.parquet` (and its shards), write the mentions (no entity ids yet) to
     `output_path`; only shards whose documents, code, lexicons, params or models changed are
-    annotated again, on `runner` (default: this process)."""
+    annotated again, on `runner` (default: this process). `whole_packages`: load the whole spaCy
+    packages, which the claims stage then reuses (the chain in one run)."""
     n, shards = engine.input_shards(documents_path)
     setting = [params.model_dump(mode="json"), model_identity(params), engine.folder_fingerprint(Path(models_dir))]
     fingerprints = {shard: engine.fingerprint("ner", setting, fp) for shard, _, fp in shards}
     inputs = {shard: path for shard, path, _ in shards}
     done = engine.run_shards(
         "ner", [output_path], n, fingerprints,
-        lambda shard, fp: NerTask(inputs[shard], engine.shard_path(output_path, shard, n), fp, params, Path(models_dir)),
+        lambda shard, fp: NerTask(inputs[shard], engine.shard_path(output_path, shard, n), fp, params, Path(models_dir), whole_packages),
         ner_shard, runner,
     )
     outputs = [engine.shard_path(output_path, s, n) for s in done.shards]
