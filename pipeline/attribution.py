@@ -219,7 +219,8 @@ def _dependent_infinitive(t: Token) -> bool:
 def _passive(t: Token) -> bool:
     """ "are estimated to be", "a été présenté par": a passive reports an act, not speech, unless an
     agent takes a stance ("was condemned by the minister")."""
-    return bool({c.dep_ for c in t.children} & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"})
+    # the inverted clitic of "a-t-il lancé" is no passive subject, whatever relation the parser gave it
+    return bool({c.dep_ for c in t.children if not c.text.startswith("-")} & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"})
 
 
 def _has_agent(t: Token) -> bool:
@@ -300,9 +301,27 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
         return anchor.head.i, None
     if anchor.dep_ in ("advcl", "xcomp", "acl", "conj") and _is_participle(anchor):
         if anchor.head.pos_ in ("NOUN", "PROPN"):
+            governor = _object_governor(doc, anchor)
+            if governor is not None:
+                return None, governor
             return anchor.head.i, None
         return None, anchor.head.i
     return None, None
+
+
+def _object_governor(doc: Doc, participle: Token) -> int | None:
+    """ "a dénoncé une vague d'arrestations …, appelant les autorités à …": a participle after a comma that
+    the parser hung on a noun inside a verb's object shares that verb's subject, not the noun."""
+    if participle.i == 0 or doc[participle.i - 1].text != ",":
+        return None
+    node = participle.head
+    while node.head.i != node.i and node.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and node.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("appos",):
+        node = node.head
+    # without a subject of its own, the verb's "object" may be its inverted subject ("a déclaré l'ambassadeur X, appelant")
+    has_subject = any(c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS for c in node.children)
+    if node.pos_ == "VERB" and node.i < participle.head.i and has_subject:
+        return node.i
+    return None
 
 
 def _adopter(noun: Token, lex: SentenceLexicon) -> int:
@@ -319,13 +338,15 @@ def _adopter(noun: Token, lex: SentenceLexicon) -> int:
     return noun.i
 
 
-def _is_adjunct(t: Token, lex: SentenceLexicon) -> bool:
-    """Time expressions, settings and speech nouns attached to a cue ("on Friday", "in a statement")."""
+def _is_adjunct(t: Token, lex: SentenceLexicon, speech: bool = True) -> bool:
+    """Time expressions, settings and (with `speech`) speech nouns attached to a cue ("on Friday", "in a statement")."""
     if t.dep_ in ("npadvmod", "advmod", "tmod", "obl:tmod", "punct", "cc", "mark", "case", "det"):
         return True
     words = [t] + [c for c in t.children if c.dep_ in ("pobj", "obj")]
     if any(_lemma(w) in lex.adjuncts or w.ent_type_ in ("DATE", "TIME") for w in words):
         return True
+    if not speech:
+        return False
     # a speech noun inside a prepositional phrase: "in a statement", "dans un communiqué" (not "welcomed the statement")
     in_phrase = t.dep_ in ("prep", "pobj") or any(c.dep_ == "case" for c in t.children)
     return in_phrase and any(_lemma(w) in lex.noun_cues for w in words)
@@ -614,7 +635,9 @@ def _join_explanations(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         participle = doc[a.predicate.anchor]
         if (
             first is not None and first.object_only and first.predicate.stance and a.speaker is None
-            and participle.head.i == first.predicate.anchor and _is_participle(participle) and first in out
+            and first.predicate.anchor in (participle.head.i, _object_governor(doc, participle)) and _is_participle(participle) and first in out
+            # a call is a position of its own ("a dénoncé …, appelant les autorités à …"), not why
+            and a.predicate.stance != "call"
         ):
             first.pieces = first.pieces + a.pieces
             continue
@@ -687,7 +710,9 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 continue
             if c.dep_ == "advcl" and not _is_content_clause(c, pred.lemma in lex.addressee or pred.stance == "call"):
                 continue
-            if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS:
+            # what a call asks for may be a text or a meeting ("a appelé à la publication des procès-verbaux")
+            asked_for = pred.stance == "call" and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
+            if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
                 continue
             complements.append(c)
     # particle objects: "called on Israel to …" (addressee), "called for a ceasefire" (content)

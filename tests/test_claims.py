@@ -393,3 +393,45 @@ def test_an_object_with_a_negated_infinitive_is_no_inverted_subject(models: tupl
     assert one(claims_of(text, "fr", models)).speaker == "Farida Noorzai"
     text = "Ambassador Farida Noorzai, who still represents the ousted government in Geneva, urged the Council to not “normalise” the Taliban."
     assert one(claims_of(text, "en", models)).speaker == "Farida Noorzai"
+
+
+def test_an_inverted_clitic_is_no_passive_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre vénézuélien des Affaires étrangères, Ramón Escalante, a rejeté ces critiques.\n\n"
+        "« Le Venezuela est un État souverain qui n'a de leçons à recevoir de personne ! », a-t-il lancé à la télévision d'État, "
+        "affirmant que les personnes arrêtées avaient participé à des « actes de violence planifiés depuis l'étranger »."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found[1:]] == [("Ramón Escalante", "a-t-il lancé"), ("Ramón Escalante", "affirmant")]
+    text = (
+        "Foreign Minister Ramón Escalante rejected the criticism.\n\n"
+        '"Venezuela is a sovereign state that takes lessons from no one!" he said on state television, '
+        "adding that the people arrested had taken part in planned acts of violence."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found[1:]] == [("Ramón Escalante", "said"), ("Ramón Escalante", "adding")]
+
+
+def test_a_call_for_a_text_or_a_meeting(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "La ministre brésilienne des Affaires étrangères, Helena Sampaio, a appelé à la publication des procès-verbaux « bureau par bureau »."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue, claim.text) == ("Helena Sampaio", "a appelé", "à la publication des procès-verbaux « bureau par bureau »")
+    text = "Brazil's Foreign Minister Helena Sampaio called for the publication of the tally sheets from every polling station."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.cue) == ("Helena Sampaio", "called for")
+
+
+def test_a_call_after_the_object_is_a_claim_of_the_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le Haut-Commissaire des Nations unies aux droits de l'homme, Matthias Kessler, a dénoncé une « vague d'arrestations arbitraires » "
+        "au Venezuela, appelant les autorités à libérer « immédiatement » les personnes détenues."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Matthias Kessler", "a dénoncé"), ("Matthias Kessler", "appelant")]
+    assert found[1].text.startswith("les autorités à libérer")
+    text = (
+        "The UN High Commissioner for Human Rights, Matthias Kessler, denounced a wave of arbitrary arrests in Venezuela, "
+        "urging the authorities to release the detained protesters immediately."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue, c.stance) for c in found] == [("Matthias Kessler", "denounced", "oppose"), ("Matthias Kessler", "urging", "call")]
