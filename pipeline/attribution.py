@@ -246,11 +246,14 @@ def _personal_subject(adjective: Token) -> bool:
 
 def _incise(doc: Doc, t: Token) -> bool:
     """A reporting clause set inside the quotation marks, French style: « A, a déclaré X. B »."""
-    first = t.i
-    while first > 0 and doc[first - 1].pos_ == "AUX":
+    first, clitic = t.i, False
+    while first > 0 and (doc[first - 1].pos_ == "AUX" or doc[first - 1].text.startswith("-")):
+        clitic = clitic or doc[first - 1].text.startswith("-")
         first -= 1
     if first == 0 or doc[first - 1].text != ",":
         return False
+    if clitic:
+        return True  # « A, a-t-il affirmé. B »
     after = doc[t.i + 1] if t.i + 1 < len(doc) else None
     return after is not None and (after.text.startswith("-") or after.pos_ in ("DET", "PROPN", "NOUN") or after.lower_ in ("il", "elle"))
 
@@ -801,6 +804,13 @@ def _tail_after(doc: Doc, pred: Predicate, speaker: int | None) -> tuple[int, in
         rest = rest[1:]
     if rest and (rest[0].text in QUOTE_OPEN or rest[0].text == '"'):
         return _span(rest)
+    # « A, a-t-il affirmé. B » : the incise sits inside the quotation, which goes on after it
+    if max(pred.tokens) in quoted_tokens(doc):
+        # past the end of the incise's own sentence ("…, a déclaré X lors d'un point de presse. B »")
+        stop = next((k for k, t in enumerate(rest) if t.text in ".!?"), None)
+        rest = rest[stop + 1 :] if stop is not None else rest
+        if any(not t.is_punct for t in rest):
+            return _span(rest)
     return None
 
 

@@ -113,6 +113,7 @@ class Lexicon:
     honorifics: list[str] = field(default_factory=list)
     masculine_honorifics: list[str] = field(default_factory=list)
     feminine: list[str] = field(default_factory=list)
+    feminine_determiners: list[str] = field(default_factory=list)  # "la ministre": the article tells an epicene title's gender
     collectives: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
     name_stopwords: set[str] = field(default_factory=set)
@@ -228,6 +229,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.honorifics = conf.get("honorifics", [])
     lex.masculine_honorifics = conf.get("masculine_honorifics", [])
     lex.feminine = conf.get("feminine", [])
+    lex.feminine_determiners = conf.get("feminine_determiners", [])
     lex.collectives = conf.get("collectives", [])
     lex.institutions = conf.get("institutions", [])
     names = load_lexicon("first_names", models_dir)

@@ -149,6 +149,7 @@ class Rules:
     coordination: re.Pattern[str]
     determiner_before: re.Pattern[str]
     feminine: re.Pattern[str]
+    feminine_determiner: re.Pattern[str]
     country: re.Pattern[str]
     named_document: re.Pattern[str]
     complement: re.Pattern[str]
@@ -209,6 +210,7 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         coordination=re.compile(coordination),
         determiner_before=re.compile(rf"(?:^|\W){DETERMINERS[lang]}\s*$"),
         feminine=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine)})(?![\w-])") if lex.feminine else re.compile("(?!)"),
+        feminine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine_determiners)})\s+$") if lex.feminine_determiners else re.compile("(?!)"),
         country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
         named_document=re.compile(named_document),
         # a title's complement closed by an apposition comma: "du ministère, " / "of the Coast Guard, "
@@ -264,7 +266,8 @@ def _title_info(match: re.Match[str], rules: Rules) -> tuple[str, str | None, bo
             # a national body gives its country: "Kremlin spokesman", "porte-parole du Pentagone"
             found = next((lex.org_forms[f] for f in sorted(lex.org_forms, key=len, reverse=True) if f in match.group(g)), None)
             country = country or (lex.organisations[found].country if found else None)
-    gender = "f" if rules.feminine.search(text) else None
+    before = match.string[max(0, match.start() - 8) : match.start()]
+    gender = "f" if rules.feminine.search(text) or rules.feminine_determiner.search(before) else None
     return role, country, has_org, gender
 
 

@@ -435,3 +435,32 @@ def test_a_call_after_the_object_is_a_claim_of_the_subject(models: tuple[ner.Ner
     )
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.cue, c.stance) for c in found] == [("Matthias Kessler", "denounced", "oppose"), ("Matthias Kessler", "urging", "call")]
+
+
+def test_the_article_before_an_epicene_title_tells_the_gender(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "« L'Union européenne a choisi la voie du protectionnisme », a déclaré la porte-parole du ministère chinois, Sun Lihua.\n\n"
+        "Elle a appelé Bruxelles à « revenir à la table des négociations » sur un mécanisme d'engagements de prix."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Sun Lihua", "a déclaré"), ("Sun Lihua", "a appelé")]
+    text = (
+        '"The European Union has chosen protectionism," said the Chinese ministry\'s spokeswoman, Sun Lihua.\n\n'
+        "She urged Brussels to return to the negotiating table on a price-undertaking mechanism."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "en", models)] == [("Sun Lihua", "said"), ("Sun Lihua", "urged")]
+
+
+def test_a_quotation_goes_on_after_the_incise(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le commissaire européen au Commerce, Pieter van Dalen, s'est adressé mardi au Parlement européen. « Nous ne fermons pas "
+        "notre marché, a-t-il affirmé. Nous refusons simplement que nos industriels soient victimes de subventions déloyales. »"
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue) == ("Pieter van Dalen", "a-t-il affirmé")
+    assert claim.text == "« Nous ne fermons pas notre marché … Nous refusons simplement que nos industriels soient victimes de subventions déloyales. »"
+    text = (
+        "Trade Commissioner Pieter van Dalen addressed the European Parliament on Tuesday. \"We are not closing our market,\" he said. "
+        '"We simply refuse to let our manufacturers fall victim to unfair subsidies."'
+    )
+    claim = one(claims_of(text, "en", models))
+    assert claim.speaker == "Pieter van Dalen" and claim.text.endswith('fall victim to unfair subsidies."')
