@@ -614,6 +614,12 @@ def _mandate(ctx: DocumentContext, start: int, c: Candidate) -> bool:
     return c.kind == "COUNTRY" and lexicons.names_a_mandate(ctx.lex.lexicon, ctx.lex.mandate, ctx.text, start, c.start)
 
 
+def _part_of_country(ctx: DocumentContext, c: Candidate) -> bool:
+    """A region that is part of one country (a US state): its officials serve that country."""
+    lexicon = ctx.lex.lexicon
+    return c.kind == "LOC" and c.country is not None and lexicon.regions.get(c.text) in lexicon.region_countries
+
+
 def _definite(phrase: str) -> bool:
     """ "le diplomate", "the official", "its delegate", "Japan's ambassador": not "a diplomat", "un expert"."""
     return not _INDEFINITE.match(phrase.strip())
@@ -654,7 +660,11 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     person_like = [c for c in at_head + around if c.kind in ("PERSON", "TITLE") and c.entity_id]
     # the country the phrase itself states wins over the one the article context gave the person
     # — the first country or organisation named decides: "la coordonnatrice des Nations unies au Mali" is no Malian
-    stated = [c for c in sorted(around, key=lambda c: c.start) if c.kind == "COUNTRY" or (c.kind == "ORG" and c.origin != "model" and not (c.entity_id or "").startswith("org:agency-"))]
+    stated = [
+        c for c in sorted(around, key=lambda c: c.start)
+        if c.kind == "COUNTRY" or (c.kind == "ORG" and c.origin != "model" and not (c.entity_id or "").startswith("org:agency-"))
+        or _part_of_country(ctx, c)  # "Senator X of Idaho"
+    ]
     stated = [c for c in stated if not _mandate(ctx, base + wide_lo, c)]
     local = stated[0].country if stated else None
     # a named person before a title ("le ministre français Jean-Noël Barrot"), then the title

@@ -101,6 +101,7 @@ class Lexicon:
     agencies: dict[str, str] = field(default_factory=dict)  # surface → canonical name
     agency_countries: dict[str, str] = field(default_factory=dict)  # canonical name → ISO3
     regions: dict[str, str] = field(default_factory=dict)  # surface → region key (English name)
+    region_countries: dict[str, str] = field(default_factory=dict)  # region key → ISO3 of the country it is part of
     misc: set[str] = field(default_factory=set)
     not_entities: set[str] = field(default_factory=set)
     titles: dict[str, Title] = field(default_factory=dict)  # title key → Title
@@ -209,6 +210,8 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     for region in entities.get("region", []):
         for form in region.get("en", []) + region.get("fr", []):
             lex.regions[form] = region["name_en"]
+        if region.get("country"):
+            lex.region_countries[region["name_en"]] = region["country"]
         lex.places["region:" + slug(region["name_en"])] = (region["name_en"], region.get("name_fr") or next(iter(region.get("fr", [])), None))
     section = entities.get(lang, {})
     lex.misc = set(section.get("misc", []))

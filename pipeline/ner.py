@@ -388,7 +388,8 @@ def lexicon_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
             code, name = lex.capitals[surface]
             out.append(Candidate(start, end, "LOC", "lexicon", norm="city:" + lexicons.slug(name), country=code))
         elif group == "REGION":
-            out.append(Candidate(start, end, "LOC", "lexicon", norm="region:" + lexicons.slug(lex.regions[surface])))
+            region = lex.regions[surface]
+            out.append(Candidate(start, end, "LOC", "lexicon", norm="region:" + lexicons.slug(region), country=lex.region_countries.get(region)))
         elif group == "MISC":
             out.append(Candidate(start, end, "MISC", "lexicon"))
         else:

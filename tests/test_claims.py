@@ -464,3 +464,18 @@ def test_a_quotation_goes_on_after_the_incise(models: tuple[ner.NerModels, claim
     )
     claim = one(claims_of(text, "en", models))
     assert claim.speaker == "Pieter van Dalen" and claim.text.endswith('fall victim to unfair subsidies."')
+
+
+def test_an_official_of_a_us_state_serves_the_united_states(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Taiwan is still waiting for its missiles. \"Then show us the missiles,\" said Senator Maria Alvarez of New Mexico. "
+        "Senator Greg Hollis of Idaho slammed the handling of the issue, saying the Pentagon had \"lost control of its own supply chain\"."
+    )
+    found = claims_of(text, "en", models)
+    assert {(c.speaker, c.speaker_country) for c in found} == {("Maria Alvarez", "USA"), ("Greg Hollis", "USA")}
+    text = (
+        "Taïwan attend toujours ses missiles. Le sénateur Greg Hollis, élu du Nouveau-Mexique, a dénoncé la gestion du dossier "
+        "par le Pentagone, qui a selon lui « perdu le contrôle de sa propre chaîne d'approvisionnement »."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Greg Hollis", "USA")
