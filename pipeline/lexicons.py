@@ -115,6 +115,7 @@ class Lexicon:
     masculine_honorifics: list[str] = field(default_factory=list)
     feminine: list[str] = field(default_factory=list)
     feminine_determiners: list[str] = field(default_factory=list)  # "la ministre": the article tells an epicene title's gender
+    possessives: list[str] = field(default_factory=list)  # "son chef", "its head": the title of a body named before
     collectives: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
     name_stopwords: set[str] = field(default_factory=set)
@@ -233,6 +234,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.masculine_honorifics = conf.get("masculine_honorifics", [])
     lex.feminine = conf.get("feminine", [])
     lex.feminine_determiners = conf.get("feminine_determiners", [])
+    lex.possessives = conf.get("possessives", [])
     lex.collectives = conf.get("collectives", [])
     lex.institutions = conf.get("institutions", [])
     names = load_lexicon("first_names", models_dir)

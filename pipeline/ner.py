@@ -150,6 +150,7 @@ class Rules:
     determiner_before: re.Pattern[str]
     feminine: re.Pattern[str]
     feminine_determiner: re.Pattern[str]
+    possessive_title: re.Pattern[str]
     country: re.Pattern[str]
     named_document: re.Pattern[str]
     complement: re.Pattern[str]
@@ -210,6 +211,7 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         coordination=re.compile(coordination),
         determiner_before=re.compile(rf"(?:^|\W){DETERMINERS[lang]}\s*$"),
         feminine=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine)})(?![\w-])") if lex.feminine else re.compile("(?!)"),
+        possessive_title=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.possessives)})\s+$") if lex.possessives else re.compile("(?!)"),
         feminine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine_determiners)})\s+$") if lex.feminine_determiners else re.compile("(?!)"),
         country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
         named_document=re.compile(named_document),
@@ -610,6 +612,24 @@ def _description_spans(text: str, c: Candidate, mentions: list[Candidate], rules
     return spans
 
 
+def _possessor(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> Candidate | None:
+    """ "Présentant le rapport du Bureau … (UNOWAS), son chef, M. Idrissa Konaté": a title with a possessive
+    belongs to the organisation named last before it in the sentence."""
+    left = text[max(0, c.start - 80) : c.start].rstrip(" \t,")
+    for form in sorted(rules.lex.honorifics + rules.lex.masculine_honorifics, key=len, reverse=True):
+        if left.endswith(" " + form):
+            left = left[: -len(form)].rstrip(" \t,")
+            break
+    base = c.start - 80 if c.start > 80 else 0
+    title = next((m for m in rules.title.finditer(left) if m.end() == len(left)), None)
+    if title is None or not rules.possessive_title.search(left[: title.start()]):
+        return None
+    at = base + title.start()
+    sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    bodies = [m for m in mentions if m.label == "ORG" and sentence <= m.start and m.end <= at and not (m.norm or "").startswith("agency:")]
+    return bodies[-1] if bodies else None
+
+
 def described_country(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> Candidate:
     """A person's country, or that they speak for an international body, from how they are described.
 
@@ -632,6 +652,9 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
                 return replace(c, country=m.country)
             if m.label == "ORG" and m.origin == "lexicon":
                 return replace(c, affiliated_org=True)
+    body = _possessor(text, c, mentions, rules)
+    if body is not None:
+        return replace(c, country=body.country) if body.country else replace(c, affiliated_org=True)
     if any(rules.lex.titles[k].speaks_for_body for k in c.role_keys if k in rules.lex.titles):
         # "China's foreign ministry gave a different account. Spokesman Wang said …"
         # the sentence or paragraph before, not the whole article
