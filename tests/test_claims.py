@@ -479,3 +479,26 @@ def test_an_official_of_a_us_state_serves_the_united_states(models: tuple[ner.Ne
     )
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.speaker_country) == ("Greg Hollis", "USA")
+
+
+def test_a_pronoun_goes_to_the_subject_of_the_sentence_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "US envoy Rachel Dunmore said Washington was ready to host new talks.\n\n"
+        "UN envoy Ingrid Halvorsen declined to set a deadline for the negotiations. "
+        '"What is the point of a deadline that nobody in this building can enforce?" she asked.'
+    )
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["Rachel Dunmore", "Ingrid Halvorsen"]
+    text = (
+        "L'envoyée américaine Rachel Dunmore a déclaré que Washington était prête à accueillir de nouveaux pourparlers.\n\n"
+        "L'envoyée de l'ONU Ingrid Halvorsen a quitté la salle sans fixer d'échéance aux négociations. "
+        "« À quoi sert une échéance que personne ne peut faire respecter ? », a-t-elle demandé."
+    )
+    found = claims_of(text, "fr", models)
+    assert [c.speaker for c in found] == ["Rachel Dunmore", "Ingrid Halvorsen"]
+    # a person named later in the sentence before (an object) does not take the pronoun
+    text = (
+        "Ingrid Halvorsen said the talks would resume on Monday. She later met Rachel Dunmore in Jeddah. "
+        '"We are not there yet," she said.'
+    )
+    assert [c.speaker for c in claims_of(text, "en", models)][-1] == "Ingrid Halvorsen"
