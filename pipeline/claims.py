@@ -1016,6 +1016,8 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
             elif draft.attribution == "subject" and quote_type(text[draft.content[0] : draft.content[1]]) != "direct":
                 for i in following:
                     s, e = sents[i]
+                    if _third_party_opening(ctx, s, e, draft.speaker):
+                        break  # "Tijani did not take questions": narration about someone else
                     claimed[(p_index, i)] = [replace(draft, content=_trim(text, s, e), evidence=(s, e), attribution="continuation", sentence=i, pieces=())]
             if draft.attribution == "inverted" and quote_type(text[draft.content[0] : draft.content[1]]) == "indirect":
                 for i in range(key[1] - 1, -1, -1):
@@ -1037,6 +1039,23 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
         if len(text[span[0] : span[1]].split()) < 8 or text[span[1] - 1] not in ".!?»”\"":
             continue  # a caption, a heading or a line of scrape debris, not a paragraph of speech
         claimed[(before + 1, 0)] = [Draft(last.speaker, None, _trim(text, *span), span, "continuation", before + 1, 0)]
+
+
+def _third_party_opening(ctx: DocumentContext, s: int, e: int, speaker: Speaker) -> bool:
+    """Does the sentence open on a named person, organisation or country other than the speaker (or
+    the speaker's own country)? Then it is narration about them, not more of the speaker's words."""
+    lo, _ = _trim(ctx.text, s, e)
+    opening = [c for c in ctx.overlapping(lo, min(e, lo + 60)) if c.entity_id and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY")]
+    if not opening:
+        return False
+    first = opening[0]
+    if len(ctx.text[lo : first.start].split()) > 2:
+        return False  # not the sentence's opening
+    if first.entity_id == speaker.entity_id:
+        return False
+    if first.kind in ("PERSON", "TITLE"):
+        return True
+    return first.country is None or first.country != speaker.country
 
 
 def _deduplicate(ctx: DocumentContext, drafts: list[Draft], params: ClaimsParams) -> list[Draft]:

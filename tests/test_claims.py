@@ -502,3 +502,19 @@ def test_a_pronoun_goes_to_the_subject_of_the_sentence_before(models: tuple[ner.
         '"We are not there yet," she said.'
     )
     assert [c.speaker for c in claims_of(text, "en", models)][-1] == "Ingrid Halvorsen"
+
+
+def test_a_sentence_about_someone_else_does_not_continue_a_claim(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "The head of the army delegation, Lieutenant General Osman Abdelrahim, accused the RSF of using the talks to buy time. "
+        "The ceasefire would have to be monitored by the African Union. Ingrid Halvorsen did not take questions from journalists."
+    )
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["Osman Abdelrahim", "Osman Abdelrahim"]
+    assert not any("questions" in c.text for c in found)
+    text = (
+        "Le chef de la délégation de l'armée, le général Osman Abdelrahim, a accusé les FSR d'utiliser les pourparlers pour gagner du temps. "
+        "Le cessez-le-feu devrait être surveillé par l'Union africaine. Ingrid Halvorsen n'a pas répondu aux questions des journalistes."
+    )
+    found = claims_of(text, "fr", models)
+    assert found and not any("questions" in c.text for c in found)
