@@ -81,6 +81,7 @@ class SentenceLexicon:
     pronouns: frozenset[str]
     relatives: frozenset[str]
     documents: frozenset[str] = frozenset()
+    possession: frozenset[str] = frozenset()  # clause-only verbs whose noun object is owned or sought, not said
     pools: dict[str, frozenset[str]] = field(default_factory=dict)  # part of speech → the lemmas lexicons know
     known: frozenset[str] = frozenset()
 
@@ -597,7 +598,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             qualifies = pred.lemma in lex.qualify and any(c.dep_ in OBJECT_DEPS for c in anchor.children) and _predicative(anchor)
             # "a relevé les défis de sécurité non traditionnels": a substantial object is what was said;
             # "announced a visit", "ajouter du sel" are not positions
-            substantial = any(c.dep_ in OBJECT_DEPS and len(list(c.subtree)) >= 5 for c in anchor.children if c.i > cue_last)
+            substantial = pred.lemma not in lex.possession and any(c.dep_ in OBJECT_DEPS and len(list(c.subtree)) >= 5 for c in anchor.children if c.i > cue_last)
             if not governs and opener is None and not qualifies and not substantial:
                 continue
         content_of[pred.anchor] = (pieces[0][0], pieces[-1][1])

@@ -158,6 +158,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         pronouns=frozenset(p["form"].lower() for p in conf["pronouns"]),
         relatives=frozenset(conf["relatives"]),
         documents=frozenset(d.lower() for d in cues.get("documents", [])),
+        possession=frozenset(w.lower() for w in cues.get("possession", [])),
         pools=pools,
         known=frozenset().union(*pools.values()),
     )

@@ -518,3 +518,10 @@ def test_a_sentence_about_someone_else_does_not_continue_a_claim(models: tuple[n
     )
     found = claims_of(text, "fr", models)
     assert found and not any("questions" in c.text for c in found)
+
+
+def test_a_territorial_claim_is_no_statement(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    assert claims_of("China claims almost all of the South China Sea and does not recognise the 2016 ruling.", "en", models) == []
+    assert claims_of("La Chine revendique la quasi-totalité de la mer de Chine méridionale et ne reconnaît pas la décision de 2016.", "fr", models) == []
+    claim = one(claims_of("China claims that the Philippine vessel entered its waters illegally.", "en", models))
+    assert claim.cue == "claims"
