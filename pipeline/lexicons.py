@@ -116,6 +116,7 @@ class Lexicon:
     feminine: list[str] = field(default_factory=list)
     feminine_determiners: list[str] = field(default_factory=list)  # "la ministre": the article tells an epicene title's gender
     possessives: list[str] = field(default_factory=list)  # "son chef", "its head": the title of a body named before
+    behalf: list[str] = field(default_factory=list)  # "on behalf of", "au nom de": who speaks for an organisation
     collectives: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
     name_stopwords: set[str] = field(default_factory=set)
@@ -235,6 +236,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.feminine = conf.get("feminine", [])
     lex.feminine_determiners = conf.get("feminine_determiners", [])
     lex.possessives = conf.get("possessives", [])
+    lex.behalf = conf.get("behalf", [])
     lex.collectives = conf.get("collectives", [])
     lex.institutions = conf.get("institutions", [])
     names = load_lexicon("first_names", models_dir)

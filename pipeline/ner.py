@@ -151,6 +151,7 @@ class Rules:
     feminine: re.Pattern[str]
     feminine_determiner: re.Pattern[str]
     possessive_title: re.Pattern[str]
+    behalf: re.Pattern[str]
     country: re.Pattern[str]
     named_document: re.Pattern[str]
     complement: re.Pattern[str]
@@ -211,6 +212,7 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         coordination=re.compile(coordination),
         determiner_before=re.compile(rf"(?:^|\W){DETERMINERS[lang]}\s*$"),
         feminine=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine)})(?![\w-])") if lex.feminine else re.compile("(?!)"),
+        behalf=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.behalf)})(?:\s+(?:the|la|le|les)\s+|\s+l['’]|\s+)") if lex.behalf else re.compile("(?!)"),
         possessive_title=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.possessives)})\s+$") if lex.possessives else re.compile("(?!)"),
         feminine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine_determiners)})\s+$") if lex.feminine_determiners else re.compile("(?!)"),
         country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
@@ -612,6 +614,20 @@ def _description_spans(text: str, c: Candidate, mentions: list[Candidate], rules
     return spans
 
 
+def _represented(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> Candidate | None:
+    """ "Speaking on behalf of the European Union, Ambassador X said", "a déclaré X, au nom de l'Union
+    européenne": the organisation the person speaks for, in their sentence, right before or after the name."""
+    sentence = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    after = re.match(r"[ \t]*,[ \t]*", text[c.end : c.end + 4])
+    windows = [(sentence, c.start)] + ([(c.end + after.end(), c.end + after.end() + 20)] if after else [])
+    for lo, hi in windows:
+        for found in rules.behalf.finditer(text, lo, hi):
+            body = next((m for m in mentions if m.label == "ORG" and m.origin != "model" and m.start == found.end()), None)
+            if body is not None and not (body.norm or "").startswith("agency:"):
+                return body
+    return None
+
+
 def _possessor(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> Candidate | None:
     """ "Présentant le rapport du Bureau … (UNOWAS), son chef, M. Idrissa Konaté": a title with a possessive
     belongs to the organisation named last before it in the sentence."""
@@ -652,7 +668,7 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
                 return replace(c, country=m.country)
             if m.label == "ORG" and m.origin == "lexicon":
                 return replace(c, affiliated_org=True)
-    body = _possessor(text, c, mentions, rules)
+    body = _possessor(text, c, mentions, rules) or _represented(text, c, mentions, rules)
     if body is not None:
         return replace(c, country=body.country) if body.country else replace(c, affiliated_org=True)
     if any(rules.lex.titles[k].speaks_for_body for k in c.role_keys if k in rules.lex.titles):
