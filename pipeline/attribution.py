@@ -414,7 +414,12 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
             return None  # "told a news conference"
         # the noun phrase must not be the object of what follows: "a appelé les autorités à faire…",
         # "told them that…" (an object and its complement, not an inverted subject)
-        if any(c.i > head.i and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX") for c in head.children):
+        # (a participle after a comma describes the actor: "…, a déclaré la coordonnatrice, X, appelant …")
+        if any(
+            c.i > head.i and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
+            and not (_is_participle(c) and doc[c.i - 1].text == ",")
+            for c in head.children
+        ):
             return None
         after = head.right_edge.i + 1
         verb = after + 1

@@ -525,3 +525,16 @@ def test_a_territorial_claim_is_no_statement(models: tuple[ner.NerModels, claims
     assert claims_of("La Chine revendique la quasi-totalité de la mer de Chine méridionale et ne reconnaît pas la décision de 2016.", "fr", models) == []
     claim = one(claims_of("China claims that the Philippine vessel entered its waters illegally.", "en", models))
     assert claim.cue == "claims"
+
+
+def test_an_inverted_actor_described_by_a_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "« Je suis profondément choquée par cette attaque contre des civils », a déclaré dans un communiqué la coordonnatrice "
+        "humanitaire des Nations unies au Mali, Aïssatou Ba, appelant toutes les parties à respecter le droit international humanitaire."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Aïssatou Ba", "a déclaré"), ("Aïssatou Ba", "appelant")]
+    text = (
+        '"I am deeply shocked by this attack on civilians," said the UN humanitarian coordinator in Mali, Aissatou Ba, '
+        "calling on all parties to respect international humanitarian law."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "en", models)] == [("Aissatou Ba", "said"), ("Aissatou Ba", "calling on")]
