@@ -81,6 +81,7 @@ class SentenceLexicon:
     pronouns: frozenset[str]
     relatives: frozenset[str]
     documents: frozenset[str] = frozenset()
+    possession: frozenset[str] = frozenset()  # clause-only verbs whose noun object is owned or sought, not said
     pools: dict[str, frozenset[str]] = field(default_factory=dict)  # part of speech → the lemmas lexicons know
     known: frozenset[str] = frozenset()
 
@@ -219,7 +220,8 @@ def _dependent_infinitive(t: Token) -> bool:
 def _passive(t: Token) -> bool:
     """ "are estimated to be", "a été présenté par": a passive reports an act, not speech, unless an
     agent takes a stance ("was condemned by the minister")."""
-    return bool({c.dep_ for c in t.children} & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"})
+    # the inverted clitic of "a-t-il lancé" is no passive subject, whatever relation the parser gave it
+    return bool({c.dep_ for c in t.children if not c.text.startswith("-")} & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"})
 
 
 def _has_agent(t: Token) -> bool:
@@ -245,11 +247,14 @@ def _personal_subject(adjective: Token) -> bool:
 
 def _incise(doc: Doc, t: Token) -> bool:
     """A reporting clause set inside the quotation marks, French style: « A, a déclaré X. B »."""
-    first = t.i
-    while first > 0 and doc[first - 1].pos_ == "AUX":
+    first, clitic = t.i, False
+    while first > 0 and (doc[first - 1].pos_ == "AUX" or doc[first - 1].text.startswith("-")):
+        clitic = clitic or doc[first - 1].text.startswith("-")
         first -= 1
     if first == 0 or doc[first - 1].text != ",":
         return False
+    if clitic:
+        return True  # « A, a-t-il affirmé. B »
     after = doc[t.i + 1] if t.i + 1 < len(doc) else None
     return after is not None and (after.text.startswith("-") or after.pos_ in ("DET", "PROPN", "NOUN") or after.lower_ in ("il", "elle"))
 
@@ -300,9 +305,27 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
         return anchor.head.i, None
     if anchor.dep_ in ("advcl", "xcomp", "acl", "conj") and _is_participle(anchor):
         if anchor.head.pos_ in ("NOUN", "PROPN"):
+            governor = _object_governor(doc, anchor)
+            if governor is not None:
+                return None, governor
             return anchor.head.i, None
         return None, anchor.head.i
     return None, None
+
+
+def _object_governor(doc: Doc, participle: Token) -> int | None:
+    """ "a dénoncé une vague d'arrestations …, appelant les autorités à …": a participle after a comma that
+    the parser hung on a noun inside a verb's object shares that verb's subject, not the noun."""
+    if participle.i == 0 or doc[participle.i - 1].text != ",":
+        return None
+    node = participle.head
+    while node.head.i != node.i and node.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and node.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("appos",):
+        node = node.head
+    # without a subject of its own, the verb's "object" may be its inverted subject ("a déclaré l'ambassadeur X, appelant")
+    has_subject = any(c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS for c in node.children)
+    if node.pos_ == "VERB" and node.i < participle.head.i and has_subject:
+        return node.i
+    return None
 
 
 def _adopter(noun: Token, lex: SentenceLexicon) -> int:
@@ -319,13 +342,15 @@ def _adopter(noun: Token, lex: SentenceLexicon) -> int:
     return noun.i
 
 
-def _is_adjunct(t: Token, lex: SentenceLexicon) -> bool:
-    """Time expressions, settings and speech nouns attached to a cue ("on Friday", "in a statement")."""
+def _is_adjunct(t: Token, lex: SentenceLexicon, speech: bool = True) -> bool:
+    """Time expressions, settings and (with `speech`) speech nouns attached to a cue ("on Friday", "in a statement")."""
     if t.dep_ in ("npadvmod", "advmod", "tmod", "obl:tmod", "punct", "cc", "mark", "case", "det"):
         return True
     words = [t] + [c for c in t.children if c.dep_ in ("pobj", "obj")]
     if any(_lemma(w) in lex.adjuncts or w.ent_type_ in ("DATE", "TIME") for w in words):
         return True
+    if not speech:
+        return False
     # a speech noun inside a prepositional phrase: "in a statement", "dans un communiqué" (not "welcomed the statement")
     in_phrase = t.dep_ in ("prep", "pobj") or any(c.dep_ == "case" for c in t.children)
     return in_phrase and any(_lemma(w) in lex.noun_cues for w in words)
@@ -389,7 +414,12 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
             return None  # "told a news conference"
         # the noun phrase must not be the object of what follows: "a appelé les autorités à faire…",
         # "told them that…" (an object and its complement, not an inverted subject)
-        if any(c.i > head.i and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX") for c in head.children):
+        # (a participle after a comma describes the actor: "…, a déclaré la coordonnatrice, X, appelant …")
+        if any(
+            c.i > head.i and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
+            and not (_is_participle(c) and doc[c.i - 1].text == ",")
+            for c in head.children
+        ):
             return None
         after = head.right_edge.i + 1
         verb = after + 1
@@ -573,7 +603,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             qualifies = pred.lemma in lex.qualify and any(c.dep_ in OBJECT_DEPS for c in anchor.children) and _predicative(anchor)
             # "a relevé les défis de sécurité non traditionnels": a substantial object is what was said;
             # "announced a visit", "ajouter du sel" are not positions
-            substantial = any(c.dep_ in OBJECT_DEPS and len(list(c.subtree)) >= 5 for c in anchor.children if c.i > cue_last)
+            substantial = pred.lemma not in lex.possession and any(c.dep_ in OBJECT_DEPS and len(list(c.subtree)) >= 5 for c in anchor.children if c.i > cue_last)
             if not governs and opener is None and not qualifies and not substantial:
                 continue
         content_of[pred.anchor] = (pieces[0][0], pieces[-1][1])
@@ -614,7 +644,9 @@ def _join_explanations(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         participle = doc[a.predicate.anchor]
         if (
             first is not None and first.object_only and first.predicate.stance and a.speaker is None
-            and participle.head.i == first.predicate.anchor and _is_participle(participle) and first in out
+            and first.predicate.anchor in (participle.head.i, _object_governor(doc, participle)) and _is_participle(participle) and first in out
+            # a call is a position of its own ("a dénoncé …, appelant les autorités à …"), not why
+            and a.predicate.stance != "call"
         ):
             first.pieces = first.pieces + a.pieces
             continue
@@ -687,7 +719,9 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 continue
             if c.dep_ == "advcl" and not _is_content_clause(c, pred.lemma in lex.addressee or pred.stance == "call"):
                 continue
-            if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS:
+            # what a call asks for may be a text or a meeting ("a appelé à la publication des procès-verbaux")
+            asked_for = pred.stance == "call" and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
+            if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
                 continue
             complements.append(c)
     # particle objects: "called on Israel to …" (addressee), "called for a ceasefire" (content)
@@ -776,6 +810,13 @@ def _tail_after(doc: Doc, pred: Predicate, speaker: int | None) -> tuple[int, in
         rest = rest[1:]
     if rest and (rest[0].text in QUOTE_OPEN or rest[0].text == '"'):
         return _span(rest)
+    # « A, a-t-il affirmé. B » : the incise sits inside the quotation, which goes on after it
+    if max(pred.tokens) in quoted_tokens(doc):
+        # past the end of the incise's own sentence ("…, a déclaré X lors d'un point de presse. B »")
+        stop = next((k for k, t in enumerate(rest) if t.text in ".!?"), None)
+        rest = rest[stop + 1 :] if stop is not None else rest
+        if any(not t.is_punct for t in rest):
+            return _span(rest)
     return None
 
 

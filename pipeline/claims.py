@@ -15,8 +15,9 @@ coordinated verbs, relative clauses) and the clause, quotation or object it gove
   unnamed delegates ("le représentant du Vietnam", "Ukraine's UN ambassador"), organisations,
   countries and capitals standing for their government ("Washington"), groups ("analysts",
   "les participants") and documents ("the resolution");
-- pronouns (il, elle, ils, he, she, they) resolve to the latest speaker of matching gender and
-  number; English gender comes from a first-name list or from a pronoun already bound to the name;
+- pronouns (il, elle, ils, he, she, they) resolve to the person opening the sentence before when
+  that person has said nothing since, else to the latest speaker of matching gender and number;
+  English gender comes from a first-name list or from a pronoun already bound to the name;
 - continuation: a sentence that is only a quotation continues the previous quotation's claim;
   uncued sentences of a paragraph around an indirect claim, and an uncued paragraph between two
   paragraphs of the same speaker, are that speaker's too.
@@ -73,6 +74,9 @@ class ClaimsParams(StageParams):
     """Shorter contents are not positions ("a-t-il dit.")."""
     duplicate_overlap: float = 0.8
     """Two claims of one speaker sharing this share of words are one claim repeated (lede and body)."""
+    subject_lead_chars: int = 80
+    """A person named this near the start of the sentence before, who has said nothing since, is what
+    "she"/"il" stands for ("Halvorsen declined to set a deadline. '…?' she asked")."""
 
 
 # --- lexicon ----------------------------------------------------------------------------------
@@ -154,6 +158,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         pronouns=frozenset(p["form"].lower() for p in conf["pronouns"]),
         relatives=frozenset(conf["relatives"]),
         documents=frozenset(d.lower() for d in cues.get("documents", [])),
+        possession=frozenset(w.lower() for w in cues.get("possession", [])),
         pools=pools,
         known=frozenset().union(*pools.values()),
     )
@@ -398,15 +403,26 @@ class Resolver:
         self.persons_seen: list[Speaker] = []
         self.recent: list[Speaker] = []  # named persons, mentioned or speaking, most recent last
         self._noted = 0  # candidates already seen by note_mentions
+        self.said_at = -1  # where the latest claim was stated
+        self.lead: Speaker | None = None  # the named person opening the sentence before, if they said nothing since
 
-    def note_mentions(self, candidates: list[Candidate], until: int) -> None:
+    def note_mentions(self, candidates: list[Candidate], until: int, previous: int | None = None, lead_chars: int = 0, text: str = "") -> None:
         """Persons mentioned before `until` become pronoun antecedents even if they said nothing.
-        `candidates` are in text order and `until` only grows: each is noted once."""
+        `candidates` are in text order and `until` only grows: each is noted once. The first person
+        named within `lead_chars` of the start of the sentence before (`previous`), with no pronoun
+        before it, is that sentence's likely subject."""
+        self.lead = None
+        first = True
         while self._noted < len(candidates) and candidates[self._noted].end <= until:
             c = candidates[self._noted]
             self._noted += 1
             if c.kind in ("PERSON", "TITLE") and c.entity_id:
                 speaker = self.from_entity(c)
+                opening = previous is not None and previous <= c.start <= previous + lead_chars and first
+                if opening:
+                    first = False
+                    if speaker and c.start > self.said_at and self.named(speaker) and not self.lex.pronoun.search(text, previous, c.start):
+                        self.lead = speaker
                 if speaker and (not self.persons_seen or self.persons_seen[-1].key != speaker.key):
                     self.persons_seen = [s for s in self.persons_seen if s.key != speaker.key] + [speaker]
                 if speaker and self.named(speaker):
@@ -429,6 +445,13 @@ class Resolver:
     def pronoun(self, gender: str | None, number: str) -> Speaker | None:
         """The latest speaker (or person mentioned) of matching number and gender."""
         said = {h.key for h in self.history}
+        lead = self.lead
+        if lead is not None and number == "sg" and gender and lead.gender in (gender, None) and lead.key != (self.history[-1].key if self.history else None):
+            # "Halvorsen declined to set a deadline. '…?' she asked": the subject of the sentence before
+            # speaks, not whoever spoke last
+            if lead.gender is None and lead.entity_id:
+                self.gender_of[lead.entity_id] = gender
+            return replace(lead, gender=gender)
         seen_only = [s for s in self.persons_seen if s.key not in said]
         for rank, speaker in enumerate(list(reversed(self.history)) + list(reversed(seen_only))):
             plural = speaker.number == "pl" or speaker.kind == "group" and speaker.number != "sg"
@@ -471,7 +494,8 @@ class Resolver:
             return speaker
         return None
 
-    def said(self, speaker: Speaker) -> None:
+    def said(self, speaker: Speaker, at: int = -1) -> None:
+        self.said_at = max(self.said_at, at)
         if speaker.kind == "person" and self.named(speaker):
             self._touch(speaker)
         if self.history and self.history[-1].key == speaker.key:
@@ -544,6 +568,7 @@ class DocumentContext:
     surnames: dict[str, str] = field(default_factory=dict)  # folded surname → entity id
     starts: list[int] = field(default_factory=list)  # candidates' starts, for bisection
     longest: int = 0  # longest candidate, in characters
+    lead_chars: int = 0  # how far into a sentence its subject may start (ClaimsParams.subject_lead_chars)
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -615,6 +640,12 @@ def _mandate(ctx: DocumentContext, start: int, c: Candidate) -> bool:
     return c.kind == "COUNTRY" and lexicons.names_a_mandate(ctx.lex.lexicon, ctx.lex.mandate, ctx.text, start, c.start)
 
 
+def _part_of_country(ctx: DocumentContext, c: Candidate) -> bool:
+    """A region that is part of one country (a US state): its officials serve that country."""
+    lexicon = ctx.lex.lexicon
+    return c.kind == "LOC" and c.country is not None and lexicon.regions.get(c.text) in lexicon.region_countries
+
+
 def _definite(phrase: str) -> bool:
     """ "le diplomate", "the official", "its delegate", "Japan's ambassador": not "a diplomat", "un expert"."""
     return not _INDEFINITE.match(phrase.strip())
@@ -655,7 +686,11 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     person_like = [c for c in at_head + around if c.kind in ("PERSON", "TITLE") and c.entity_id]
     # the country the phrase itself states wins over the one the article context gave the person
     # — the first country or organisation named decides: "la coordonnatrice des Nations unies au Mali" is no Malian
-    stated = [c for c in sorted(around, key=lambda c: c.start) if c.kind == "COUNTRY" or (c.kind == "ORG" and c.origin != "model" and not (c.entity_id or "").startswith("org:agency-"))]
+    stated = [
+        c for c in sorted(around, key=lambda c: c.start)
+        if c.kind == "COUNTRY" or (c.kind == "ORG" and c.origin != "model" and not (c.entity_id or "").startswith("org:agency-"))
+        or _part_of_country(ctx, c)  # "Senator X of Idaho"
+    ]
     stated = [c for c in stated if not _mandate(ctx, base + wide_lo, c)]
     local = stated[0].country if stated else None
     # a named person before a title ("le ministre français Jean-Noël Barrot"), then the title
@@ -792,7 +827,7 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
 def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_index: int, s: int, e: int, previous: list[tuple[int, int]]) -> list[Draft]:
     """The claims one sentence states (possibly about the sentences before it)."""
     text, lex = ctx.text, ctx.lex
-    ctx.resolver.note_mentions(ctx.candidates, s)
+    ctx.resolver.note_mentions(ctx.candidates, s, previous[-1][0] if previous else None, ctx.lead_chars, text)
     framed = _framing(ctx, s, e, p_index, s_index)
     if framed:
         return [framed]
@@ -918,7 +953,7 @@ def extract_claims(
     for m in mentions:
         if m.entity_id and m.gender:
             gender_of[m.entity_id] = m.gender
-    ctx = DocumentContext(document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex), _surnames(mentions, entities))
+    ctx = DocumentContext(document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex), _surnames(mentions, entities), lead_chars=params.subject_lead_chars)
     by_paragraph = statement_sentences(document)
     if parsed is None:
         parsed = parse_candidates([document], params, models, models_dir)[document.doc_id]
@@ -945,7 +980,7 @@ def extract_claims(
                 for key in previous_keys:
                     claimed.pop(key, None)
             for d in drafts:
-                ctx.resolver.said(d.speaker)
+                ctx.resolver.said(d.speaker, d.evidence[1])
             if drafts:
                 claimed[(p_index, s_index)] = drafts
 
@@ -983,6 +1018,8 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
             elif draft.attribution == "subject" and quote_type(text[draft.content[0] : draft.content[1]]) != "direct":
                 for i in following:
                     s, e = sents[i]
+                    if _third_party_opening(ctx, s, e, draft.speaker):
+                        break  # "Tijani did not take questions": narration about someone else
                     claimed[(p_index, i)] = [replace(draft, content=_trim(text, s, e), evidence=(s, e), attribution="continuation", sentence=i, pieces=())]
             if draft.attribution == "inverted" and quote_type(text[draft.content[0] : draft.content[1]]) == "indirect":
                 for i in range(key[1] - 1, -1, -1):
@@ -1004,6 +1041,23 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
         if len(text[span[0] : span[1]].split()) < 8 or text[span[1] - 1] not in ".!?»”\"":
             continue  # a caption, a heading or a line of scrape debris, not a paragraph of speech
         claimed[(before + 1, 0)] = [Draft(last.speaker, None, _trim(text, *span), span, "continuation", before + 1, 0)]
+
+
+def _third_party_opening(ctx: DocumentContext, s: int, e: int, speaker: Speaker) -> bool:
+    """Does the sentence open on a named person, organisation or country other than the speaker (or
+    the speaker's own country)? Then it is narration about them, not more of the speaker's words."""
+    lo, _ = _trim(ctx.text, s, e)
+    opening = [c for c in ctx.overlapping(lo, min(e, lo + 60)) if c.entity_id and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY")]
+    if not opening:
+        return False
+    first = opening[0]
+    if len(ctx.text[lo : first.start].split()) > 2:
+        return False  # not the sentence's opening
+    if first.entity_id == speaker.entity_id:
+        return False
+    if first.kind in ("PERSON", "TITLE"):
+        return True
+    return first.country is None or first.country != speaker.country
 
 
 def _deduplicate(ctx: DocumentContext, drafts: list[Draft], params: ClaimsParams) -> list[Draft]:

@@ -101,6 +101,7 @@ class Lexicon:
     agencies: dict[str, str] = field(default_factory=dict)  # surface → canonical name
     agency_countries: dict[str, str] = field(default_factory=dict)  # canonical name → ISO3
     regions: dict[str, str] = field(default_factory=dict)  # surface → region key (English name)
+    region_countries: dict[str, str] = field(default_factory=dict)  # region key → ISO3 of the country it is part of
     misc: set[str] = field(default_factory=set)
     not_entities: set[str] = field(default_factory=set)
     titles: dict[str, Title] = field(default_factory=dict)  # title key → Title
@@ -113,6 +114,9 @@ class Lexicon:
     honorifics: list[str] = field(default_factory=list)
     masculine_honorifics: list[str] = field(default_factory=list)
     feminine: list[str] = field(default_factory=list)
+    feminine_determiners: list[str] = field(default_factory=list)  # "la ministre": the article tells an epicene title's gender
+    possessives: list[str] = field(default_factory=list)  # "son chef", "its head": the title of a body named before
+    behalf: list[str] = field(default_factory=list)  # "on behalf of", "au nom de": who speaks for an organisation
     collectives: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
     name_stopwords: set[str] = field(default_factory=set)
@@ -208,6 +212,8 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     for region in entities.get("region", []):
         for form in region.get("en", []) + region.get("fr", []):
             lex.regions[form] = region["name_en"]
+        if region.get("country"):
+            lex.region_countries[region["name_en"]] = region["country"]
         lex.places["region:" + slug(region["name_en"])] = (region["name_en"], region.get("name_fr") or next(iter(region.get("fr", [])), None))
     section = entities.get(lang, {})
     lex.misc = set(section.get("misc", []))
@@ -228,6 +234,9 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.honorifics = conf.get("honorifics", [])
     lex.masculine_honorifics = conf.get("masculine_honorifics", [])
     lex.feminine = conf.get("feminine", [])
+    lex.feminine_determiners = conf.get("feminine_determiners", [])
+    lex.possessives = conf.get("possessives", [])
+    lex.behalf = conf.get("behalf", [])
     lex.collectives = conf.get("collectives", [])
     lex.institutions = conf.get("institutions", [])
     names = load_lexicon("first_names", models_dir)

@@ -156,6 +156,9 @@ class Rules:
     coordination: re.Pattern[str]
     determiner_before: re.Pattern[str]
     feminine: re.Pattern[str]
+    feminine_determiner: re.Pattern[str]
+    possessive_title: re.Pattern[str]
+    behalf: re.Pattern[str]
     country: re.Pattern[str]
     named_document: re.Pattern[str]
     complement: re.Pattern[str]
@@ -216,6 +219,9 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         coordination=re.compile(coordination),
         determiner_before=re.compile(rf"(?:^|\W){DETERMINERS[lang]}\s*$"),
         feminine=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine)})(?![\w-])") if lex.feminine else re.compile("(?!)"),
+        behalf=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.behalf)})(?:\s+(?:the|la|le|les)\s+|\s+l['’]|\s+)") if lex.behalf else re.compile("(?!)"),
+        possessive_title=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.possessives)})\s+$") if lex.possessives else re.compile("(?!)"),
+        feminine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine_determiners)})\s+$") if lex.feminine_determiners else re.compile("(?!)"),
         country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
         named_document=re.compile(named_document),
         # a title's complement closed by an apposition comma: "du ministère, " / "of the Coast Guard, "
@@ -271,7 +277,8 @@ def _title_info(match: re.Match[str], rules: Rules) -> tuple[str, str | None, bo
             # a national body gives its country: "Kremlin spokesman", "porte-parole du Pentagone"
             found = next((lex.org_forms[f] for f in sorted(lex.org_forms, key=len, reverse=True) if f in match.group(g)), None)
             country = country or (lex.organisations[found].country if found else None)
-    gender = "f" if rules.feminine.search(text) else None
+    before = match.string[max(0, match.start() - 8) : match.start()]
+    gender = "f" if rules.feminine.search(text) or rules.feminine_determiner.search(before) else None
     return role, country, has_org, gender
 
 
@@ -392,7 +399,8 @@ def lexicon_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
             code, name = lex.capitals[surface]
             out.append(Candidate(start, end, "LOC", "lexicon", norm="city:" + lexicons.slug(name), country=code))
         elif group == "REGION":
-            out.append(Candidate(start, end, "LOC", "lexicon", norm="region:" + lexicons.slug(lex.regions[surface])))
+            region = lex.regions[surface]
+            out.append(Candidate(start, end, "LOC", "lexicon", norm="region:" + lexicons.slug(region), country=lex.region_countries.get(region)))
         elif group == "MISC":
             out.append(Candidate(start, end, "MISC", "lexicon"))
         else:
@@ -613,6 +621,38 @@ def _description_spans(text: str, c: Candidate, mentions: list[Candidate], rules
     return spans
 
 
+def _represented(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> Candidate | None:
+    """ "Speaking on behalf of the European Union, Ambassador X said", "a déclaré X, au nom de l'Union
+    européenne": the organisation the person speaks for, in their sentence, right before or after the name."""
+    sentence = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    after = re.match(r"[ \t]*,[ \t]*", text[c.end : c.end + 4])
+    windows = [(sentence, c.start)] + ([(c.end + after.end(), c.end + after.end() + 20)] if after else [])
+    for lo, hi in windows:
+        for found in rules.behalf.finditer(text, lo, hi):
+            body = next((m for m in mentions if m.label == "ORG" and m.origin != "model" and m.start == found.end()), None)
+            if body is not None and not (body.norm or "").startswith("agency:"):
+                return body
+    return None
+
+
+def _possessor(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> Candidate | None:
+    """ "Présentant le rapport du Bureau … (UNOWAS), son chef, M. Idrissa Konaté": a title with a possessive
+    belongs to the organisation named last before it in the sentence."""
+    left = text[max(0, c.start - 80) : c.start].rstrip(" \t,")
+    for form in sorted(rules.lex.honorifics + rules.lex.masculine_honorifics, key=len, reverse=True):
+        if left.endswith(" " + form):
+            left = left[: -len(form)].rstrip(" \t,")
+            break
+    base = c.start - 80 if c.start > 80 else 0
+    title = next((m for m in rules.title.finditer(left) if m.end() == len(left)), None)
+    if title is None or not rules.possessive_title.search(left[: title.start()]):
+        return None
+    at = base + title.start()
+    sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    bodies = [m for m in mentions if m.label == "ORG" and sentence <= m.start and m.end <= at and not (m.norm or "").startswith("agency:")]
+    return bodies[-1] if bodies else None
+
+
 def described_country(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> Candidate:
     """A person's country, or that they speak for an international body, from how they are described.
 
@@ -635,6 +675,9 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
                 return replace(c, country=m.country)
             if m.label == "ORG" and m.origin == "lexicon":
                 return replace(c, affiliated_org=True)
+    body = _possessor(text, c, mentions, rules) or _represented(text, c, mentions, rules)
+    if body is not None:
+        return replace(c, country=body.country) if body.country else replace(c, affiliated_org=True)
     if any(rules.lex.titles[k].speaks_for_body for k in c.role_keys if k in rules.lex.titles):
         # "China's foreign ministry gave a different account. Spokesman Wang said …"
         # the sentence or paragraph before, not the whole article

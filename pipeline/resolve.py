@@ -48,6 +48,9 @@ class ResolveParams(StageParams):
     """Documents read per batch."""
     context_country: bool = True
     """Give officials with no stated country the main country of their article."""
+    named_later_chars: int = 600
+    """A description no named official fits ("La cheffe de la diplomatie congolaise a accusé …") designates
+    the first person named within this many characters after it who has no title of their own."""
 
 
 @dataclass
@@ -178,6 +181,20 @@ def _fits(title: Mention, person: _Person, lex: Lexicon) -> bool:
     return True
 
 
+def _named_later(title: Mention, clusters: list[_Person], window: int) -> list[_Person]:
+    """The person a lede's description introduces before naming them ("La cheffe de la diplomatie
+    congolaise a accusé … », a déclaré Clarisse Ilunga"): the first one named soon after it, who has
+    no title, no other country and no other gender of their own."""
+    later = [
+        c for c in clusters
+        # a full name: a lone capitalised word is too often the model's mistake ("« Manifester …")
+        if not c.unnamed and not c.keys and len(c.words) >= 2 and title.end < c.positions[0] <= title.end + window
+        and (c.country is None or c.country == title.country)
+        and (title.gender is None or c.gender in (None, title.gender))
+    ]
+    return [min(later, key=lambda c: c.positions[0])] if later else []
+
+
 def acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Acronyms an article defines for an organisation no lexicon knows: "Australian Signals
     Directorate (ASD)" → {"ASD": "Australian Signals Directorate"}, so both are one organisation."""
@@ -214,6 +231,8 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         fitting = [c for c in clusters if _fits(m, c, lex)]
         # "the Australian diplomat" designates the Australian named before, not a person of unknown country
         fitting = [c for c in fitting if m.country and c.country == m.country] or fitting
+        if not fitting and (m.country or m.affiliated_org):
+            fitting = _named_later(m, clusters, params.named_later_chars)
         if fitting:
             before = [c for c in fitting if c.positions[0] < m.start]
             target = max(before, key=lambda c: c.last_before(m.start)) if before else min(fitting, key=lambda c: c.positions[0])

@@ -393,3 +393,148 @@ def test_an_object_with_a_negated_infinitive_is_no_inverted_subject(models: tupl
     assert one(claims_of(text, "fr", models)).speaker == "Farida Noorzai"
     text = "Ambassador Farida Noorzai, who still represents the ousted government in Geneva, urged the Council to not “normalise” the Taliban."
     assert one(claims_of(text, "en", models)).speaker == "Farida Noorzai"
+
+
+def test_an_inverted_clitic_is_no_passive_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre vénézuélien des Affaires étrangères, Ramón Escalante, a rejeté ces critiques.\n\n"
+        "« Le Venezuela est un État souverain qui n'a de leçons à recevoir de personne ! », a-t-il lancé à la télévision d'État, "
+        "affirmant que les personnes arrêtées avaient participé à des « actes de violence planifiés depuis l'étranger »."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found[1:]] == [("Ramón Escalante", "a-t-il lancé"), ("Ramón Escalante", "affirmant")]
+    text = (
+        "Foreign Minister Ramón Escalante rejected the criticism.\n\n"
+        '"Venezuela is a sovereign state that takes lessons from no one!" he said on state television, '
+        "adding that the people arrested had taken part in planned acts of violence."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found[1:]] == [("Ramón Escalante", "said"), ("Ramón Escalante", "adding")]
+
+
+def test_a_call_for_a_text_or_a_meeting(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "La ministre brésilienne des Affaires étrangères, Helena Sampaio, a appelé à la publication des procès-verbaux « bureau par bureau »."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue, claim.text) == ("Helena Sampaio", "a appelé", "à la publication des procès-verbaux « bureau par bureau »")
+    text = "Brazil's Foreign Minister Helena Sampaio called for the publication of the tally sheets from every polling station."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.cue) == ("Helena Sampaio", "called for")
+
+
+def test_a_call_after_the_object_is_a_claim_of_the_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le Haut-Commissaire des Nations unies aux droits de l'homme, Matthias Kessler, a dénoncé une « vague d'arrestations arbitraires » "
+        "au Venezuela, appelant les autorités à libérer « immédiatement » les personnes détenues."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Matthias Kessler", "a dénoncé"), ("Matthias Kessler", "appelant")]
+    assert found[1].text.startswith("les autorités à libérer")
+    text = (
+        "The UN High Commissioner for Human Rights, Matthias Kessler, denounced a wave of arbitrary arrests in Venezuela, "
+        "urging the authorities to release the detained protesters immediately."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue, c.stance) for c in found] == [("Matthias Kessler", "denounced", "oppose"), ("Matthias Kessler", "urging", "call")]
+
+
+def test_the_article_before_an_epicene_title_tells_the_gender(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "« L'Union européenne a choisi la voie du protectionnisme », a déclaré la porte-parole du ministère chinois, Sun Lihua.\n\n"
+        "Elle a appelé Bruxelles à « revenir à la table des négociations » sur un mécanisme d'engagements de prix."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Sun Lihua", "a déclaré"), ("Sun Lihua", "a appelé")]
+    text = (
+        '"The European Union has chosen protectionism," said the Chinese ministry\'s spokeswoman, Sun Lihua.\n\n'
+        "She urged Brussels to return to the negotiating table on a price-undertaking mechanism."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "en", models)] == [("Sun Lihua", "said"), ("Sun Lihua", "urged")]
+
+
+def test_a_quotation_goes_on_after_the_incise(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le commissaire européen au Commerce, Pieter van Dalen, s'est adressé mardi au Parlement européen. « Nous ne fermons pas "
+        "notre marché, a-t-il affirmé. Nous refusons simplement que nos industriels soient victimes de subventions déloyales. »"
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue) == ("Pieter van Dalen", "a-t-il affirmé")
+    assert claim.text == "« Nous ne fermons pas notre marché … Nous refusons simplement que nos industriels soient victimes de subventions déloyales. »"
+    text = (
+        "Trade Commissioner Pieter van Dalen addressed the European Parliament on Tuesday. \"We are not closing our market,\" he said. "
+        '"We simply refuse to let our manufacturers fall victim to unfair subsidies."'
+    )
+    claim = one(claims_of(text, "en", models))
+    assert claim.speaker == "Pieter van Dalen" and claim.text.endswith('fall victim to unfair subsidies."')
+
+
+def test_an_official_of_a_us_state_serves_the_united_states(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Taiwan is still waiting for its missiles. \"Then show us the missiles,\" said Senator Maria Alvarez of New Mexico. "
+        "Senator Greg Hollis of Idaho slammed the handling of the issue, saying the Pentagon had \"lost control of its own supply chain\"."
+    )
+    found = claims_of(text, "en", models)
+    assert {(c.speaker, c.speaker_country) for c in found} == {("Maria Alvarez", "USA"), ("Greg Hollis", "USA")}
+    text = (
+        "Taïwan attend toujours ses missiles. Le sénateur Greg Hollis, élu du Nouveau-Mexique, a dénoncé la gestion du dossier "
+        "par le Pentagone, qui a selon lui « perdu le contrôle de sa propre chaîne d'approvisionnement »."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Greg Hollis", "USA")
+
+
+def test_a_pronoun_goes_to_the_subject_of_the_sentence_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "US envoy Rachel Dunmore said Washington was ready to host new talks.\n\n"
+        "UN envoy Ingrid Halvorsen declined to set a deadline for the negotiations. "
+        '"What is the point of a deadline that nobody in this building can enforce?" she asked.'
+    )
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["Rachel Dunmore", "Ingrid Halvorsen"]
+    text = (
+        "L'envoyée américaine Rachel Dunmore a déclaré que Washington était prête à accueillir de nouveaux pourparlers.\n\n"
+        "L'envoyée de l'ONU Ingrid Halvorsen a quitté la salle sans fixer d'échéance aux négociations. "
+        "« À quoi sert une échéance que personne ne peut faire respecter ? », a-t-elle demandé."
+    )
+    found = claims_of(text, "fr", models)
+    assert [c.speaker for c in found] == ["Rachel Dunmore", "Ingrid Halvorsen"]
+    # a person named later in the sentence before (an object) does not take the pronoun
+    text = (
+        "Ingrid Halvorsen said the talks would resume on Monday. She later met Rachel Dunmore in Jeddah. "
+        '"We are not there yet," she said.'
+    )
+    assert [c.speaker for c in claims_of(text, "en", models)][-1] == "Ingrid Halvorsen"
+
+
+def test_a_sentence_about_someone_else_does_not_continue_a_claim(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "The head of the army delegation, Lieutenant General Osman Abdelrahim, accused the RSF of using the talks to buy time. "
+        "The ceasefire would have to be monitored by the African Union. Ingrid Halvorsen did not take questions from journalists."
+    )
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["Osman Abdelrahim", "Osman Abdelrahim"]
+    assert not any("questions" in c.text for c in found)
+    text = (
+        "Le chef de la délégation de l'armée, le général Osman Abdelrahim, a accusé les FSR d'utiliser les pourparlers pour gagner du temps. "
+        "Le cessez-le-feu devrait être surveillé par l'Union africaine. Ingrid Halvorsen n'a pas répondu aux questions des journalistes."
+    )
+    found = claims_of(text, "fr", models)
+    assert found and not any("questions" in c.text for c in found)
+
+
+def test_a_territorial_claim_is_no_statement(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    assert claims_of("China claims almost all of the South China Sea and does not recognise the 2016 ruling.", "en", models) == []
+    assert claims_of("La Chine revendique la quasi-totalité de la mer de Chine méridionale et ne reconnaît pas la décision de 2016.", "fr", models) == []
+    claim = one(claims_of("China claims that the Philippine vessel entered its waters illegally.", "en", models))
+    assert claim.cue == "claims"
+
+
+def test_an_inverted_actor_described_by_a_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "« Je suis profondément choquée par cette attaque contre des civils », a déclaré dans un communiqué la coordonnatrice "
+        "humanitaire des Nations unies au Mali, Aïssatou Ba, appelant toutes les parties à respecter le droit international humanitaire."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Aïssatou Ba", "a déclaré"), ("Aïssatou Ba", "appelant")]
+    text = (
+        '"I am deeply shocked by this attack on civilians," said the UN humanitarian coordinator in Mali, Aissatou Ba, '
+        "calling on all parties to respect international humanitarian law."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "en", models)] == [("Aissatou Ba", "said"), ("Aissatou Ba", "calling on")]

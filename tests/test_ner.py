@@ -153,6 +153,14 @@ def test_missing_spacy_model_is_a_clear_error() -> None:
         ("fr", "Le porte-parole du gouvernement rwandais, Olivier Nsengimana, a démenti.", "Olivier Nsengimana", "RWA", False),
         # the first body named decides: an official of the UN posted in Mali is no Malian official
         ("fr", "« C'est inacceptable », a déclaré la coordonnatrice humanitaire des Nations unies au Mali, Aïssatou Ba.", "Aïssatou Ba", None, True),
+        # a possessive title belongs to the body named before it in the sentence
+        ("fr", "Présentant le rapport du Bureau des Nations Unies pour l'Afrique de l'Ouest (UNOWAS), son chef, M. Idrissa Konaté, a parlé du Mali.", "Idrissa Konaté", None, True),
+        ("en", "Presenting the report of the United Nations Office for West Africa and the Sahel (UNOWAS), its head, Idrissa Konaté, spoke about Mali.", "Idrissa Konaté", None, True),
+        ("en", "Presenting the report of the Chinese foreign ministry, its spokesman, Liu Pengfei, spoke about Taiwan.", "Liu Pengfei", "CHN", False),
+        # who speaks on behalf of an organisation speaks for it, unless their own country is stated
+        ("en", "Speaking on behalf of the European Union, Ambassador Henrik Vestergaard said the bloc supports the mandate.", "Henrik Vestergaard", None, True),
+        ("fr", "« C'est une responsabilité collective », a déclaré M. Pieter de Groot, au nom de l'Union européenne, devant le Conseil.", "Pieter de Groot", None, True),
+        ("en", "Amara Kallon (Sierra Leone), speaking on behalf of the African Union, said a military solution was impossible.", "Amara Kallon", "SLE", False),
         # a participial clause before the name describes nobody
         ("en", "Briefing the Council, Helena Vasquez-Ortiz said aid was blocked.", "Helena Vasquez-Ortiz", None, False),
     ],

@@ -205,3 +205,28 @@ def test_an_organisation_official_is_not_a_country_official_named_later(models: 
     mentions, _ = resolve_texts([(lang, text)], models)
     described = [m for m in mentions if m.label == "TITLE" and m.text == title]
     assert described and described[0].entity_id != "person:rachel-dunmore"
+
+
+def test_a_lede_description_designates_the_person_named_next(models: ner.NerModels) -> None:
+    mentions, entities = resolve_texts(
+        [
+            (
+                "fr",
+                "La cheffe de la diplomatie sénégalaise a accusé mardi le Rwanda d'avoir renforcé ses troupes.\n\n"
+                "« Le Rwanda ne peut plus nier », a déclaré Clarisse Ilunga devant la presse à Kinshasa.",
+            ),
+            (
+                "en",
+                "The Senegalese Foreign Minister on Tuesday accused Rwanda of reinforcing its troops.\n\n"
+                '"Rwanda can no longer deny it," Clarisse Ilunga said in Kinshasa.',
+            ),
+        ],
+        models,
+    )
+    ilunga = entities["person:clarisse-ilunga"]
+    assert ilunga.country == "SEN"
+    assert {"cheffe de la diplomatie", "Foreign Minister"} <= set(ilunga.roles)
+    assert {m.entity_id for m in mentions if m.label == "TITLE"} == {"person:clarisse-ilunga"}
+    # a lone capitalised word the model took for a person is not who the description introduces
+    mentions, entities = resolve_texts([("fr", "La ministre congolaise a accusé le Rwanda. « Manifester n'est pas un crime », a-t-elle ajouté.")], models)
+    assert not any(e.kind == "person" and e.name == "Manifester" and e.roles for e in entities.values())
