@@ -2,7 +2,7 @@
 
 A corpus is cut into `engine.shards` shards by the hash that is the documents' id: a document's
 shard depends on its bytes alone, so adding an article changes one shard. Every stage writes one
-Parquet file per shard beside its table (`<folder>/shards/<table>/<shard>.parquet`) with a
+Parquet file per shard beside its table (`<folder>/shards/<table>/0017-of-0256.parquet`) with a
 fingerprint in the file metadata: a hash of everything the shard's rows depend on (the input
 shard's fingerprint, params, the package's code and lexicons, model versions). A re-run reuses a
 shard whose fingerprint has not changed and computes only the others. The table itself
@@ -12,7 +12,7 @@ sorted by document id whatever the number of shards, workers or engine, and its 
 
 Engines run a stage's task function over its shard tasks and return the results in task order.
 A task carries paths and params, never a model: each worker process loads the models it needs
-once (`cached`) and keeps them for the next task of the same stage.
+once (`cached`) and keeps them for its next tasks.
 """
 
 from __future__ import annotations
@@ -173,9 +173,6 @@ def cached(key: Any, load: Callable[[], T]) -> T:
 class Engine:
     """Runs a task function over tasks and yields the results in task order: in this process."""
 
-    name = "local"
-    workers = 1
-
     def map(self, fn: Callable[[T], R], tasks: Sequence[T]) -> Iterator[R]:
         """`fn(task)` for each task, results in task order."""
         for task in tasks:
@@ -198,7 +195,6 @@ class ProcessEngine(Engine):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.workers = workers
         # spawn, not fork: a worker must not inherit the parent's threads (tokenizers, torch).
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
@@ -215,8 +211,6 @@ class ProcessEngine(Engine):
 
 class DaskEngine(Engine):
     """A Dask cluster: the scheduler at `address`, else a LocalCluster of `workers` processes."""
-
-    name = "dask"
 
     def __init__(self, workers: int, address: str | None):
         try:
@@ -235,7 +229,6 @@ class DaskEngine(Engine):
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
             )
             self._client = Client(self._cluster, set_as_default=False)
-        self.workers = len(self._client.scheduler_info().get("workers", {})) or workers
 
     def map(self, fn: Callable[[T], R], tasks: Sequence[T]) -> Iterator[R]:
         # pure=False: a task's result is its side effect (a shard file), never to be skipped as a duplicate.
