@@ -49,7 +49,7 @@ from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
 from pipeline.ner import model_text
 from pipeline.schema import Claim, Document, Entity, Mention
-from pipeline.store import TableWriter, check_same_run, new_run, read_table, row_count, table_metadata
+from pipeline.store import TableWriter, check_same_run, digest, new_run, read_table, row_count, table_metadata
 
 STANCE_ORDER = ("oppose", "call", "concern", "support")
 QUOTES_OPEN, QUOTES_CLOSE = "«“", "»”"
@@ -1168,15 +1168,20 @@ class ClaimsTask:
     models_dir: Path
 
 
-def claims_shard(task: ClaimsTask) -> None:
-    """Attribute one shard's documents → its claims shard file."""
-    models = engine.cached(("claims", task.params.model_dump_json()), lambda: load_models(task.params))
-    producers = {**table_metadata(task.mentions)["producers"], **models.versions, "diplonews": __version__}
-    entities = {e.entity_id: e for e in task.entities}
+def claims_shards(tasks: list[ClaimsTask]) -> int:
+    """Attribute shards of documents, parsed in common batches → one claims shard file each; returns how many."""
     from pipeline.resolve import pairs_of
 
-    with TableWriter(task.output, "claims", producers, task.params.batch_size * 4, shard=task.fingerprint) as writer:
-        writer.write_all(run(pairs_of(task.documents, task.mentions, task.params.batch_size), entities, task.params, models, task.models_dir))
+    first = tasks[0]
+    models = engine.cached(("claims", first.params.model_dump_json()), lambda: load_models(first.params))
+    producers = {**table_metadata(first.mentions)["producers"], **models.versions, "diplonews": __version__}
+    entities = {e.entity_id: e for task in tasks for e in task.entities}
+    shards = [list(pairs_of(t.documents, t.mentions, first.params.batch_size)) for t in tasks]
+    found = run((pair for pairs in shards for pair in pairs), entities, first.params, models, first.models_dir)
+    for task, claims in zip(tasks, engine.split_by_document(found, [{d.doc_id for d, _ in pairs} for pairs in shards])):
+        with TableWriter(task.output, "claims", producers, task.params.batch_size * 4, shard=task.fingerprint) as writer:
+            writer.write_all(claims)
+    return len(tasks)
 
 
 def main(
@@ -1194,18 +1199,20 @@ def main(
     # Every shard may name a country without a mention of it (a capital speaking for its government).
     countries = [e for key, e in entities.items() if key.startswith("country:")]
     setting = [params.model_dump(mode="json"), model_identity(params), engine.folder_fingerprint(Path(models_dir))]
+    setting.append(digest([e.model_dump(mode="json") for e in countries]))
     named: dict[int, list[Entity]] = {}
     fingerprints: dict[int, str] = {}
     for shard, _, fp in documents:
         path, mentions_fp = mention_shards[shard]
         ids = sorted({i for i in pq.read_table(path, columns=["entity_id"]).column("entity_id").to_pylist() if i and not i.startswith("country:")})
-        named[shard] = [entities[i] for i in ids] + countries
+        named[shard] = [entities[i] for i in ids]
         fingerprints[shard] = engine.fingerprint("claims", setting, fp, mentions_fp, [e.model_dump(mode="json") for e in named[shard]])
+        named[shard] += countries
     inputs = {shard: path for shard, path, _ in documents}
     done = engine.run_shards(
         "claims", [output_path], n, fingerprints,
         lambda shard, fp: ClaimsTask(inputs[shard], mention_shards[shard][0], named[shard], engine.shard_path(output_path, shard, n), fp, params, Path(models_dir)),
-        claims_shard, runner,
+        claims_shards, runner, {shard: row_count(path) for shard, path in inputs.items()}, params.batch_size,
     )
     outputs = [engine.shard_path(output_path, s, n) for s in done.shards]
     producers = engine.shard_producers(outputs, {**table_metadata(mentions_path)["producers"], "diplonews": __version__})

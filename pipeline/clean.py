@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 
@@ -873,7 +873,7 @@ def main(
     done = engine.run_shards(
         "clean", tables, n, fingerprints,
         lambda shard, fp: CleanTask(by_shard[shard], *(engine.shard_path(t, shard, n) for t in tables), fp, params, Path(models_dir)),
-        clean_shard, runner,
+        partial(engine.each, clean_shard), runner, {s: len(group) for s, group in by_shard.items()}, params.batch_size,
     )
     documents_shards = [engine.shard_path(documents_path, s, n) for s in done.shards]
     rejects_shards = [engine.shard_path(rejects_path, s, n) for s in done.shards]

@@ -257,6 +257,32 @@ def open_engine(params: EngineParams) -> Engine:
 # --- the table from its shards ----------------------------------------------------------------
 
 
+def each(fn: Callable[[T], Any], tasks: list[T]) -> int:
+    """`fn` over tasks one by one (a stage whose shards need no common batch) → how many."""
+    for task in tasks:
+        fn(task)
+    return len(tasks)
+
+
+def split_by_document(records: Iterable[Any], documents: Sequence[set[str]]) -> Iterator[Iterator[Any]]:
+    """Records in document order (each with `doc_id`) → one iterator per group of `documents` in
+    turn, yielding that group's records; consume each before asking for the next."""
+    stream = iter(records)
+    pending = next(stream, None)
+
+    def group(ids: set[str]) -> Iterator[Any]:
+        nonlocal pending
+        while pending is not None and pending.doc_id in ids:
+            yield pending
+            pending = next(stream, None)
+
+    for ids in documents:
+        yield group(ids)
+        # a group's records not consumed by the caller are skipped, never given to the next group
+        while pending is not None and pending.doc_id in ids:
+            pending = next(stream, None)
+
+
 def write_from_shards(writer: TableWriter, paths: Iterable[Path]) -> None:
     """Stream the rows of shard files, in the order given, into an open table writer."""
     for path in paths:
@@ -284,24 +310,41 @@ def plan(fingerprints: dict[int, str], outputs: Callable[[int], Sequence[Path]])
     return Plan(shards, fingerprints, todo)
 
 
+def groups(shards: Sequence[int], sizes: dict[int, int], batch: int) -> list[list[int]]:
+    """Consecutive shards gathered until each group holds at least `batch` documents (the last may
+    hold fewer): one task each, so that small shards still reach the models in full batches."""
+    out: list[list[int]] = []
+    held = batch
+    for shard in shards:
+        if held >= batch:
+            out.append([])
+            held = 0
+        out[-1].append(shard)
+        held += sizes.get(shard, 0)
+    return out
+
+
 def run_shards(
     desc: str,
     tables: Sequence[Path],
     n: int,
     fingerprints: dict[int, str],
     task_of: Callable[[int, str], T],
-    fn: Callable[[T], Any],
+    fn: Callable[[list[T]], int],
     runner: Engine | None,
+    sizes: dict[int, int] | None = None,
+    batch: int = 1,
 ) -> Plan:
     """Bring the shard files of `tables` up to date: shard → fingerprint gives every shard; those
-    whose files are missing or carry another fingerprint are computed (`fn` over `task_of(shard,
-    fingerprint)`, on `runner`, default this process); files of shards that no longer exist (or of
-    another shard count `n`) are removed → the plan."""
+    whose files are missing or carry another fingerprint are computed (`fn` over lists of
+    `task_of(shard, fingerprint)` holding at least `batch` documents by `sizes`, on `runner`,
+    default this process); files of shards that no longer exist (or of another shard count `n`)
+    are removed → the plan."""
     todo = plan(fingerprints, lambda s: [shard_path(t, s, n) for t in tables])
-    tasks = [task_of(s, todo.fingerprints[s]) for s in todo.todo]
-    with tqdm(desc=desc, unit="shard", total=len(tasks), disable=None) as bar:
-        for _ in (runner or Engine()).map(fn, tasks):
-            bar.update(1)
+    tasks = [[task_of(s, todo.fingerprints[s]) for s in group] for group in groups(todo.todo, sizes or {}, batch)]
+    with tqdm(desc=desc, unit="shard", total=len(todo.todo), disable=None) as bar:
+        for done in (runner or Engine()).map(fn, tasks):
+            bar.update(done)
     log.info("%s: %d shards computed, %d reused", desc, len(todo.todo), todo.reused)
     for table in tables:
         folder = shard_dir(table)

@@ -838,15 +838,20 @@ class NerTask:
     whole_packages: bool = False
 
 
-def ner_shard(task: NerTask) -> None:
-    """Annotate one shard of documents → its mentions shard file (in document order)."""
+def ner_shards(tasks: list[NerTask]) -> int:
+    """Annotate shards of documents, through the models in common batches → one mentions shard
+    file each (in document order); returns how many."""
+    first = tasks[0]
     models = engine.cached(
-        ("ner", task.params.model_dump_json(), task.models_dir, task.whole_packages),
-        lambda: load_models(task.params, models_dir=task.models_dir, whole_packages=task.whole_packages),
+        ("ner", first.params.model_dump_json(), first.models_dir, first.whole_packages),
+        lambda: load_models(first.params, models_dir=first.models_dir, whole_packages=first.whole_packages),
     )
-    documents = (d for batch in iter_records(task.documents, "documents", task.params.batch_size) for d in batch)
-    with TableWriter(task.output, "mentions", models.versions, task.params.batch_size * 16, shard=task.fingerprint) as writer:
-        writer.write_all(run(documents, models, task.params))  # type: ignore[arg-type]
+    shards = [[d for batch in iter_records(t.documents, "documents", first.params.batch_size) for d in batch] for t in tasks]
+    mentions = run((d for documents in shards for d in documents), models, first.params)  # type: ignore[misc]
+    for task, found in zip(tasks, engine.split_by_document(mentions, [{d.doc_id for d in documents} for documents in shards])):
+        with TableWriter(task.output, "mentions", models.versions, task.params.batch_size * 16, shard=task.fingerprint) as writer:
+            writer.write_all(found)
+    return len(tasks)
 
 
 def main(
@@ -864,7 +869,7 @@ def main(
     done = engine.run_shards(
         "ner", [output_path], n, fingerprints,
         lambda shard, fp: NerTask(inputs[shard], engine.shard_path(output_path, shard, n), fp, params, Path(models_dir), whole_packages),
-        ner_shard, runner,
+        ner_shards, runner, {shard: row_count(path) for shard, path in inputs.items()}, params.batch_size,
     )
     outputs = [engine.shard_path(output_path, s, n) for s in done.shards]
     producers = engine.shard_producers(outputs, {"diplonews": __version__})

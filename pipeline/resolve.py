@@ -24,9 +24,10 @@ Params (`resolve` in params.yaml): see `ResolveParams`.
 from __future__ import annotations
 
 import bisect
-from collections import Counter, defaultdict, deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -36,7 +37,7 @@ from pipeline.config import MODELS_DIR, StageParams
 from pipeline.lexicons import Lexicon, diacritic_weight, fold, slug
 from pipeline.ner import ACRONYM
 from pipeline.schema import Document, Entity, Mention, Observation
-from pipeline.store import TableWriter, iter_records, new_run, table_metadata, write_together
+from pipeline.store import TableWriter, iter_records, new_run, row_count, table_metadata, write_together
 
 KINDS = {"PERSON": "person", "TITLE": "person", "COUNTRY": "country", "ORG": "organisation", "LOC": "location"}
 
@@ -323,35 +324,52 @@ def _drop_contained_roles(roles: list[str]) -> list[str]:
     return keep
 
 
+@dataclass
+class _Merged:
+    """What all documents say of one entity, gathered observation by observation (memory grows
+    with the distinct names, not with the documents)."""
+
+    kind: str
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    countries: Counter[str] = field(default_factory=Counter)
+    roles: dict[str, None] = field(default_factory=dict)  # first seen first
+    name_en: str | None = None
+    name_fr: str | None = None
+    named: bool = True
+    documents: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+    def add(self, obs: Observation) -> None:
+        self.names.update(obs.names)
+        self.aliases.update(obs.aliases)
+        self.countries.update(obs.countries)
+        self.roles.update(dict.fromkeys(obs.roles))
+        self.name_en = self.name_en or obs.name_en
+        self.name_fr = self.name_fr or obs.name_fr
+        self.named = self.named and obs.named
+        self.documents.add(obs.doc_id)
+        self.mentions += obs.mentions
+
+
 def merge(observations: Iterable[Observation]) -> list[Entity]:
     """All documents' observations → one Entity per id, sorted by id."""
-    by_id: dict[str, list[Observation]] = defaultdict(list)
-    documents_of: dict[str, set[str]] = defaultdict(set)
+    by_id: dict[str, _Merged] = {}
     for obs in observations:
-        by_id[obs.entity_id].append(obs)
-        documents_of[obs.entity_id].add(obs.doc_id)
+        by_id.setdefault(obs.entity_id, _Merged(obs.kind)).add(obs)
     entities = []
     for entity_id in sorted(by_id):
-        group = by_id[entity_id]
-        kind = group[0].kind
-        names = [n for o in group for n in o.names]
-        if kind in ("person", "location"):
-            name = max(names, key=lambda n: (len(n.split()), diacritic_weight(n), names.count(n), n))
+        m = by_id[entity_id]
+        if m.kind in ("person", "location"):
+            name = max(m.names, key=lambda n: (len(n.split()), diacritic_weight(n), m.names[n], n))
         else:
-            name = Counter(names).most_common(1)[0][0]
-        aliases = sorted({a for o in group for a in o.aliases})
-        countries = Counter(c for o in group for c in o.countries)
-        country = min(countries, key=lambda c: (-countries[c], c)) if countries else None
-        roles: list[str] = []
-        for o in group:
-            roles += [r for r in o.roles if r not in roles]
-        name_en = next((o.name_en for o in group if o.name_en), None)
-        name_fr = next((o.name_fr for o in group if o.name_fr), None)
+            name = m.names.most_common(1)[0][0]
+        country = min(m.countries, key=lambda c: (-m.countries[c], c)) if m.countries else None
         entities.append(
             Entity(
-                entity_id=entity_id, kind=kind, name=name_en or name, name_en=name_en, name_fr=name_fr, named=all(o.named for o in group),  # type: ignore[arg-type]
-                aliases=aliases, country=country,
-                roles=_drop_contained_roles(roles), n_documents=len(documents_of[entity_id]), n_mentions=sum(o.mentions for o in group),
+                entity_id=entity_id, kind=m.kind, name=m.name_en or name, name_en=m.name_en, name_fr=m.name_fr, named=m.named,  # type: ignore[arg-type]
+                aliases=sorted(m.aliases), country=country,
+                roles=_drop_contained_roles(list(m.roles)), n_documents=len(m.documents), n_mentions=m.mentions,
             )
         )
     return entities
@@ -450,7 +468,7 @@ def main(
             inputs[shard], ner_shards[shard][0], engine.shard_path(mentions_out, shard, n), engine.shard_path(observations_path, shard, n),
             fp, params, Path(models_dir),
         ),
-        resolve_shard, runner,
+        partial(engine.each, resolve_shard), runner, {s: row_count(path) for s, path in inputs.items()}, params.batch_size,
     )
     mention_shards = [engine.shard_path(mentions_out, s, n) for s in done.shards]
     producers = {**table_metadata(mentions_in)["producers"], "diplonews": __version__}

@@ -147,3 +147,18 @@ def test_a_killed_write_of_a_shard_that_no_longer_exists_leaves_nothing(tmp_path
     (folder / "0003-of-0064.parquet").write_text("a shard of a document since removed")
     engine.run_shards("test", [table], 64, {}, lambda shard, fp: None, lambda task: None, None)
     assert list(folder.iterdir()) == []
+
+
+def test_small_shards_are_gathered_into_tasks_of_a_batch() -> None:
+    sizes = {0: 3, 1: 1, 2: 40, 5: 2, 9: 1}
+    assert engine.groups([0, 1, 2, 5, 9], sizes, batch=4) == [[0, 1], [2], [5, 9]]
+    assert engine.groups([0, 1, 2], sizes, batch=1) == [[0], [1], [2]]
+    assert engine.groups([], sizes, batch=32) == []
+
+
+def test_records_in_document_order_are_split_by_shard() -> None:
+    from types import SimpleNamespace
+
+    records = [SimpleNamespace(doc_id=d, i=i) for i, d in enumerate(["a", "a", "c", "d", "d"])]
+    parts = [[r.i for r in part] for part in engine.split_by_document(records, [{"a", "b"}, {"c"}, {"e"}, {"d"}])]
+    assert parts == [[0, 1], [2], [], [3, 4]]
