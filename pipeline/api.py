@@ -76,9 +76,9 @@ class Analyzer:
         self.resolve_params = cast(resolve.ResolveParams, settings["resolve"])
         self.claims_params = cast(claims.ClaimsParams, settings["claims"])
         self.clean_models = clean.load_models(self.models_dir, self.clean_params.languages)
-        # claims first: it loads whole spaCy packages, whose ner the ner stage then runs (one load each)
+        # whole packages: the claims stage runs the same ones (one load each)
+        self.ner_models = ner.load_models(self.ner_params, models_dir=self.models_dir, whole_packages=True)
         self.claims_models = claims.load_models(self.claims_params)
-        self.ner_models = ner.load_models(self.ner_params, models_dir=self.models_dir)
 
     def process(self, text: str, lang: str | None = None, *, source: str = "text") -> Result:
         """One text (`lang`: "fr" or "en" if known, else identified) → its `Result`; a rejected

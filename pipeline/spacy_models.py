@@ -2,8 +2,9 @@
 
 The ner stage runs a package's `ner`, the claims stage its tagger, parser and lemmatizer tables:
 each uses its own `Components` of one loaded pipeline. The claims stage loads whole packages; the
-ner stage reuses one already loaded, else loads its `ner` alone. A run of the whole chain loads
-the claims packages first, so it loads each package (tokenizer, vectors, weights) once.
+ner stage loads the whole package too where the claims stage will run in the same process (the
+chain, the API: `whole_packages`), reuses one already loaded, else loads its `ner` alone. So a
+process loads each package (tokenizer, vectors, weights) once.
 """
 
 from __future__ import annotations
