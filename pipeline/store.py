@@ -75,10 +75,15 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     path = Path(path)
     if not path.parent.is_dir():
         return []
-    pattern = _tmp_pattern(path)
+    pattern, prefix = _tmp_pattern(path), f".{path.name}."
     removed = []
-    for candidate in sorted(path.parent.iterdir()):
-        if not pattern.fullmatch(candidate.name) or not candidate.is_file() or candidate.is_symlink():
+    # Names are filtered before anything else: a shard folder holds hundreds of files and each of
+    # its writers looks.
+    with os.scandir(path.parent) as entries:
+        names = sorted(e.name for e in entries if e.name.startswith(prefix) and pattern.fullmatch(e.name))
+    for name in names:
+        candidate = path.parent / name
+        if not candidate.is_file() or candidate.is_symlink():
             continue
         try:
             fd = os.open(candidate, os.O_RDONLY)
@@ -246,7 +251,11 @@ def write_table(
 
 def table_metadata(path: Path) -> dict[str, Any]:
     """The pipeline metadata stored in a table file (table, schema_version, producers, run)."""
-    raw = pq.read_schema(path).metadata or {}
+    return _metadata(path, pq.read_schema(path))
+
+
+def _metadata(path: Path, schema: pa.Schema) -> dict[str, Any]:
+    raw = schema.metadata or {}
     if META_KEY not in raw:
         raise TableError(f"{path} was not written by this pipeline (no {META_KEY.decode()} metadata)")
     return json.loads(raw[META_KEY])
@@ -309,17 +318,19 @@ def _exists(path: Path) -> None:
         raise TableError(f"{path} does not exist: run the stage that produces it first")
 
 
-def _check(path: Path, table: str) -> None:
+def _check(path: Path, table: str, schema: pa.Schema | None = None) -> None:
+    """`schema`: the file's, if already read."""
     if not Path(path).is_file():
         raise TableError(f"{path} does not exist: run the stage that produces the {table} table first")
-    meta = table_metadata(path)
+    schema = schema if schema is not None else pq.read_schema(path)
+    meta = _metadata(path, schema)
     if meta.get("table") != table:
         raise TableError(f"{path} holds the {meta.get('table')} table, not {table}")
     if meta.get("schema_version") != SCHEMA_VERSION:
         raise TableError(
             f"{path} has schema version {meta.get('schema_version')}, this code reads {SCHEMA_VERSION}: re-run the pipeline"
         )
-    found = pq.read_schema(path).remove_metadata()
+    found = schema.remove_metadata()
     if not found.equals(ARROW_SCHEMAS[table]):
         raise TableError(f"{path} does not match the {table} schema:\n{found}")
 
@@ -337,8 +348,10 @@ def row_count(path: Path) -> int:
 
 def iter_records(path: Path, table: str, batch_size: int = 256) -> Iterator[list[Record]]:
     """Stream a table as batches of validated pydantic records, so memory stays bounded."""
-    _check(path, table)
-    model = RECORDS[table]
+    if not Path(path).is_file():
+        _check(path, table)
     parquet = pq.ParquetFile(path)
+    _check(path, table, parquet.schema_arrow)
+    model = RECORDS[table]
     for batch in parquet.iter_batches(batch_size=batch_size):
         yield [model.model_validate(row) for row in batch.to_pylist()]
