@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import spacy
@@ -49,7 +50,7 @@ from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
 from pipeline.ner import model_text
 from pipeline.schema import Claim, Document, Entity, Mention
-from pipeline.store import TableWriter, check_same_run, digest, new_run, read_table, row_count, table_metadata
+from pipeline.store import TableWriter, check_same_run, new_run, read_table, row_count, table_metadata
 
 STANCE_ORDER = ("oppose", "call", "concern", "support")
 QUOTES_OPEN, QUOTES_CLOSE = "«“", "»”"
@@ -1150,6 +1151,15 @@ def entity_view(entity: Entity) -> Entity:
     )
 
 
+def named_entities(mentions: Iterable[dict[str, Any]], models_dir: Path = MODELS_DIR) -> set[str]:
+    """The entity ids claims may name from mentions (rows with `entity_id` and `text`): their own,
+    and a capital's country, which speaks for its government ("Washington") even where the corpus
+    never names the country itself (`_capital_speaker`)."""
+    capitals = {form: code for lang in lexicons.LANGUAGES for form, code in load_lexicon_for(lang, models_dir).capitals.items()}
+    ids = {m["entity_id"] for m in mentions if m["entity_id"]}
+    return ids | {f"country:{capitals[form]}" for form in {fold(m["text"]) for m in mentions} if form in capitals}
+
+
 def model_identity(params: ClaimsParams) -> dict[str, str]:
     """Each language's spaCy package and version, without loading it."""
     return {lang: f"{name}=={engine.package_version(name)}" for lang, name in sorted(params.spacy_models.items())}
@@ -1196,18 +1206,16 @@ def main(
     _, found = engine.input_shards(mentions_path)
     mention_shards = {shard: (path, fp) for shard, path, fp in found}
     entities = {row["entity_id"]: entity_view(Entity.model_validate(row)) for row in read_table(entities_path, "entities").to_pylist()}
-    # Every shard may name a country without a mention of it (a capital speaking for its government).
-    countries = [e for key, e in entities.items() if key.startswith("country:")]
     setting = [params.model_dump(mode="json"), model_identity(params), engine.folder_fingerprint(Path(models_dir))]
-    setting.append(digest([e.model_dump(mode="json") for e in countries]))
     named: dict[int, list[Entity]] = {}
     fingerprints: dict[int, str] = {}
     for shard, _, fp in documents:
         path, mentions_fp = mention_shards[shard]
-        ids = sorted({i for i in pq.read_table(path, columns=["entity_id"]).column("entity_id").to_pylist() if i and not i.startswith("country:")})
-        named[shard] = [entities[i] for i in ids]
-        fingerprints[shard] = engine.fingerprint("claims", setting, fp, mentions_fp, [e.model_dump(mode="json") for e in named[shard]])
-        named[shard] += countries
+        ids = sorted(named_entities(pq.read_table(path, columns=["entity_id", "text"]).to_pylist(), models_dir))
+        named[shard] = [entities[i] for i in ids if i in entities]
+        # An id the shard could name but the corpus does not hold yet counts too: its arrival changes claims.
+        views = [entities[i].model_dump(mode="json") if i in entities else i for i in ids]
+        fingerprints[shard] = engine.fingerprint("claims", setting, fp, mentions_fp, views)
     inputs = {shard: path for shard, path, _ in documents}
     done = engine.run_shards(
         "claims", [output_path], n, fingerprints,

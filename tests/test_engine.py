@@ -110,9 +110,12 @@ def test_a_rerun_computes_only_the_shards_of_new_documents_with_the_bytes_of_a_f
     (inputs / "en.txt").write_text(EN, encoding="utf-8")
     (inputs / "fr.txt").write_text(FR, encoding="utf-8")
     log = _computed(_run(inputs, out, "--workers", "2"))
-    # The new documents' shards; claims may also redo a shard naming an entity a new article changed.
+    # The new documents' shards; claims also redo the one seed shard whose minister the French
+    # article names with his full diacritics (the entity's name changed), and no other: the country
+    # the English article names first (France) changes nothing elsewhere.
     assert engine.shard_of(_doc_id(EN), 256) != engine.shard_of(_doc_id(FR), 256)
-    assert log["clean"].startswith("2 shards computed") and log["ner"].startswith("2 shards computed")
+    assert all(log[stage].startswith("2 shards computed") for stage in ("clean", "ner", "resolve")), log
+    assert log["claims"].startswith("3 shards computed"), log
     assert _fingerprint(out) == one_process
 
 
@@ -162,3 +165,10 @@ def test_records_in_document_order_are_split_by_shard() -> None:
     records = [SimpleNamespace(doc_id=d, i=i) for i, d in enumerate(["a", "a", "c", "d", "d"])]
     parts = [[r.i for r in part] for part in engine.split_by_document(records, [{"a", "b"}, {"c"}, {"e"}, {"d"}])]
     assert parts == [[0, 1], [2], [], [3, 4]]
+
+
+def test_claims_depend_on_the_entities_a_shard_names_and_on_its_capitals_countries() -> None:
+    from pipeline.claims import named_entities
+
+    mentions = [{"entity_id": "person:jean-dupont", "text": "Jean Dupont"}, {"entity_id": None, "text": "Washington"}, {"entity_id": "country:FRA", "text": "la France"}]
+    assert named_entities(mentions) == {"person:jean-dupont", "country:USA", "country:FRA"}
