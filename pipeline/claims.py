@@ -802,11 +802,18 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
         pronoun = lex.framing_pronouns.get(text[a:b].strip().lower())
         # "Selon lui, …": the latest speaker of that gender and number
         speaker = ctx.resolver.pronoun(pronoun[0] or None, pronoun[1]) if pronoun else _framed_actor(ctx, a, b, framing.lower() in lex.framing_strict)
+        content_from = found.end()
+        if where == "start" and not pronoun and framing.lower() not in lex.framing_strict:
+            # "Selon le porte-parole de la diplomatie russe, Dmitri Orlov, les manifestations …": the name in apposition
+            named = [c for c in _mentions_in(ctx, found.end(), min(e, found.end() + 80)) if c.kind == "PERSON" and c.entity_id and c.start == found.end()]
+            if named and re.match(r"\s*,", text[named[0].end : e]):
+                speaker = ctx.resolver.from_entity(named[0]) or speaker
+                content_from = named[0].end
         if speaker is None:
             continue
         start_word = text.index(framing, found.start())
         cue = Cue(start_word, start_word + len(framing), framing, "")
-        content = _trim(text, found.end(), e) if where == "start" else _trim(text, s, found.start())
+        content = _trim(text, content_from, e) if where == "start" else _trim(text, s, found.start())
         return Draft(speaker, cue, content, (s, e), "according_to", p_index, s_index)
     return None
 
@@ -827,6 +834,12 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
     cands = _mentions_in(ctx, a, b)
     words = fold(text[a:b]).split()
     group = bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups)
+    lead = re.match(r"(?:(?:des|les|de|d'|the|some|several|plusieurs|certains|certaines|many|de nombreux|de nombreuses)\s*)*", text[a:b], flags=re.IGNORECASE)
+    lead_end = lead.end() if lead else 0
+    head = fold(text[a + lead_end : b]).split()[:1]
+    if not strict and head and (head[0] in lex.groups or head[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands):
+        # "Selon des diplomates présents à Abuja": people of that kind speak, not the place named after them
+        return Speaker(_group_name(text[a:b], lex), None, None, "group", None, "pl")
     if strict:
         phrase = re.sub(r"^(?:la|le|l'|les|the)\s*", "", text[a:b], flags=re.IGNORECASE)
         for honorific in sorted(lex.honorifics, key=len, reverse=True):

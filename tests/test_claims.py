@@ -619,3 +619,18 @@ def test_an_unnamed_observer(models: tuple[ner.NerModels, claims.ClaimModels]) -
     text = 'The observer for the International Committee of the Red Cross said respect for international humanitarian law was "an obligation".'
     claim = one(claims_of(text, "en", models))
     assert (claim.speaker, claim.speaker_kind) == ("observer for the International Committee of the Red Cross", "person")
+
+
+def test_a_framing_with_a_name_in_apposition(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Selon le porte-parole de la diplomatie russe, Dmitri Orlov, les manifestations sont orchestrées par des ONG financées par l'Occident."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue) == ("Dmitri Orlov", "Selon")
+    assert claim.text.startswith("les manifestations sont orchestrées")
+
+
+def test_a_framing_group_named_with_a_place(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the people of that kind speak, not the country of the capital named after them
+    claim = one(claims_of("Selon des diplomates présents à Abuja, plusieurs pays ont plaidé pour des sanctions immédiates.", "fr", models))
+    assert (claim.speaker_kind, claim.speaker_country) == ("group", None) and claim.speaker.startswith("diplomates")
+    claim = one(claims_of("According to diplomats in Geneva, the talks will resume next week.", "en", models))
+    assert (claim.speaker_kind, claim.speaker_country) == ("group", None) and claim.speaker.startswith("diplomats")
