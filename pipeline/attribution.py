@@ -82,6 +82,8 @@ class SentenceLexicon:
     relatives: frozenset[str]
     documents: frozenset[str] = frozenset()
     possession: frozenset[str] = frozenset()  # clause-only verbs whose noun object is owned or sought, not said
+    quantities: frozenset[str] = frozenset()  # nouns that count the speakers: "hundreds of protesters"
+    settings: frozenset[str] = frozenset()  # prepositions of a place where one speaks: "said in Brussels"
     pools: dict[str, frozenset[str]] = field(default_factory=dict)  # part of speech → the lemmas lexicons know
     known: frozenset[str] = frozenset()
 
@@ -221,7 +223,10 @@ def _passive(t: Token) -> bool:
     """ "are estimated to be", "a été présenté par": a passive reports an act, not speech, unless an
     agent takes a stance ("was condemned by the minister")."""
     # the inverted clitic of "a-t-il lancé" is no passive subject, whatever relation the parser gave it
-    return bool({c.dep_ for c in t.children if not c.text.startswith("-")} & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"})
+    deps = {c.dep_ for c in t.children if not c.text.startswith("-")}
+    if not deps & {"auxpass", "aux:pass"} and any(c.dep_ in ("aux", "aux:tense") and _lemma(c) in ("avoir", "have") for c in t.children):
+        return False  # "les manifestants ont exigé": a perfect tense, whatever the parser called its subject
+    return bool(deps & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"})
 
 
 def _has_agent(t: Token) -> bool:
@@ -279,6 +284,12 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
         if c.dep_ in SUBJECT_DEPS:
             if _lemma(c) in lex.relatives and anchor.dep_ in RELATIVE_DEPS:
                 return _adopter(anchor.head, lex), None
+            if c.pos_ in ("VERB", "AUX") and c.i < anchor.i and _is_participle(c):
+                # "X (Senegal), speaking also for Algeria, condemned …": the parser makes the participle
+                # of the apposition the subject; the person before it is
+                subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i), None)
+                if subject is not None:
+                    return subject.i, None
             return c.i, None
     for c in anchor.children:
         if c.dep_ == "expl:subj" and c.text.lstrip("-").lower() in lex.pronouns:
@@ -297,6 +308,12 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
             subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i), None)
             if subject is not None:
                 return subject.i, None
+            # "Speaking on behalf of the Group of African States, the representative of Nigeria said …":
+            # the parser hangs the subject on the group as an apposition closing the participle's phrase
+            closing = next((g for g in c.subtree if g.dep_ == "appos" and g.pos_ in ("NOUN", "PROPN") and doc[g.left_edge.i - 1].text == ","
+                            and all(x.is_punct for x in doc[g.right_edge.i + 1 : anchor.i] if x.dep_ not in AUX_DEPS and x.pos_ not in ("ADV", "AUX"))), None)
+            if closing is not None:
+                return closing.i, None
     if seen > 4:
         return None, None
     if anchor.dep_ == "conj" and anchor.head.i != anchor.i:
@@ -451,7 +468,10 @@ def _preverbal_actor(doc: Doc, pred: Predicate) -> int | None:
 def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
     """Is this subject at the head of its clause ('"…," Colonel X, the spokeswoman, told …'), not the end
     of content that an inverted cue closes ("… pour la Russie, a estimé le porte-parole")?"""
-    if any(t.pos_ in ("VERB", "AUX") and t.i not in quoted for t in subject.subtree if t.i != subject.i):
+    # a relative clause or a participle describing the subject is no clause of its own ("La présidente,
+    # X, qui a rompu avec le parti au pouvoir, a appelé …", "les chefs d'État, réunis à Abuja, ont exigé …")
+    modifiers = {g.i for t in subject.subtree if t.i != subject.i and t.dep_ in RELATIVE_DEPS + ("acl",) and t.head.pos_ in ("NOUN", "PROPN") for g in t.subtree}
+    if any(t.pos_ in ("VERB", "AUX") and t.i not in quoted and t.i not in modifiers for t in subject.subtree if t.i != subject.i):
         return False  # a whole clause hung on the "subject": the content before an inverted cue
     left = subject.left_edge.i
     boundary = 0
@@ -459,6 +479,14 @@ def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
         closing = t.text in QUOTE_CLOSE or (t.text == '"' and t.i in quoted_ends(doc))
         if closing and ((t.i > 0 and doc[t.i - 1].text == ",") or (t.i + 1 < len(doc) and doc[t.i + 1].text == ",")):
             boundary = t.i + 2 if t.i + 1 < len(doc) and doc[t.i + 1].text == "," else t.i + 1
+    # a scene-setting phrase before the subject, closed by a comma ("Taking the floor at the end of the
+    # meeting, the Minister … accused", "For his part, X condemned"): the clause opens after it
+    verb = subject.head
+    for c in verb.children:
+        if c.i < subject.i and c.dep_ in ("advcl", "prep", "obl", "obl:mod", "advmod", "npadvmod") and c.left_edge.i <= boundary + 1:
+            end = c.right_edge.i + 1
+            if end < len(doc) and doc[end].text == ",":
+                boundary = max(boundary, end + 1)
     return left - boundary <= 2
 
 
@@ -535,6 +563,15 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             pred = _light_extent(doc, pred, lex)
         cue_last = max(pred.tokens)
         speaker, inherits = _subject(doc, anchor, lex)
+        if (
+            speaker is None and inherits is not None and inherits not in anchors and _is_participle(anchor) and anchor.i > 0 and doc[anchor.i - 1].text == ","
+            and not any(a.i in anchors for a in doc[inherits].ancestors)  # not a verb of what another cue reports
+        ):
+            # "Des milliers de manifestants se sont rassemblés …, réclamant …": a participle after a comma
+            # shares the subject of the verb it hangs on, whether or not that verb reports speech
+            governor_subject, _ = _subject(doc, doc[inherits], lex, 5)
+            if governor_subject is not None and governor_subject < anchor.i and doc[governor_subject].pos_ in ("NOUN", "PROPN", "PRON"):
+                speaker, inherits = governor_subject, None
         if speaker is None and pred.anchor in cut_by:
             inherits = cut_by[pred.anchor]
         inverted_actor = _inverted_actor(doc, pred, lex)
@@ -555,6 +592,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             near = _leading_subject(doc, pred, quoted)
             if near is not None and min(pred.tokens) - doc[near].right_edge.i <= 3:
                 speaker = near  # a subject the parser missed: "Pékin a dénoncé …"
+        if speaker is not None and _lemma(doc[speaker]) in lex.quantities:
+            # "Hundreds of protesters", "des milliers de manifestants": the people counted speak
+            counted = next((g for c in doc[speaker].children if c.dep_ in ("prep", "nmod") for g in ([c] if c.dep_ == "nmod" else c.children) if g.pos_ in ("NOUN", "PROPN") and g.dep_ in ("pobj", "nmod")), None)
+            if counted is not None:
+                speaker = counted.i
         # where the content after the cue stops: at the next cue that is not inside it
         stop = len(doc)
         for later in preds[number + 1 :]:
@@ -706,6 +748,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
     opener = _opener_after(doc, pred, lex)
     if opener is not None and opener < stop:
         return opener + 1 if doc[opener].lower_ in ("que", "qu'", "qu’", "that", ":", "whether") else opener
+    if speaker is not None and doc[speaker].text.startswith("-") and min(pred.tokens) > 0 and doc[min(pred.tokens) - 1].text in ",»”\"":
+        return None  # "…, a-t-il affirmé devant l'Assemblée": an incise closes what precedes it
     holders = [anchor] + ([doc[pred.head]] if pred.head != pred.anchor else [])
     if pred.kind == "light":
         holders += [doc[i] for i in pred.tokens if doc[i].pos_ == "NOUN"]
@@ -722,6 +766,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             # what a call asks for may be a text or a meeting ("a appelé à la publication des procès-verbaux")
             asked_for = pred.stance == "call" and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
             if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
+                continue
+            if pred.stance != "call" and _setting(c, lex):
                 continue
             complements.append(c)
     # particle objects: "called on Israel to …" (addressee), "called for a ceasefire" (content)
@@ -744,6 +790,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             # addressee; with nothing after it, the object is what was asked for ("urged restraint")
             _, np_end = noun_phrase(doc, objs[0].i)
             after = next((t.i for t in doc[objs[0].i : stop] if t.idx >= np_end and not t.is_punct), None)
+            if after is not None and pred.stance != "call" and _setting(doc[after] if doc[after].dep_ != "case" else doc[after].head, lex):
+                after = None  # '"…," X told reporters in Baku': where, not what
             if after is None and pred.stance != "call":
                 return None  # "…," she told the Council: what she said is before
             if after is None or pred.stance == "call":
@@ -754,6 +802,19 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
         return None
     first = min(complements, key=lambda c: c.left_edge.i)
     return first.left_edge.i if first.left_edge.i > cue_last else first.i
+
+
+def _setting(t: Token, lex: SentenceLexicon) -> bool:
+    """A place where something was said, "in Brussels", "à Genève": a setting preposition with a proper
+    name and nothing else."""
+    if t.dep_ in ("prep",):
+        prep, objs = t, [g for g in t.children if g.dep_ == "pobj"]
+    else:
+        prep = next((g for g in t.children if g.dep_ == "case"), None)
+        objs = [t]
+    if prep is None or prep.lower_ not in lex.settings or len(objs) != 1 or objs[0].pos_ != "PROPN":
+        return False
+    return all(g.dep_ in ("compound", "flat", "flat:name", "det", "case", "punct", "amod") for g in objs[0].children if g.i != prep.i)
 
 
 def _strip_tail(chunk: list[Token]) -> list[Token]:

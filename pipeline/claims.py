@@ -160,6 +160,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         relatives=frozenset(conf["relatives"]),
         documents=frozenset(d.lower() for d in cues.get("documents", [])),
         possession=frozenset(w.lower() for w in cues.get("possession", [])),
+        quantities=frozenset(w.lower() for w in conf.get("quantities", [])),
+        settings=frozenset(w.lower() for w in conf.get("settings", [])),
         pools=pools,
         known=frozenset().union(*pools.values()),
     )
@@ -619,7 +621,7 @@ def _lower_det(phrase: str) -> str:
 def _group_name(phrase: str, lex: ClaimLexicon) -> str:
     """A group as one speaker whatever the wording: no determiner, the group noun in lowercase
     ("les participants", "Participants" → "participants")."""
-    phrase = re.sub(r"^(?:(?:the|les|le|la|des|a|an|un|une)\s+|l')", "", " ".join(phrase.split()), flags=re.IGNORECASE)
+    phrase = re.sub(r"^(?:(?:the|les|le|la|des|de|of|a|an|un|une)\s+|l'|d')", "", " ".join(phrase.split()), flags=re.IGNORECASE)
     first = fold(phrase.split(" ", 1)[0])
     if first in lex.groups or first.rstrip("s") in lex.groups:
         phrase = phrase[:1].lower() + phrase[1:]
@@ -684,7 +686,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     wide_lo, wide_hi = attribution.noun_phrase(doc, index, wide=True)
     around = ctx.overlapping(base + wide_lo, base + wide_hi)
     at_head = [c for c in ctx.overlapping(head_at, head_at + 1) if c.start <= head_at < c.end and c.entity_id]
-    person_like = [c for c in at_head + around if c.kind in ("PERSON", "TITLE") and c.entity_id]
+    person_like = [c for c in at_head + around if c.kind in ("PERSON", "TITLE") and c.entity_id and not _embedded(doc, base, index, c)]
     # the country the phrase itself states wins over the one the article context gave the person
     # — the first country or organisation named decides: "la coordonnatrice des Nations unies au Mali" is no Malian
     stated = [
@@ -701,7 +703,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         # ("le ministre de l'Europe et des Affaires étrangères, Hugo Delaunay")
         named_after = [
             c for c in ctx.overlapping(head_at, head_at + 160)
-            if c.kind == "PERSON" and c.origin == "title" and c.entity_id and c.start > head_at
+            if c.kind == "PERSON" and c.entity_id and c.start > head_at
+            and (c.origin == "title" or re.fullmatch(r"\s*,\s*", ctx.text[end : c.start]))  # or in apposition right after the title's phrase
             and not re.search(r"[.;:!?«»\"“”()]", ctx.text[head_at : c.start])
         ]
         person_like = named_after[:1] + person_like
@@ -758,10 +761,35 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             speaker = ctx.resolver.from_entity(c)
             if speaker:
                 return speaker
+    if tok.pos_ == "PROPN" and not at_head and any(c.dep_ == "appos" and (fold(c.lemma_) in lex.title_heads or fold(c.text) in lex.title_heads) for c in tok.children):
+        # a name the ner stage did not take for a person, given a title in apposition ("Elchin Mammadli,
+        # foreign policy adviser to the president, told …"): the parser's proper noun is the person
+        first = tok.i
+        while first > 0 and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "-") and doc[first - 1].head.i in range(first - 1, tok.i + 1):
+            first -= 1
+        if first < tok.i:
+            lo_name = base + doc[first].idx
+            return Speaker(ctx.text[lo_name : base + tok.idx + len(tok.text)], None, local, "person")
     if tok.pos_ == "PROPN" and fold(tok.text) in ctx.surnames:
         entity_id = ctx.surnames[fold(tok.text)]
         return ctx.resolver.from_entity(Candidate(base + tok.idx, base + tok.idx + len(tok.text), "PERSON", tok.text, entity_id))
     return None
+
+
+def _embedded(doc: Doc, base: int, index: int, c: Candidate) -> bool:
+    """Is the mention inside a prepositional phrase of the speaker's phrase ("adviser to the Azerbaijani
+    president", "l'envoyé auprès du président")? Then it names someone else."""
+    inside = [t for t in doc if base + t.idx >= c.start and base + t.idx < c.end]
+    if not inside:
+        return False
+    node = max(inside, key=lambda t: (t.head.i not in {x.i for x in inside}, t.i))
+    for _ in range(8):
+        if node.i == index or node.head.i == node.i:
+            return False
+        if node.dep_ in ("pobj", "nmod") and node.head.i != index and node.head.dep_ not in ("compound", "flat", "flat:name"):
+            return doc[index].i < node.i
+        node = node.head
+    return False
 
 
 def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -> Draft | None:
@@ -775,11 +803,18 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
         pronoun = lex.framing_pronouns.get(text[a:b].strip().lower())
         # "Selon lui, …": the latest speaker of that gender and number
         speaker = ctx.resolver.pronoun(pronoun[0] or None, pronoun[1]) if pronoun else _framed_actor(ctx, a, b, framing.lower() in lex.framing_strict)
+        content_from = found.end()
+        if where == "start" and not pronoun and framing.lower() not in lex.framing_strict:
+            # "Selon le porte-parole de la diplomatie russe, Dmitri Orlov, les manifestations …": the name in apposition
+            named = [c for c in _mentions_in(ctx, found.end(), min(e, found.end() + 80)) if c.kind == "PERSON" and c.entity_id and c.start == found.end()]
+            if named and re.match(r"\s*,", text[named[0].end : e]):
+                speaker = ctx.resolver.from_entity(named[0]) or speaker
+                content_from = named[0].end
         if speaker is None:
             continue
         start_word = text.index(framing, found.start())
         cue = Cue(start_word, start_word + len(framing), framing, "")
-        content = _trim(text, found.end(), e) if where == "start" else _trim(text, s, found.start())
+        content = _trim(text, content_from, e) if where == "start" else _trim(text, s, found.start())
         return Draft(speaker, cue, content, (s, e), "according_to", p_index, s_index)
     return None
 
@@ -800,6 +835,12 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
     cands = _mentions_in(ctx, a, b)
     words = fold(text[a:b]).split()
     group = bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups)
+    lead = re.match(r"(?:(?:des|les|de|d'|the|some|several|plusieurs|certains|certaines|many|de nombreux|de nombreuses)\s*)*", text[a:b], flags=re.IGNORECASE)
+    lead_end = lead.end() if lead else 0
+    head = fold(text[a + lead_end : b]).split()[:1]
+    if not strict and head and (head[0] in lex.groups or head[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands):
+        # "Selon des diplomates présents à Abuja": people of that kind speak, not the place named after them
+        return Speaker(_group_name(text[a:b], lex), None, None, "group", None, "pl")
     if strict:
         phrase = re.sub(r"^(?:la|le|l'|les|the)\s*", "", text[a:b], flags=re.IGNORECASE)
         for honorific in sorted(lex.honorifics, key=len, reverse=True):

@@ -538,3 +538,99 @@ def test_an_inverted_actor_described_by_a_participle(models: tuple[ner.NerModels
         "calling on all parties to respect international humanitarian law."
     )
     assert [(c.speaker, c.cue) for c in claims_of(text, "en", models)] == [("Aissatou Ba", "said"), ("Aissatou Ba", "calling on")]
+
+
+def test_a_perfect_tense_is_no_passive(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the parser may label the subject of "ont exigé" a passive subject; "avoir" makes it active
+    claim = one(claims_of("Les manifestants ont également exigé la libération des quelque 300 personnes interpellées depuis une semaine.", "fr", models))
+    assert (claim.speaker, claim.cue) == ("manifestants", "ont également exigé")
+
+
+def test_a_scene_setting_phrase_before_the_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Taking the floor at the end of the meeting, the Minister for Foreign Affairs of the Democratic Republic of the Congo, "
+        'Thérèse Mbuyi-Lokonda, accused Rwanda of "waging a war of aggression by proxy" and asked the Council to impose targeted sanctions.'
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [("Thérèse Mbuyi-Lokonda", "COD", "accused"), ("Thérèse Mbuyi-Lokonda", "COD", "asked")]
+    text = (
+        "La présidente sortante, Tamar Gelashvili, qui a rompu avec le parti au pouvoir, a appelé les forces de l'ordre à la retenue, "
+        "estimant que le pays traversait une crise grave."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue) == ("Tamar Gelashvili", "a appelé")
+    assert claim.text.startswith("les forces de l'ordre à la retenue")
+
+
+def test_a_participle_made_subject_by_the_parser(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "For his part, Amadou Seck (Senegal), speaking also on behalf of Algeria, Sierra Leone and Somalia, condemned the attacks "
+        "against camps for displaced persons around Goma."
+    )
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_country, claim.cue) == ("Amadou Seck", "SEN", "condemned")
+    assert claim.text.startswith("the attacks against camps")
+
+
+def test_speaking_on_behalf_of_a_group(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Speaking on behalf of the Group of African States, the representative of Nigeria said the resolution must be matched by "
+        "resources, and urged donors to fund the security arrangements that local organizations need."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [("representative of Nigeria", "NGA", "said"), ("representative of Nigeria", "NGA", "urged")]
+
+
+def test_a_participle_after_a_verb_that_reports_nothing(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the participle's subject is the verb's ("gathered", "rassemblés"), and a crowd counted speaks as the people in it
+    text = "Hundreds of protesters gathered outside the government building in Yerevan on Friday, accusing the government of betraying the Armenians of Karabakh."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_kind, claim.cue) == ("protesters", "group", "accusing")
+    text = "Des milliers de manifestants se sont rassemblés dimanche soir devant le Parlement, réclamant la reprise des négociations d'adhésion."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_kind, claim.cue) == ("manifestants", "group", "réclamant")
+    # a participle hung on what another cue reports keeps that cue's speaker
+    text = (
+        'Andrei Kuzmin (Russian Federation) said Western delegations were "politicizing humanitarian assistance", insisting that aid '
+        "deliveries must respect the sovereignty of Sudan."
+    )
+    assert [c.speaker for c in claims_of(text, "en", models)] == ["Andrei Kuzmin", "Andrei Kuzmin"]
+
+
+def test_where_it_was_said_is_no_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    claim = one(claims_of('"A window of opportunity like this does not stay open for ever," EU spokesman Pierre Delorme said in Brussels.', "en", models))
+    assert (claim.speaker, claim.quote_type) == ("Pierre Delorme", "direct")
+    assert claim.text.startswith('"A window of opportunity')
+    text = "Étienne Marchal a dénoncé une mesure injuste. « La France ne se laissera pas intimider », a-t-il affirmé devant l'Assemblée nationale."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Étienne Marchal", "a dénoncé"), ("Étienne Marchal", "a-t-il affirmé")]
+    assert found[1].text == "« La France ne se laissera pas intimider »"
+
+
+def test_a_name_with_a_title_in_apposition(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the title inside "adviser to the president" names someone else; the proper noun with the title is the speaker
+    text = '"What is missing is the political will in Yerevan," Elchin Mammadli, foreign policy adviser to the Azerbaijani president, told reporters in Baku.'
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.cue) == ("Elchin Mammadli", "told")
+    assert claim.text.startswith('"What is missing')
+
+
+def test_an_unnamed_observer(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = 'The observer for the International Committee of the Red Cross said respect for international humanitarian law was "an obligation".'
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_kind) == ("observer for the International Committee of the Red Cross", "person")
+
+
+def test_a_framing_with_a_name_in_apposition(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Selon le porte-parole de la diplomatie russe, Dmitri Orlov, les manifestations sont orchestrées par des ONG financées par l'Occident."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue) == ("Dmitri Orlov", "Selon")
+    assert claim.text.startswith("les manifestations sont orchestrées")
+
+
+def test_a_framing_group_named_with_a_place(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the people of that kind speak, not the country of the capital named after them
+    claim = one(claims_of("Selon des diplomates présents à Abuja, plusieurs pays ont plaidé pour des sanctions immédiates.", "fr", models))
+    assert (claim.speaker_kind, claim.speaker_country) == ("group", None) and claim.speaker.startswith("diplomates")
+    claim = one(claims_of("According to diplomats in Geneva, the talks will resume next week.", "en", models))
+    assert (claim.speaker_kind, claim.speaker_country) == ("group", None) and claim.speaker.startswith("diplomats")
