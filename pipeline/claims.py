@@ -50,7 +50,7 @@ from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
 from pipeline.ner import model_text
 from pipeline.schema import Claim, Document, Entity, Mention
-from pipeline.store import TableWriter, check_same_run, new_run, read_table, row_count, table_metadata
+from pipeline.store import TableWriter, check_same_run, digest, new_run, read_table, row_count, table_metadata
 
 STANCE_ORDER = ("oppose", "call", "concern", "support")
 QUOTES_OPEN, QUOTES_CLOSE = "«“", "»”"
@@ -1181,6 +1181,14 @@ class ClaimsSummary:
     claims: int
 
 
+def iter_entities(path: Path) -> Iterator[Entity]:
+    """The entities table's rows with the columns `entity_view` keeps (the others left empty):
+    rows the resolve stage wrote from validated records, not validated again."""
+    columns = ["entity_id", "kind", "name", "country", "aliases"]
+    for row in read_table(path, "entities", columns).to_pylist():
+        yield Entity.model_construct(**row, roles=[], n_documents=0, n_mentions=0)
+
+
 def entity_view(entity: Entity) -> Entity:
     """An entity with only what the claims stage reads of it: id, kind, name, country, and whether
     it has surface forms (`Resolver.named`). Its other fields (every alias, roles, corpus counts)
@@ -1192,11 +1200,15 @@ def entity_view(entity: Entity) -> Entity:
     )
 
 
-def named_entities(mentions: Iterable[dict[str, Any]], models_dir: Path = MODELS_DIR) -> set[str]:
+def capital_codes(models_dir: Path = MODELS_DIR) -> dict[str, str]:
+    """Folded capital name (any language) → the ISO3 of the country it can speak for."""
+    return {form: code for lang in lexicons.LANGUAGES for form, code in load_lexicon_for(lang, models_dir).capitals.items()}
+
+
+def named_entities(mentions: Iterable[dict[str, Any]], capitals: dict[str, str]) -> set[str]:
     """The entity ids claims may name from mentions (rows with `entity_id` and `text`): their own,
-    and a capital's country, which speaks for its government ("Washington") even where the corpus
-    never names the country itself (`_capital_speaker`)."""
-    capitals = {form: code for lang in lexicons.LANGUAGES for form, code in load_lexicon_for(lang, models_dir).capitals.items()}
+    and a capital's country (`capital_codes`), which speaks for its government ("Washington") even
+    where the corpus never names the country itself (`_capital_speaker`)."""
     ids = {m["entity_id"] for m in mentions if m["entity_id"]}
     return ids | {f"country:{capitals[form]}" for form in {fold(m["text"]) for m in mentions} if form in capitals}
 
@@ -1246,16 +1258,18 @@ def main(
     n, documents = engine.input_shards(documents_path)
     _, found = engine.input_shards(mentions_path)
     mention_shards = {shard: (path, fp) for shard, path, fp in found}
-    entities = {row["entity_id"]: entity_view(Entity.model_validate(row)) for row in read_table(entities_path, "entities").to_pylist()}
+    entities = {e.entity_id: e for e in map(entity_view, iter_entities(entities_path))}
+    view_digests = {i: digest(e.model_dump(mode="json")) for i, e in entities.items()}
+    capitals = capital_codes(models_dir)
     setting = [params.model_dump(mode="json"), model_identity(params), engine.folder_fingerprint(Path(models_dir))]
     named: dict[int, list[Entity]] = {}
     fingerprints: dict[int, str] = {}
     for shard, _, fp in documents:
         path, mentions_fp = mention_shards[shard]
-        ids = sorted(named_entities(pq.read_table(path, columns=["entity_id", "text"]).to_pylist(), models_dir))
+        ids = sorted(named_entities(pq.read_table(path, columns=["entity_id", "text"]).to_pylist(), capitals))
         named[shard] = [entities[i] for i in ids if i in entities]
         # An id the shard could name but the corpus does not hold yet counts too: its arrival changes claims.
-        views = [entities[i].model_dump(mode="json") if i in entities else i for i in ids]
+        views = [view_digests.get(i, i) for i in ids]
         fingerprints[shard] = engine.fingerprint("claims", setting, fp, mentions_fp, views)
     inputs = {shard: path for shard, path, _ in documents}
     done = engine.run_shards(

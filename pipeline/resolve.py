@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 
@@ -340,23 +341,25 @@ class _Merged:
     documents: set[str] = field(default_factory=set)
     mentions: int = 0
 
-    def add(self, obs: Observation) -> None:
-        self.names.update(obs.names)
-        self.aliases.update(obs.aliases)
-        self.countries.update(obs.countries)
-        self.roles.update(dict.fromkeys(obs.roles))
-        self.name_en = self.name_en or obs.name_en
-        self.name_fr = self.name_fr or obs.name_fr
-        self.named = self.named and obs.named
-        self.documents.add(obs.doc_id)
-        self.mentions += obs.mentions
+    def add(self, obs: Mapping[str, Any]) -> None:
+        """Gather one observation (an `Observation`'s fields)."""
+        self.names.update(obs["names"])
+        self.aliases.update(obs["aliases"])
+        self.countries.update(obs["countries"])
+        self.roles.update(dict.fromkeys(obs["roles"]))
+        self.name_en = self.name_en or obs["name_en"]
+        self.name_fr = self.name_fr or obs["name_fr"]
+        self.named = self.named and obs["named"]
+        self.documents.add(obs["doc_id"])
+        self.mentions += obs["mentions"]
 
 
-def merge(observations: Iterable[Observation]) -> list[Entity]:
-    """All documents' observations → one Entity per id, sorted by id."""
+def merge(observations: Iterable[Observation | Mapping[str, Any]]) -> list[Entity]:
+    """All documents' observations (records, or rows of their table) → one Entity per id, sorted by id."""
     by_id: dict[str, _Merged] = {}
     for obs in observations:
-        by_id.setdefault(obs.entity_id, _Merged(obs.kind)).add(obs)
+        row = obs.__dict__ if isinstance(obs, Observation) else obs
+        by_id.setdefault(row["entity_id"], _Merged(row["kind"])).add(row)
     entities = []
     for entity_id in sorted(by_id):
         m = by_id[entity_id]
@@ -474,11 +477,7 @@ def main(
     producers = {**table_metadata(mentions_in)["producers"], "diplonews": __version__}
     this_run = new_run("resolve", {"params": params.model_dump(mode="json"), "producers": producers}, [documents_path, mentions_in])
     # Rows of shard files this stage wrote from validated records: not validated a second time.
-    observations = (
-        Observation.model_construct(**row)
-        for s in done.shards
-        for row in pq.read_table(engine.shard_path(observations_path, s, n)).to_pylist()
-    )
+    observations = (row for s in done.shards for row in pq.read_table(engine.shard_path(observations_path, s, n)).to_pylist())
     with write_together(
         TableWriter(mentions_out, "mentions", producers, params.batch_size * 16, this_run),
         TableWriter(entities_out, "entities", producers, params.batch_size * 16, this_run),

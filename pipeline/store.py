@@ -335,10 +335,10 @@ def _check(path: Path, table: str, schema: pa.Schema | None = None) -> None:
         raise TableError(f"{path} does not match the {table} schema:\n{found}")
 
 
-def read_table(path: Path, table: str) -> pa.Table:
-    """Read a whole table, after checking it is `table` with the current schema."""
+def read_table(path: Path, table: str, columns: Sequence[str] | None = None) -> pa.Table:
+    """Read a whole table (or some of its `columns`), after checking it is `table` with the current schema."""
     _check(path, table)
-    return pq.read_table(path)
+    return pq.read_table(path, columns=list(columns) if columns is not None else None)
 
 
 def row_count(path: Path) -> int:

@@ -168,7 +168,7 @@ def test_records_in_document_order_are_split_by_shard() -> None:
 
 
 def test_claims_depend_on_the_entities_a_shard_names_and_on_its_capitals_countries() -> None:
-    from pipeline.claims import named_entities
+    from pipeline.claims import capital_codes, named_entities
 
     mentions = [{"entity_id": "person:jean-dupont", "text": "Jean Dupont"}, {"entity_id": None, "text": "Washington"}, {"entity_id": "country:FRA", "text": "la France"}]
-    assert named_entities(mentions) == {"person:jean-dupont", "country:USA", "country:FRA"}
+    assert named_entities(mentions, capital_codes()) == {"person:jean-dupont", "country:USA", "country:FRA"}
