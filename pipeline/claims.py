@@ -40,6 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import spacy
 from spacy.tokens import Doc
@@ -1200,6 +1201,15 @@ def entity_view(entity: Entity) -> Entity:
     )
 
 
+def decision_view(entity: Entity) -> list[Any]:
+    """What attribution decides with, of an entity (its view less the name as displayed): kind,
+    country, whether it has surface forms, and the folded first and last words of its name (a first
+    name's gender, `Resolver.gender`; surnames, `_surnames`). A shard is parsed again when this
+    changes; a new name is only written in (`with_speaker_names`)."""
+    parts = fold(entity.name).split()
+    return [entity.entity_id, entity.kind, entity.country, bool(entity.aliases), parts[:1], parts[-1:] if len(parts) > 1 else []]
+
+
 def capital_codes(models_dir: Path = MODELS_DIR) -> dict[str, str]:
     """Folded capital name (any language) → the ISO3 of the country it can speak for."""
     return {form: code for lang in lexicons.LANGUAGES for form, code in load_lexicon_for(lang, models_dir).capitals.items()}
@@ -1243,8 +1253,18 @@ def claims_shards(tasks: list[ClaimsTask]) -> int:
     found = run((pair for pairs in shards for pair in pairs), entities, first.params, models, first.models_dir)
     for task, claims in zip(tasks, engine.split_by_document(found, [{d.doc_id for d, _ in pairs} for pairs in shards])):
         with TableWriter(task.output, "claims", producers, task.params.batch_size * 4, shard=task.fingerprint) as writer:
-            writer.write_all(claims)
+            # An entity's name is filled in when the table is written (`with_speaker_names`): a
+            # shard is not parsed again because a speaker's name changed in another article.
+            writer.write_all(c.model_copy(update={"speaker": ""}) if c.speaker_entity_id in entities else c for c in claims)
     return len(tasks)
+
+
+def with_speaker_names(rows: pa.Table, names: dict[str, str]) -> pa.Table:
+    """Claims rows of a shard file → the same rows with each entity speaker's current name."""
+    ids = rows.column("speaker_entity_id").to_pylist()
+    speakers = rows.column("speaker").to_pylist()
+    filled = [names.get(i, s) if i else s for i, s in zip(ids, speakers)]
+    return rows.set_column(rows.schema.get_field_index("speaker"), "speaker", pa.array(filled, pa.string()))
 
 
 def main(
@@ -1259,7 +1279,7 @@ def main(
     _, found = engine.input_shards(mentions_path)
     mention_shards = {shard: (path, fp) for shard, path, fp in found}
     entities = {e.entity_id: e for e in map(entity_view, iter_entities(entities_path))}
-    view_digests = {i: digest(e.model_dump(mode="json")) for i, e in entities.items()}
+    view_digests = {i: digest(decision_view(e)) for i, e in entities.items()}
     capitals = capital_codes(models_dir)
     setting = [params.model_dump(mode="json"), model_identity(params), engine.folder_fingerprint(Path(models_dir))]
     named: dict[int, list[Entity]] = {}
@@ -1281,6 +1301,8 @@ def main(
     producers = engine.shard_producers(outputs, {**table_metadata(mentions_path)["producers"], "diplonews": __version__})
     settings = {"params": params.model_dump(mode="json"), "producers": producers}
     this_run = new_run("claims", settings, [documents_path, mentions_path, entities_path])
+    names = {i: e.name for i, e in entities.items()}
     with TableWriter(output_path, "claims", producers, params.batch_size * 4, this_run) as writer:
-        engine.write_from_shards(writer, outputs)
+        for path in outputs:
+            writer.write_arrow(with_speaker_names(pq.read_table(path), names))
     return ClaimsSummary(documents=row_count(documents_path), claims=writer.count)
