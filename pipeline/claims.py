@@ -964,6 +964,17 @@ def statement_sentences(document: Document) -> list[list[tuple[int, int]]]:
     return [sentences(text, a, b) for a, b in paras]
 
 
+# "Lucia Ferraro (Uruguay) said", "M. Pieter Claes (Pays-Bas) a condamné", "the Office (OCHA) said": a
+# bracketed name or acronym right after a name is the delegation or the short form; the parser takes
+# it for the subject or splits the name from its verb. The parser sees blanks there (same offsets).
+_BRACKETED_NAME = re.compile(r"(?<=[^\W\d_]) \((?:[A-ZÀ-Ý][\w'’.-]*)(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|the|and|de|du|des|la|le|l'|d'|et))*\)(?=[\s,;])")
+
+
+def parser_text(text: str) -> str:
+    """A sentence as the parser sees it: `model_text`, with bracketed names after a name blanked."""
+    return _BRACKETED_NAME.sub(lambda m: " " + " " * (len(m.group(0)) - 1), model_text(text))
+
+
 def parse_candidates(documents: list[Document], params: ClaimsParams, models: ClaimModels, models_dir: Path = MODELS_DIR) -> dict[str, dict[tuple[int, int], Doc]]:
     """doc_id → the parses of its sentences that can hold an attribution, one parser pass per language
     over the whole batch (larger batches keep the parser busy)."""
@@ -976,7 +987,7 @@ def parse_candidates(documents: list[Document], params: ClaimsParams, models: Cl
             if e - s <= params.max_sentence_chars and might_attribute(d.text[s:e], lex, surface)
         ]
         texts = {d.doc_id: d.text for d in documents}
-        sentences_in = (model_text(texts[i][a:b]) for i, (a, b) in keys)
+        sentences_in = (parser_text(texts[i][a:b]) for i, (a, b) in keys)
         for (doc_id, (s, e)), doc in zip(keys, nlp.pipe(sentences_in, batch_size=params.parse_batch_size)):
             attribution.set_lemmas(doc, surface, surface.listed, lex.sentence)
             out[doc_id][(s, e)] = doc

@@ -634,3 +634,13 @@ def test_a_framing_group_named_with_a_place(models: tuple[ner.NerModels, claims.
     assert (claim.speaker_kind, claim.speaker_country) == ("group", None) and claim.speaker.startswith("diplomates")
     claim = one(claims_of("According to diplomats in Geneva, the talks will resume next week.", "en", models))
     assert (claim.speaker_kind, claim.speaker_country) == ("group", None) and claim.speaker.startswith("diplomats")
+
+
+def test_a_delegate_named_with_the_country_in_brackets(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "Name (Country)" in UN summaries: the delegate speaks, for that country
+    text = "Speaking for the Group of 77 and China, Lucia Ferraro (Uruguay) said developing countries could not afford an arms race in space."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_kind, claim.speaker_country) == ("Lucia Ferraro", "person", "URY")
+    text = "Au nom de l'Union européenne, M. Pieter Claes (Pays-Bas) a condamné les violences sexuelles utilisées comme arme de guerre."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue, claim.speaker_country) == ("Pieter Claes", "a condamné", "NLD")
