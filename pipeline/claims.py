@@ -871,10 +871,26 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
     text, lex = ctx.text, ctx.lex
     ctx.resolver.note_mentions(ctx.candidates, s, previous[-1][0] if previous else None, ctx.lead_chars, text)
     framed = _framing(ctx, s, e, p_index, s_index)
-    if framed:
+    if framed and (parsed is None or framed.cue is None or framed.cue.text.lower() not in lex.framing_strict or framed.cue.start > s + 2):
         return [framed]
     if parsed is None:
         return []
+    if framed:
+        # "Pour la France, …, a-t-elle ajouté", "For India, …, its representative said": the closing
+        # cue names who speaks; the framing only says for whom
+        closing = _closing_cue(ctx, parsed, framed, s, e, p_index, s_index)
+        if closing is None:
+            return [framed]
+        # what the speaker goes on to say after the cue ("…, a fait valoir sa représentante, qui a appelé à …")
+        after = [d for d in _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous, closing.speaker) if d.cue and d.cue.start >= closing.cue.end]  # type: ignore[union-attr]
+        return [closing] + [replace(d, speaker=closing.speaker) for d in after]
+    return _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous)
+
+
+def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int, s: int, e: int, previous: list[tuple[int, int]], default: Speaker | None = None) -> list[Draft]:
+    """The claims the parse of one sentence finds (cataphora, subject and inverted cues); `default`
+    speaks where the subject names nobody (a relative pronoun after a closing cue)."""
+    text, lex = ctx.text, ctx.lex
     preds = attribution.find_predicates(parsed, lex.sentence)
     if not preds:
         return []
@@ -899,6 +915,7 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
             speaker = actor(ctx, parsed, s, a.speaker)
         elif a.inherits is not None:
             speaker = by_anchor.get(a.inherits)
+        speaker = speaker or default
         if speaker is None:
             continue
         by_anchor[a.predicate.anchor] = speaker
@@ -910,6 +927,55 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
         content = (pieces[0][0], pieces[-1][1])
         drafts.append(Draft(speaker, cue, content, (s, e), "inverted" if a.inverted else "subject", p_index, s_index, pieces))
     return drafts
+
+
+# The inverted cue closing a sentence: "…, a-t-elle ajouté.", "…, a estimé son représentant.",
+# "…, a fait valoir sa représentante, qui …", "…, its representative said.", "…, she added."
+_CLOSING = {
+    "fr": re.compile(
+        r",\s*(?P<cue>(?:a|ont|avait|avaient)(?:-t)?-(?P<pro>il|elle|ils|elles)\s+(?:\w+\s+)?(?P<verb>\w+)(?:\s+valoir)?)\s*[.!?]?\s*$"
+        r"|,\s*(?P<cue2>(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?P<verb2>\w+)(?:\s+valoir)?)\s+(?P<np>(?:son|sa|leur)\s+(?P<head>[\w-]+))\s*(?:[.!?]|,\s*qui\b)"
+    ),
+    "en": re.compile(
+        r",\s*(?:(?P<pro>he|she|they)|(?P<np>(?:its|his|her|their)\s+(?P<head>[\w-]+)))\s+(?P<cue>(?P<verb>\w+))\s*[.!?]?\s*$"
+    ),
+}
+
+
+def _closing_cue(ctx: DocumentContext, parsed: Doc, framed: Draft, s: int, e: int, p_index: int, s_index: int) -> Draft | None:
+    """A sentence opened by a strict framing and closed by an inverted cue: the cue's subject speaks,
+    a pronoun or the framed actor's delegate ("son représentant", "its representative")."""
+    text, lex = ctx.text, ctx.lex
+    pattern = _CLOSING.get(ctx.document.lang)
+    found = pattern.search(text, framed.content[0], e) if pattern else None
+    if not found:
+        return None
+    cue_group = "cue" if found.group("cue") else "cue2"
+    verb_group = "verb" if found.group("verb") else "verb2"
+    verb_at = found.start(verb_group) - s
+    verb = next((t for t in parsed if t.idx == verb_at), None)
+    if verb is None or attribution._lemma(verb) not in lex.sentence.verbs and fold(verb.text) not in lex.sentence.verbs:
+        return None
+    if found.group("pro"):
+        gender, number = lex.pronouns.get(found.group("pro").lower(), lex.pronouns.get(found.group("pro"), ("", "sg")))
+        speaker = ctx.resolver.pronoun(gender or None, number)
+    else:
+        head = found.group("head")
+        if fold(head) not in lex.title_heads:
+            return None
+        frame = text[framed.cue.end : framed.content[0]].strip(" ,") if framed.cue else ""
+        if ctx.document.lang == "fr":
+            frame = re.sub(r"^les ", "des ", re.sub(r"^le ", "du ", frame, flags=re.IGNORECASE), flags=re.IGNORECASE)
+            name = f"{head} {frame}" if frame.lower().startswith(("du ", "des ")) else f"{head} de {frame}"
+            gender = "f" if found.group("np").lower().startswith("sa ") or head.endswith("e") and fold(head[:-1]) in lex.title_heads else None
+        else:
+            name, gender = f"{head} of {frame}", None
+        speaker = Speaker(name, None, framed.speaker.country, "person", gender)
+    if speaker is None:
+        return None
+    cue = Cue(found.start(cue_group), found.end(cue_group), found.group(cue_group), framed.cue.stance if framed.cue else "")
+    content = _trim(text, framed.content[0], found.start())
+    return Draft(speaker, cue, content, (s, e), "inverted", p_index, s_index, (content,))
 
 
 _BROKEN_OFF = re.compile(r"[,;]|[a-zà-ÿ]|(?:a|ont|avait)-t-(?:il|elle|ils|elles)\b")

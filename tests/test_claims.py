@@ -644,3 +644,27 @@ def test_a_delegate_named_with_the_country_in_brackets(models: tuple[ner.NerMode
     text = "Au nom de l'Union européenne, M. Pieter Claes (Pays-Bas) a condamné les violences sexuelles utilisées comme arme de guerre."
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.cue, claim.speaker_country) == ("Pieter Claes", "a condamné", "NLD")
+
+
+def test_a_closing_cue_wins_over_the_framing(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "Pour X, …, a estimé son représentant": X's delegate speaks, with the cue that closes the sentence
+    text = "Pour la Chine, le Conseil doit s'attaquer aux causes profondes du conflit, a estimé son représentant."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue, claim.speaker_country) == ("représentant de la Chine", "a estimé", "CHN")
+    assert claim.text == "le Conseil doit s'attaquer aux causes profondes du conflit"
+    text = "Pour le Brésil, l'impunité est inacceptable, a fait valoir sa représentante, qui a appelé à renforcer la coopération judiciaire."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("représentante du Brésil", "a fait valoir"), ("représentante du Brésil", "a appelé")]
+    text = "For India, the priority remained a legally binding instrument covering all weapons, its representative said."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.cue, claim.speaker_country) == ("representative of India", "said", "IND")
+    # "Pour Paris, …, a-t-elle ajouté": the minister who spoke, not the country
+    text = (
+        "La ministre française Hélène Marchetti a exprimé sa préoccupation face à cette escalade. "
+        "Pour Paris, seule une délimitation négociée de la frontière permettra une paix durable, a-t-elle ajouté."
+    )
+    found = claims_of(text, "fr", models)
+    assert (found[-1].speaker, found[-1].cue) == ("Hélène Marchetti", "a-t-elle ajouté")
+    # a framing alone still frames
+    claim = one(claims_of("Pour la France, les responsables de ces crimes devront répondre de leurs actes.", "fr", models))
+    assert (claim.speaker, claim.cue) == ("France", "Pour")
