@@ -668,3 +668,13 @@ def test_a_closing_cue_wins_over_the_framing(models: tuple[ner.NerModels, claims
     # a framing alone still frames
     claim = one(claims_of("Pour la France, les responsables de ces crimes devront répondre de leurs actes.", "fr", models))
     assert (claim.speaker, claim.cue) == ("France", "Pour")
+
+
+def test_an_official_serves_the_country_named_where_they_appear(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the article names Belarus most, but the minister announcing Poland's decision is Polish
+    text = (
+        "Poland will close its last border crossing with Belarus, Interior Minister Marek Zielinski said on Wednesday.\n"
+        "Belarus denied any involvement. Belarus said Minsk had nothing to do with the incident, and Belarus summoned a diplomat."
+    )
+    found = claims_of(text, "en", models)
+    assert (found[0].speaker, found[0].speaker_country) == ("Marek Zielinski", "POL")
