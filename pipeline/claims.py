@@ -729,7 +729,12 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
                 if earlier:
                     return earlier
-            name = re.sub(r"^(?:the|le|la|l'|les|a|an|un|une)\s*", "", phrase, flags=re.IGNORECASE)
+            name = re.sub(r"^(?:(?:the|le|la|les|an|a|une|un)\s+|l')", "", phrase, flags=re.IGNORECASE)
+            # "An Arab diplomat in Addis Ababa": where the person is, not who they are
+            place = next((c for c in inside if c.kind == "LOC" and c.end == end and fold(ctx.text[:c.start].rstrip().rsplit(" ", 1)[-1]) in lex.sentence.settings), None)
+            if place is not None:
+                name = name[: len(name) - (end - place.start)].rstrip()
+                name = name[: name.rfind(" ")].rstrip() if " " in name else name
             return Speaker(name, None, country, "person", _gender_of_description(tok, inside))
         short_lo, short_hi = attribution.short_phrase(doc, index)
         short = ctx.text[base + short_lo : base + short_hi]

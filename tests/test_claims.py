@@ -678,3 +678,9 @@ def test_an_official_serves_the_country_named_where_they_appear(models: tuple[ne
     )
     found = claims_of(text, "en", models)
     assert (found[0].speaker, found[0].speaker_country) == ("Marek Zielinski", "POL")
+
+
+def test_an_unnamed_person_with_an_article_and_a_place(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "An" is a determiner, and the place where the diplomat is is not part of who they are
+    found = claims_of("An Arab diplomat in Addis Ababa said the dispute was unlikely to escalate militarily.", "en", models)
+    assert (one(found).speaker, one(found).speaker_kind) == ("Arab diplomat", "person")
