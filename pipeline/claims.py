@@ -122,6 +122,10 @@ class ClaimLexicon:
     framing_pronouns: dict[str, tuple[str, str]]  # "lui" → (gender, number)
     mandate: re.Pattern[str]  # text ending in "for", "sur": the country after it is no affiliation
     lexicon: lexicons.Lexicon
+    document_anaphors: frozenset[str] = frozenset()  # "le texte", "the document": a text named before
+    document_antecedent: re.Pattern[str] = re.compile("(?!)")  # "une résolution", "a joint statement"
+    negation: re.Pattern[str] = re.compile("(?!)")  # a negated clause
+    document_pronouns: frozenset[str] = frozenset()  # "it", "il", "elle"
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -211,6 +215,13 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         framing_pronouns={p["form"]: (p["gender"], p["number"]) for p in conf.get("framing_pronouns", [])},
         mandate=lexicons.mandate_pattern(lex),
         lexicon=lex,
+        document_anaphors=frozenset(fold(w) for w in conf.get("document_anaphors", [])),
+        negation=re.compile("|".join(conf.get("negations", [])) or "(?!)"),
+        document_pronouns=frozenset(fold(w) for w in conf.get("document_pronouns", [])),
+        document_antecedent=re.compile(
+            rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
+            re.IGNORECASE,
+        ) if conf.get("document_antecedents") else re.compile("(?!)"),
     )
 
 
@@ -497,6 +508,10 @@ class Resolver:
             return speaker
         return None
 
+    def last_document(self) -> Speaker | None:
+        """The document that spoke last ("the joint statement urged …"), for "the document"."""
+        return next((s for s in reversed(self.history) if s.kind == "document"), None)
+
     def said(self, speaker: Speaker, at: int = -1) -> None:
         self.said_at = max(self.said_at, at)
         if speaker.kind == "person" and self.named(speaker):
@@ -572,6 +587,7 @@ class DocumentContext:
     starts: list[int] = field(default_factory=list)  # candidates' starts, for bisection
     longest: int = 0  # longest candidate, in characters
     lead_chars: int = 0  # how far into a sentence its subject may start (ClaimsParams.subject_lead_chars)
+    cued: set[tuple[int, int]] = field(default_factory=set)  # sentences with a cue (those parsed)
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -675,6 +691,14 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     if word.startswith("t-"):
         word = word[2:]
     if tok.pos_ == "PRON" or word in lex.sentence.pronouns:
+        last = ctx.resolver.history[-1] if ctx.resolver.history else None
+        if last is not None and last.kind == "document" and fold(word) in lex.document_pronouns:
+            # "The statement urges … It also calls for", "La déclaration prévoit … Elle n'exclut pas";
+            # "le rapport … Elle a exhorté" is someone else
+            pronoun_gender = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))[0]
+            noun_gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(last.name.split(" ", 1)[0].lower(), "")
+            if not (pronoun_gender and noun_gender and pronoun_gender != noun_gender):
+                return last
         if word in {p.lower() for p in lex.pronouns} and not lex.impersonal.match(ctx.text, base + tok.idx):
             gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
             return ctx.resolver.pronoun(gender or None, number)
@@ -749,6 +773,11 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             # "le projet de résolution", "la déclaration commune": a bare "de" noun names the kind of text
             more = re.match(r"\s+(?:de|d'|of)\s*(?!(?:la|le|les|l'|the|a|an)\b)[^\W\d]+(?:\s+(?:commune?s?|conjointe?s?|finale?s?|joint|final))?", ctx.text[base + short_hi : base + short_hi + 60])
             name = short + (more.group(0) if more else "")
+            if _definite(phrase) and not more and (folded_head in lex.document_anaphors or fold(tok.text) in lex.document_anaphors):
+                # "Le texte appelle …", "The document also welcomes …": the text named before
+                earlier = ctx.resolver.last_document() or _document_before(ctx, base + tok.idx)
+                if earlier:
+                    return earlier
             return Speaker(_lower_det(" ".join(name.split())), None, country, "document", None)
     for c in at_head + [c for c in inside if c.kind in ("ORG", "COUNTRY", "LOC")]:
         if c.kind == "COUNTRY" and c.origin == "adjective" and len(words) > 1:
@@ -779,6 +808,18 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         entity_id = ctx.surnames[fold(tok.text)]
         return ctx.resolver.from_entity(Candidate(base + tok.idx, base + tok.idx + len(tok.text), "PERSON", tok.text, entity_id))
     return None
+
+
+def _document_before(ctx: DocumentContext, at: int) -> Speaker | None:
+    """The document named last in this paragraph or the one before ("a adopté … une résolution sur …")."""
+    para = ctx.text.rfind("\n", 0, at)
+    before = ctx.text.rfind("\n", 0, max(para, 0))
+    while before > 0 and not ctx.text[before + 1 : para].strip():
+        before = ctx.text.rfind("\n", 0, before)
+    found = list(ctx.lex.document_antecedent.finditer(ctx.text, max(before, 0), at))
+    if not found:
+        return None
+    return Speaker(" ".join(found[-1].group("np").split()).lower(), None, None, "document")
 
 
 def _embedded(doc: Doc, base: int, index: int, c: Candidate) -> bool:
@@ -1081,6 +1122,7 @@ def extract_claims(
     by_paragraph = statement_sentences(document)
     if parsed is None:
         parsed = parse_candidates([document], params, models, models_dir)[document.doc_id]
+    ctx.cued = set(parsed)
     claimed: dict[tuple[int, int], list[Draft]] = {}
     for p_index, sents in enumerate(by_paragraph):
         for s_index, (s, e) in enumerate(sents):
@@ -1144,6 +1186,8 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
                     s, e = sents[i]
                     if _third_party_opening(ctx, s, e, draft.speaker):
                         break  # "Tijani did not take questions": narration about someone else
+                    if draft.speaker.kind == "document" and _describes_document(ctx, s, e):
+                        break  # "It does not name any country": what the text leaves out, not what it says
                     claimed[(p_index, i)] = [replace(draft, content=_trim(text, s, e), evidence=(s, e), attribution="continuation", sentence=i, pieces=())]
             if draft.attribution == "inverted" and quote_type(text[draft.content[0] : draft.content[1]]) == "indirect":
                 for i in range(key[1] - 1, -1, -1):
@@ -1165,6 +1209,18 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
         if len(text[span[0] : span[1]].split()) < 8 or text[span[1] - 1] not in ".!?»”\"":
             continue  # a caption, a heading or a line of scrape debris, not a paragraph of speech
         claimed[(before + 1, 0)] = [Draft(last.speaker, None, _trim(text, *span), span, "continuation", before + 1, 0)]
+
+
+def _describes_document(ctx: DocumentContext, s: int, e: int) -> bool:
+    """A negated sentence about the text itself ("It does not name any country", "Le texte ne cite
+    aucun responsable"): its subject is a pronoun or a document noun."""
+    if (s, e) in ctx.cued:
+        return False  # "Elle n'exclut pas de nouvelles sanctions": a cue, the text speaks
+    lo, hi = _trim(ctx.text, s, e)
+    first = fold(ctx.text[lo:hi].split(" ", 1)[0])
+    words = fold(ctx.text[lo:hi]).split()[:3]
+    opens = first in ctx.lex.document_pronouns or any(w in ctx.lex.documents for w in words[1:2])
+    return opens and bool(ctx.lex.negation.search(ctx.text[lo:hi].lower()))
 
 
 def _third_party_opening(ctx: DocumentContext, s: int, e: int, speaker: Speaker) -> bool:

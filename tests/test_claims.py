@@ -684,3 +684,25 @@ def test_an_unnamed_person_with_an_article_and_a_place(models: tuple[ner.NerMode
     # "An" is a determiner, and the place where the diplomat is is not part of who they are
     found = claims_of("An Arab diplomat in Addis Ababa said the dispute was unlikely to escalate militarily.", "en", models)
     assert (one(found).speaker, one(found).speaker_kind) == ("Arab diplomat", "person")
+
+
+def test_a_definite_text_points_back_to_the_document_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "Le texte exige": the resolution adopted in the paragraph before, not "le texte"
+    text = (
+        "L'Assemblée générale a adopté aujourd'hui, par 141 voix pour, une résolution sur la sûreté du personnel de maintien de la paix.\n"
+        "Le texte exige de toutes les parties qu'elles cessent immédiatement les attaques contre les Casques bleus."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_kind, claim.cue) == ("résolution", "document", "exige")
+    # "The document also welcomes": the joint statement that spoke before; "It does not name any
+    # country" describes the text and continues nothing
+    text = (
+        "The joint statement urged NATO to deploy more naval assets to the region. It does not name any country.\n"
+        "The document also welcomes NATO's decision to deploy additional naval drones to the region."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("the joint statement", "urged"), ("the joint statement", "welcomes")]
+    # "Elle n'exclut pas": the pronoun after a document's claim is the document
+    text = "La déclaration prévoit la création d'un fonds de 300 millions d'euros. Elle n'exclut pas de nouvelles sanctions européennes."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_kind) for c in found] == [("la déclaration", "document")] * 2
