@@ -547,6 +547,11 @@ def _via_content(t: Token, anchor: Token) -> bool:
 def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[Attribution]:
     """Speaker token and content pieces of each cue of a parsed sentence."""
     out: list[Attribution] = []
+    closing = _closing_inversion(doc, preds, lex)
+    if closing is not None:
+        # "Le Niger maintiendra fermée sa frontière …, a déclaré le Premier ministre": the sentence is
+        # what the closing cue reports; a cue before it is part of that content
+        preds = [p for p in preds if min(p.tokens) >= min(closing.tokens)]
     # a cue the parser puts inside what another cue governs is part of that content
     # ("Vietnam is ready …, the minister said", "said the council had condemned …")
     preds = [p for p in preds if _after_break(doc, p, lex) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
@@ -661,6 +666,22 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         )
     ]
     return _join_explanations(doc, out)
+
+
+def _closing_inversion(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> Predicate | None:
+    """The last cue of the sentence when it closes it with its actor after it and nothing else: ",
+    a déclaré dimanche le Premier ministre nigérien, Moussa Abdou Tanko.", ", the ministry said."."""
+    if len(preds) < 2:
+        return None
+    last = max(preds, key=lambda p: min(p.tokens))
+    actor = _inverted_actor(doc, last, lex)
+    if actor is None or doc[actor].i < max(last.tokens):
+        return None
+    # after the actor's phrase, at most a name in apposition
+    rest = [t for t in doc[doc[actor].right_edge.i + 1 :] if not t.is_punct and not t.is_space]
+    if any(t.pos_ not in ("PROPN",) for t in rest):
+        return None
+    return last
 
 
 def _object_only(doc: Doc, anchor: Token, first: Token, lex: SentenceLexicon) -> bool:

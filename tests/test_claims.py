@@ -706,3 +706,14 @@ def test_a_definite_text_points_back_to_the_document_named_before(models: tuple[
     text = "La déclaration prévoit la création d'un fonds de 300 millions d'euros. Elle n'exclut pas de nouvelles sanctions européennes."
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_kind) for c in found] == [("la déclaration", "document")] * 2
+
+
+def test_a_closing_inverted_cue_takes_the_whole_sentence(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the content's own verb ("maintiendra") is no cue of the country: the Prime Minister says it all
+    text = (
+        "Le Niger maintiendra fermée sa frontière avec le Bénin tant que Cotonou n'aura pas démantelé les bases, "
+        "a déclaré dimanche le Premier ministre nigérien, Moussa Abdou Tanko."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue, claim.attribution) == ("Moussa Abdou Tanko", "a déclaré", "inverted")
+    assert claim.text.startswith("Le Niger maintiendra")
