@@ -213,24 +213,25 @@ def acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-def _local_country(text: str, at: int, countries: list[tuple[int, str]]) -> str | None:
+def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]]) -> str | None:
     """The country a wire story names where an official first appears: the first one named in their
-    sentence ("Poland will close its border with Belarus, Interior Minister X said"), else in their
-    paragraph before them, else in the paragraph before."""
+    sentence ("Poland will close its border with Belarus, Interior Minister X said"; a capital counts
+    there: "À Paris, le ministre …"), else in their paragraph before them, else in the paragraph before.
+    `countries`: (start, code, is a capital) of country, region and capital mentions."""
     para = text.rfind("\n", 0, at) + 1
     para_end = text.find("\n", at)
     para_end = len(text) if para_end < 0 else para_end
     sentence = max(para, max(text.rfind(". ", para, at), text.rfind("? ", para, at), text.rfind("! ", para, at)) + 1)
     ends = [i for i in (text.find(". ", at, para_end), text.find("? ", at, para_end)) if i >= 0]
     sentence_end = min(ends) if ends else para_end
-    for lo, hi in ((sentence, sentence_end), (para, at)):
-        found = [code for start, code in countries if lo <= start < hi]
+    for lo, hi, capitals in ((sentence, sentence_end, True), (para, at, False)):
+        found = [code for start, code, capital in countries if lo <= start < hi and (capitals or not capital)]
         if found:
             return found[0]
     before = text.rfind("\n", 0, max(para - 1, 0))
     while before > 0 and not text[before + 1 : para].strip():
         before = text.rfind("\n", 0, before)
-    found = [code for start, code in countries if before < start < para]
+    found = [code for start, code, capital in countries if before < start < para and not capital]
     return found[0] if found else None
 
 
@@ -251,7 +252,11 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
     context = document_country(document, mentions, lex) if params.context_country else None
     local = None
     if context and not _home_press(document, lex):
-        countries = sorted((m.start, m.country) for m in mentions if m.label == "COUNTRY" and m.country)
+        countries = sorted(
+            (m.start, m.country, m.label == "LOC" and not (m.norm or "").startswith("region:"))
+            for m in mentions
+            if m.country and (m.label == "COUNTRY" or (m.label == "LOC" and ((m.norm or "").startswith("region:") or m.text in lex.capitals)))
+        )
         local = lambda at: _local_country(document.text, at, countries)  # noqa: E731
     linked: dict[int, _Person] = dict(assigned)
     # Before descriptions are linked: "the Australian diplomat" must not designate the home official.
