@@ -811,8 +811,10 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             # addressee; with nothing after it, the object is what was asked for ("urged restraint")
             _, np_end = noun_phrase(doc, objs[0].i)
             after = next((t.i for t in doc[objs[0].i : stop] if t.idx >= np_end and not t.is_punct), None)
-            if after is not None and pred.stance != "call" and _setting(doc[after] if doc[after].dep_ != "case" else doc[after].head, lex):
-                after = None  # '"…," X told reporters in Baku': where, not what
+            if after is not None and pred.stance != "call":
+                where = doc[after] if doc[after].dep_ != "case" else doc[after].head
+                if _setting(where, lex) or (where.dep_ in ("prep", "obl", "obl:mod") and _is_adjunct(where, lex)):
+                    after = None  # '"…," X told reporters in Baku / after the meeting': where or when, not what
             if after is None and pred.stance != "call":
                 return None  # "…," she told the Council: what she said is before
             if after is None or pred.stance == "call":

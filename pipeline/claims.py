@@ -372,6 +372,7 @@ class Speaker:
     kind: str  # person, organisation, country, group, document
     gender: str | None = None
     number: str = "sg"
+    indefinite: bool = False  # "a senior Ethiopian official": someone not named (yet)
 
     @property
     def key(self) -> str:
@@ -759,7 +760,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             if place is not None:
                 name = name[: len(name) - (end - place.start)].rstrip()
                 name = name[: name.rfind(" ")].rstrip() if " " in name else name
-            return Speaker(name, None, country, "person", _gender_of_description(tok, inside))
+            return Speaker(name, None, country, "person", _gender_of_description(tok, inside), indefinite=not _definite(phrase))
         short_lo, short_hi = attribution.short_phrase(doc, index)
         short = ctx.text[base + short_lo : base + short_hi]
         if (folded_head in lex.groups or fold(tok.text) in lex.groups) and not plural and _definite(phrase) and country:
@@ -1160,8 +1161,31 @@ def extract_claims(
         claimed = {key: [d for d in ds if id(d) in survivors] for key, ds in claimed.items()}
         claimed = {key: ds for key, ds in claimed.items() if ds}
         _continuations(ctx, by_paragraph, claimed)
-    drafts = kept([d for key in sorted(claimed) for d in claimed[key]])
+    drafts = _named_after_lede(ctx, kept([d for key in sorted(claimed) for d in claimed[key]]))
     return [_to_claim(ctx, d) for d in drafts]
+
+
+def _named_after_lede(ctx: DocumentContext, drafts: list[Draft]) -> list[Draft]:
+    """ "…, a senior Ethiopian official said" in the lede, then "…," Deputy Foreign Minister Tesfaye
+    Alemu told reporters in the next paragraph: the lede's unnamed official is the person named there."""
+    if not drafts:
+        return drafts
+    lede = drafts[0].paragraph
+    nxt = [d for d in drafts if lede < d.paragraph <= lede + 2]
+    named = nxt[0].speaker if nxt else None
+    if named is None or named.kind != "person":
+        return drafts
+    words = named.name.split()
+    proper = len(words) >= 2 and all(w[:1].isupper() and fold(w) not in ctx.lex.title_heads for w in words)
+    if not (ctx.resolver.named(named) or (named.entity_id is None and not named.indefinite and proper)):
+        return drafts
+    out = []
+    for d in drafts:
+        s = d.speaker
+        if d.paragraph == lede and s.kind == "person" and s.indefinite and s.entity_id is None and (s.country is None or named.country in (None, s.country)):
+            d = replace(d, speaker=named if named.country else replace(named, country=s.country))
+        out.append(d)
+    return out
 
 
 def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]]], claimed: dict[tuple[int, int], list[Draft]]) -> None:

@@ -717,3 +717,18 @@ def test_a_closing_inverted_cue_takes_the_whole_sentence(models: tuple[ner.NerMo
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.cue, claim.attribution) == ("Moussa Abdou Tanko", "a déclaré", "inverted")
     assert claim.text.startswith("Le Niger maintiendra")
+
+
+def test_the_lede_official_is_the_person_named_next(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Ethiopia will not accept any binding agreement that limits its right to develop the Blue Nile, a senior Ethiopian official said on Tuesday.\n"
+        '"We came here to negotiate in good faith," Deputy Foreign Minister Tesfaye Alemu told reporters after the meeting.'
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Tesfaye Alemu", "ETH")] * 2
+    # a definite description is somebody else's business: it is not re-attributed
+    text = (
+        "The ceasefire must hold, the Ethiopian official said on Tuesday.\n"
+        '"We came here to negotiate in good faith," Deputy Foreign Minister Tesfaye Alemu told reporters after the meeting.'
+    )
+    assert claims_of(text, "en", models)[0].speaker != "Tesfaye Alemu"
