@@ -732,3 +732,18 @@ def test_the_lede_official_is_the_person_named_next(models: tuple[ner.NerModels,
         '"We came here to negotiate in good faith," Deputy Foreign Minister Tesfaye Alemu told reporters after the meeting.'
     )
     assert claims_of(text, "en", models)[0].speaker != "Tesfaye Alemu"
+
+
+def test_assembly_and_mission_presidents_serve_no_country(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "The Assembly met to discuss the veto by the Russian Federation.\n"
+        "Opening the debate, the President of the General Assembly, Halvard Moe, said the veto initiative made the permanent members accountable."
+    )
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_country) == ("Halvard Moe", None)
+    text = (
+        "Le Conseil a tenu un dialogue avec la Mission d'établissement des faits pour le Soudan, dont le président, M. Olufemi Adeyemi, a présenté un rapport.\n"
+        "M. Adeyemi a affirmé que les deux parties au conflit avaient commis des crimes de guerre."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Olufemi Adeyemi", None)
