@@ -126,6 +126,8 @@ class ClaimLexicon:
     document_antecedent: re.Pattern[str] = re.compile("(?!)")  # "une résolution", "a joint statement"
     negation: re.Pattern[str] = re.compile("(?!)")  # a negated clause
     document_pronouns: frozenset[str] = frozenset()  # "it", "il", "elle"
+    parser_blanks: re.Pattern[str] = re.compile("(?!)")  # incises the parser does not see
+    voice: re.Pattern[str] = re.compile("(?!)")  # "par la voix de sa ministre, X,"
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -218,6 +220,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         document_anaphors=frozenset(fold(w) for w in conf.get("document_anaphors", [])),
         negation=re.compile("|".join(conf.get("negations", [])) or "(?!)"),
         document_pronouns=frozenset(fold(w) for w in conf.get("document_pronouns", [])),
+        parser_blanks=re.compile("|".join(conf.get("parser_blanks", [])) or "(?!)"),
+        voice=re.compile(conf.get("voice") or "(?!)"),
         document_antecedent=re.compile(
             rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
             re.IGNORECASE,
@@ -707,11 +711,18 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     lo, hi = attribution.noun_phrase(doc, index)
     start, end = base + lo, base + hi
     head_at = base + tok.idx
-    inside = _mentions_in(ctx, start, end)
+    # mentions in an incise the parser did not see ("par la voix du président de sa Commission") are no part of the phrase
+    inside = [c for c in _mentions_in(ctx, start, end) if doc.text[c.start - base : c.end - base].strip()]
     wide_lo, wide_hi = attribution.noun_phrase(doc, index, wide=True)
-    around = ctx.overlapping(base + wide_lo, base + wide_hi)
+    around = [c for c in ctx.overlapping(base + wide_lo, base + wide_hi) if doc.text[max(c.start - base, 0) : c.end - base].strip()]
     at_head = [c for c in ctx.overlapping(head_at, head_at + 1) if c.start <= head_at < c.end and c.entity_id]
-    person_like = [c for c in at_head + around if c.kind in ("PERSON", "TITLE") and c.entity_id and not _embedded(doc, base, index, c)]
+    # "Prime Minister Tomasz Wrona's spokeswoman, Agata Mielczarek": the possessor is someone else
+    possessors = [(base + doc[ch.left_edge.i].idx, base + ch.idx + len(ch.text)) for ch in tok.children if ch.dep_ == "poss" and ch.pos_ == "PROPN"]
+    person_like = [
+        c for c in at_head + around
+        if c.kind in ("PERSON", "TITLE") and c.entity_id and not _embedded(doc, base, index, c)
+        and not (tok.pos_ == "NOUN" and any(lo <= c.start and c.end <= hi + 2 for lo, hi in possessors))
+    ]
     # the country the phrase itself states wins over the one the article context gave the person
     # — the first country or organisation named decides: "la coordonnatrice des Nations unies au Mali" is no Malian
     stated = [
@@ -967,6 +978,14 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
             continue
         by_anchor[a.predicate.anchor] = speaker
         cue = Cue(s + a.cue_start, s + a.cue_end, text[s + a.cue_start : s + a.cue_end], a.predicate.stance)
+        voice = lex.voice.search(text, s, cue.start) if not a.inverted else None
+        if voice:
+            # "La France, par la voix de sa ministre …, Hélène Marchetti, a exprimé": the named voice speaks
+            named = [c for c in _mentions_in(ctx, voice.start(), voice.end()) if c.kind == "PERSON" and c.entity_id and c.text[:1].isupper()]
+            voiced = ctx.resolver.from_entity(named[-1]) if named else None
+            if voiced is not None and speaker is not None and voiced.country is None and speaker.kind in ("country", "organisation"):
+                voiced = replace(voiced, country=speaker.country)  # "La France, par la voix de sa représentante, X"
+            speaker = voiced or speaker
         pieces = tuple(_content_after(ctx, s + lo, s + hi) for lo, hi in a.pieces)
         pieces = tuple(p for p in pieces if p[1] > p[0])
         if not pieces:
@@ -1083,9 +1102,13 @@ def statement_sentences(document: Document) -> list[list[tuple[int, int]]]:
 _BRACKETED_NAME = re.compile(r"(?<=[^\W\d_]) \((?:[A-ZÀ-Ý][\w'’.-]*)(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|the|and|de|du|des|la|le|l'|d'|et))*\)(?=[\s,;])")
 
 
-def parser_text(text: str) -> str:
-    """A sentence as the parser sees it: `model_text`, with bracketed names after a name blanked."""
-    return _BRACKETED_NAME.sub(lambda m: " " + " " * (len(m.group(0)) - 1), model_text(text))
+def parser_text(text: str, lex: ClaimLexicon | None = None) -> str:
+    """A sentence as the parser sees it: `model_text`, with bracketed names after a name and the
+    language's contentless incises blanked (offsets unchanged)."""
+    out = _BRACKETED_NAME.sub(lambda m: " " * len(m.group(0)), model_text(text))
+    if lex is not None:
+        out = lex.parser_blanks.sub(lambda m: " " * len(m.group(0)), out)
+    return out
 
 
 def parse_candidates(documents: list[Document], params: ClaimsParams, models: ClaimModels, models_dir: Path = MODELS_DIR) -> dict[str, dict[tuple[int, int], Doc]]:
@@ -1100,7 +1123,7 @@ def parse_candidates(documents: list[Document], params: ClaimsParams, models: Cl
             if e - s <= params.max_sentence_chars and might_attribute(d.text[s:e], lex, surface)
         ]
         texts = {d.doc_id: d.text for d in documents}
-        sentences_in = (parser_text(texts[i][a:b]) for i, (a, b) in keys)
+        sentences_in = (parser_text(texts[i][a:b], lex) for i, (a, b) in keys)
         for (doc_id, (s, e)), doc in zip(keys, nlp.pipe(sentences_in, batch_size=params.parse_batch_size)):
             attribution.set_lemmas(doc, surface, surface.listed, lex.sentence)
             out[doc_id][(s, e)] = doc

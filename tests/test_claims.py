@@ -747,3 +747,34 @@ def test_assembly_and_mission_presidents_serve_no_country(models: tuple[ner.NerM
     )
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.speaker_country) == ("Olufemi Adeyemi", None)
+
+
+def test_incises_the_parser_stumbles_on(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "a quant à lui plaidé": the emphatic "quant à lui" hides nothing of the claim
+    text = "Le chef de la diplomatie polonaise, Piotr Zaremba, a quant à lui plaidé pour une accélération des négociations d'adhésion."
+    claim = one(claims_of(text, "fr", models))
+    assert claim.speaker == "Piotr Zaremba" and claim.text.startswith("pour une accélération")
+    # "par la voix de sa ministre …, Hélène Marchetti": the named voice speaks
+    text = (
+        "La France, par la voix de sa ministre déléguée chargée de l'Europe, Hélène Marchetti, a exprimé sa « vive préoccupation » "
+        "face à cette nouvelle escalade à la frontière."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Hélène Marchetti", "FRA")
+    assert claim.text.startswith("face à cette nouvelle escalade")
+    # with no person named, the body speaks
+    text = "Les petits États insulaires en développement, par la voix des Fidji, ont demandé qu'un siège non permanent leur soit réservé."
+    assert one(claims_of(text, "fr", models)).speaker_kind == "group"
+
+
+def test_a_spokeswoman_of_a_named_person(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the possessor is not the speaker, and "'s" is not part of his name
+    text = "Prime Minister Tomasz Wrona's spokeswoman, Agata Mielczarek, said the government would ask the European Commission for funds."
+    claim = one(claims_of(text, "en", models))
+    assert claim.speaker == "Agata Mielczarek"
+    # an unnamed voice leaves the body speaking; a named one serves the country it voices
+    text = "L'Union africaine (UA), par la voix du président de sa Commission, a indiqué soutenir « pleinement » les décisions prises par les dirigeants ouest-africains."
+    assert one(claims_of(text, "fr", models)).speaker == "African Union"
+    text = "La France, par la voix de sa représentante, Mme Claire Jaubert, a condamné « avec la plus grande fermeté » les attaques des gangs contre les hôpitaux."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Claire Jaubert", "FRA")
