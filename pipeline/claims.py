@@ -128,6 +128,7 @@ class ClaimLexicon:
     document_pronouns: frozenset[str] = frozenset()  # "it", "il", "elle"
     parser_blanks: re.Pattern[str] = re.compile("(?!)")  # incises the parser does not see
     voice: re.Pattern[str] = re.compile("(?!)")  # "par la voix de sa ministre, X,"
+    questions: frozenset[str] = frozenset()  # words opening an indirect question
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -222,6 +223,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         document_pronouns=frozenset(fold(w) for w in conf.get("document_pronouns", [])),
         parser_blanks=re.compile("|".join(conf.get("parser_blanks", [])) or "(?!)"),
         voice=re.compile(conf.get("voice") or "(?!)"),
+        questions=frozenset(w.lower() for w in conf.get("questions", [])),
         document_antecedent=re.compile(
             rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
             re.IGNORECASE,
@@ -472,6 +474,9 @@ class Resolver:
                 self.gender_of[lead.entity_id] = gender
             return replace(lead, gender=gender)
         seen_only = [s for s in self.persons_seen if s.key not in said]
+        # a name of unknown gender that spoke last may be "she" when nobody known to be a woman spoke
+        # ("Latvian Foreign Minister Ilze Kalnina said … '…,' she told a press conference")
+        gender_known = any(s.gender == gender for s in self.history + seen_only)
         for rank, speaker in enumerate(list(reversed(self.history)) + list(reversed(seen_only))):
             plural = speaker.number == "pl" or speaker.kind == "group" and speaker.number != "sg"
             if number == "pl" and not plural:
@@ -482,7 +487,7 @@ class Resolver:
                 continue
             # "she" goes to a woman; to an unnamed speaker of unknown gender ("the representative of
             # the United Kingdom said … She called on …") only if that speaker spoke last
-            if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and not self.named(speaker)):
+            if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and (not self.named(speaker) or not gender_known)):
                 continue
             if gender == "m" and speaker.gender == "f":
                 continue
@@ -593,6 +598,7 @@ class DocumentContext:
     longest: int = 0  # longest candidate, in characters
     lead_chars: int = 0  # how far into a sentence its subject may start (ClaimsParams.subject_lead_chars)
     cued: set[tuple[int, int]] = field(default_factory=set)  # sentences with a cue (those parsed)
+    silent: set[int] = field(default_factory=set)  # starts of sentences that report nothing was said
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -791,6 +797,16 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 if earlier:
                     return earlier
             return Speaker(_lower_det(" ".join(name.split())), None, country, "document", None)
+    owner = next((ch for ch in tok.children if ch.dep_ == "poss" and ch.i < tok.i), None)
+    if tok.pos_ == "PROPN" and owner is not None and not at_head and doc[owner.right_edge.i + 1 : tok.i]:
+        # "Belarus' State Border Committee said", "China's Ministry of Commerce": a body of that country
+        first = doc[owner.right_edge.i + 1]
+        while first.i < tok.i and (first.is_punct or first.dep_ == "case"):
+            first = doc[first.i + 1]
+        body = ctx.text[base + first.idx : base + tok.idx + len(tok.text)]
+        owned = [c for c in inside if c.kind == "COUNTRY" and c.end <= base + first.idx]
+        if owned and body[:1].isupper() and not [c for c in inside if c.start >= base + first.idx and c.entity_id]:
+            return Speaker(" ".join(body.split()), None, owned[0].country, "organisation")
     for c in at_head + [c for c in inside if c.kind in ("ORG", "COUNTRY", "LOC")]:
         if c.kind == "COUNTRY" and c.origin == "adjective" and len(words) > 1:
             continue
@@ -990,6 +1006,12 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
         pieces = tuple(p for p in pieces if p[1] > p[0])
         if not pieces:
             continue
+        anchor = parsed[a.predicate.anchor]
+        negated = any(c.dep_ in ("neg", "advmod") and c.lower_ in ("not", "n't", "never", "pas", "jamais") for c in anchor.children)
+        opening = text[pieces[0][0] : pieces[0][1]].split(" ", 1)[0].lower()
+        if negated and not a.predicate.stance and not a.inverted and (opening in lex.questions or opening.split("'")[0] + "'" in lex.questions):
+            ctx.silent.add(s)
+            continue  # "He did not say what measures Egypt might take": nothing was said
         content = (pieces[0][0], pieces[-1][1])
         drafts.append(Draft(speaker, cue, content, (s, e), "inverted" if a.inverted else "subject", p_index, s_index, pieces))
     return drafts
@@ -1231,7 +1253,7 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
             elif draft.attribution == "subject" and quote_type(text[draft.content[0] : draft.content[1]]) != "direct":
                 for i in following:
                     s, e = sents[i]
-                    if _third_party_opening(ctx, s, e, draft.speaker):
+                    if _third_party_opening(ctx, s, e, draft.speaker) or s in ctx.silent:
                         break  # "Tijani did not take questions": narration about someone else
                     if draft.speaker.kind == "document" and _describes_document(ctx, s, e):
                         break  # "It does not name any country": what the text leaves out, not what it says

@@ -778,3 +778,24 @@ def test_a_spokeswoman_of_a_named_person(models: tuple[ner.NerModels, claims.Cla
     text = "La France, par la voix de sa représentante, Mme Claire Jaubert, a condamné « avec la plus grande fermeté » les attaques des gangs contre les hôpitaux."
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.speaker_country) == ("Claire Jaubert", "FRA")
+
+
+def test_a_body_of_a_country_named_with_a_possessive(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Belarus' State Border Committee said Minsk had nothing to do with the incident."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_kind, claim.speaker_country) == ("State Border Committee", "organisation", "BLR")
+
+
+def test_what_was_not_said_is_no_claim(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Speaking in Cairo, Karim Mansour said water was a matter of life and death. He did not say what measures Egypt might take."
+    claim = one(claims_of(text, "en", models))
+    assert claim.text == "water was a matter of life and death"
+
+
+def test_she_after_a_woman_whose_name_tells_no_gender(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Latvian Foreign Minister Ilze Kalnina said the region would not be intimidated. "
+        '"Our seabed is not a lawless zone," she told a press conference. "Whoever cuts our cables will pay the price."'
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Ilze Kalnina", "said"), ("Ilze Kalnina", "told")]
