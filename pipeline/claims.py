@@ -911,6 +911,17 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
     group = bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups)
     lead = re.match(r"(?:(?:des|les|de|d'|the|some|several|plusieurs|certains|certaines|many|de nombreux|de nombreuses)\s*)*", text[a:b], flags=re.IGNORECASE)
     lead_end = lead.end() if lead else 0
+    single = re.match(r"(?:une?|an?)\s+(?:(?:haute?|hauts?|senior|high-ranking)\s+)?", text[a:b], flags=re.IGNORECASE)
+    if single and not strict:
+        # "Selon une source diplomatique française", "According to a senior Western official": one
+        # unnamed person, of the country the words give
+        words_after = fold(text[a + single.end() : b]).split()
+        if words_after and (words_after[0] in lex.groups or words_after[0] in lex.title_heads):
+            country = _country_of(cands)
+            name = re.sub(r"^(?:une?|an?)\s+", "", " ".join(text[a:b].split()), flags=re.IGNORECASE)
+            # "un élu local qui a requis l'anonymat": who they are, not the relative clause
+            name = re.split(rf"\s+(?:{'|'.join(re.escape(r) for r in lex.sentence.relatives)})\b", name, maxsplit=1)[0]
+            return Speaker(name, None, country, "person", indefinite=True)
     head = fold(text[a + lead_end : b]).split()[:1]
     if not strict and head and (head[0] in lex.groups or head[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands):
         # "Selon des diplomates présents à Abuja": people of that kind speak, not the place named after them
@@ -1118,10 +1129,10 @@ def statement_sentences(document: Document) -> list[list[tuple[int, int]]]:
     return [sentences(text, a, b) for a, b in paras]
 
 
-# "Lucia Ferraro (Uruguay) said", "M. Pieter Claes (Pays-Bas) a condamné", "the Office (OCHA) said": a
-# bracketed name or acronym right after a name is the delegation or the short form; the parser takes
-# it for the subject or splits the name from its verb. The parser sees blanks there (same offsets).
-_BRACKETED_NAME = re.compile(r"(?<=[^\W\d_]) \((?:[A-ZÀ-Ý][\w'’.-]*)(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|the|and|de|du|des|la|le|l'|d'|et))*\)(?=[\s,;])")
+# "Lucia Ferraro (Uruguay) said", "M. Pieter Claes (Pays-Bas) a condamné": a bracketed name right
+# after a name is the delegation; the parser takes it for the subject or splits the name from its
+# verb. The parser sees blanks there (same offsets). Acronyms ("(UNOWAS)") stay: the parser knows them.
+_BRACKETED_NAME = re.compile(r"(?<=[^\W\d_]) \((?![A-Z0-9]+\))(?:[A-ZÀ-Ý][\w'’.-]*)(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|the|and|de|du|des|la|le|l'|d'|et))*\)(?=[\s,;])")
 
 
 def parser_text(text: str, lex: ClaimLexicon | None = None) -> str:

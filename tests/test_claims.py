@@ -799,3 +799,12 @@ def test_she_after_a_woman_whose_name_tells_no_gender(models: tuple[ner.NerModel
     )
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.cue) for c in found] == [("Ilze Kalnina", "said"), ("Ilze Kalnina", "told")]
+
+
+def test_an_anonymous_source_after_selon(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Selon une source diplomatique française, les trois pays envisagent aussi l'envoi d'observateurs pour les élections locales."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_kind, claim.speaker_country, claim.cue) == ("source diplomatique française", "person", "FRA", "Selon")
+    # the relative clause after the source is not part of who it is
+    claim = one(claims_of("Selon un élu local qui a requis l'anonymat, le bilan pourrait dépasser soixante morts.", "fr", models))
+    assert claim.speaker == "élu local"
