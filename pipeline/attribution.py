@@ -547,6 +547,16 @@ def _via_content(t: Token, anchor: Token) -> bool:
 def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[Attribution]:
     """Speaker token and content pieces of each cue of a parsed sentence."""
     out: list[Attribution] = []
+    # "held an interactive dialogue with X, who told …": a verb of possession with a noun object and
+    # no clause says nothing, and what its object holds is no content of it
+    preds = [
+        p for p in preds
+        if not (
+            p.kind == "verb" and p.lemma in lex.possession and p.lemma in lex.clause_only
+            and any(c.dep_ in OBJECT_DEPS and c.i > p.anchor for c in doc[p.anchor].children)
+            and not any(c.dep_ in CLAUSE_DEPS for c in doc[p.anchor].children) and _opener_after(doc, p, lex) is None
+        )
+    ]
     closing = _closing_inversion(doc, preds, lex)
     if closing is not None:
         # "Le Niger maintiendra fermée sa frontière …, a déclaré le Premier ministre": the sentence is

@@ -996,7 +996,15 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
     by_anchor: dict[int, Speaker] = {}
     for a in found:
         speaker: Speaker | None = None
-        if a.speaker is not None:
+        relative = next((c for c in parsed[a.predicate.anchor].children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in lex.sentence.relatives and c.i < a.predicate.anchor), None)
+        named_before = [
+            c for c in ctx.overlapping(s + relative.idx - 40, s + relative.idx)
+            if c.kind == "PERSON" and c.entity_id and re.fullmatch(r"\s*,\s*", text[c.end : s + relative.idx])
+        ] if relative is not None else []
+        if named_before:
+            # "…, Alejandra Voss, who told the Council that …": the person the relative clause follows
+            speaker = ctx.resolver.from_entity(named_before[-1])
+        elif a.speaker is not None:
             speaker = actor(ctx, parsed, s, a.speaker)
         elif a.inherits is not None:
             speaker = by_anchor.get(a.inherits)

@@ -808,3 +808,14 @@ def test_an_anonymous_source_after_selon(models: tuple[ner.NerModels, claims.Cla
     # the relative clause after the source is not part of who it is
     claim = one(claims_of("Selon un élu local qui a requis l'anonymat, le bilan pourrait dépasser soixante morts.", "fr", models))
     assert claim.speaker == "élu local"
+
+
+def test_a_relative_clause_after_a_named_person(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "held a dialogue" says nothing; "…, Alejandra Voss, who told the Council that …": she speaks
+    text = (
+        "The Human Rights Council held an interactive dialogue with the Special Rapporteur on Myanmar, Alejandra Voss, "
+        "who told the Council that arbitrary arrests had increased sharply since January."
+    )
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.cue) == ("Alejandra Voss", "told")
+    assert claim.text.startswith("arbitrary arrests")
