@@ -969,7 +969,23 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
         # what the speaker goes on to say after the cue ("…, a fait valoir sa représentante, qui a appelé à …")
         after = [d for d in _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous, closing.speaker) if d.cue and d.cue.start >= closing.cue.end]  # type: ignore[union-attr]
         return [closing] + [replace(d, speaker=closing.speaker) for d in after]
-    return _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous)
+    drafts = _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous)
+    if not drafts:
+        incise = _INCISE.get(ctx.document.lang)
+        found = incise.search(text, s, e) if incise else None
+        if found and found.start() > s and text[found.end() : e].strip(" .!?»\""):
+            # "L'Union, a-t-il poursuivi, reste le premier contributeur …": the incise's pronoun speaks
+            gender, number = lex.pronouns.get(found.group("pro"), ("", "sg"))
+            speaker = ctx.resolver.pronoun(gender or None, number)
+            if speaker is not None:
+                before, after = _trim(text, s, found.start()), _trim(text, found.end(), e)
+                cue = Cue(found.start("cue"), found.end("cue"), found.group("cue"), "")
+                return [Draft(speaker, cue, (before[0], after[1]), (s, e), "inverted", p_index, s_index, (before, after))]
+    return drafts
+
+
+# An inverted cue inside a sentence: "L'Union, a-t-il poursuivi, reste …"
+_INCISE = {"fr": re.compile(r",\s*(?P<cue>(?:a|ont|avait|avaient)-t-(?P<pro>il|elle|ils|elles)\s+\w+)\s*,")}
 
 
 def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int, s: int, e: int, previous: list[tuple[int, int]], default: Speaker | None = None) -> list[Draft]:

@@ -819,3 +819,13 @@ def test_a_relative_clause_after_a_named_person(models: tuple[ner.NerModels, cla
     claim = one(claims_of(text, "en", models))
     assert (claim.speaker, claim.cue) == ("Alejandra Voss", "told")
     assert claim.text.startswith("arbitrary arrests")
+
+
+def test_an_incise_inside_the_sentence(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "M. Julien Mertens (Belgique) a salué l'adoption d'un texte qui envoie « un message clair » aux groupes armés. "
+        "L'Union, a-t-il poursuivi, reste le premier contributeur financier aux opérations de paix."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Julien Mertens", "a salué"), ("Julien Mertens", "a-t-il poursuivi")]
+    assert found[1].text == "L'Union … reste le premier contributeur financier aux opérations de paix"
