@@ -432,9 +432,10 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         # the noun phrase must not be the object of what follows: "a appelé les autorités à faire…",
         # "told them that…" (an object and its complement, not an inverted subject)
         # (a participle after a comma describes the actor: "…, a déclaré la coordonnatrice, X, appelant …")
+        # (what comes after that participle is its own: "…, appelant Niamey à « revenir à la raison »")
+        participle = min((c.i for c in head.children if c.i > head.i and _is_participle(c) and doc[c.i - 1].text == ","), default=len(doc))
         if any(
-            c.i > head.i and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
-            and not (_is_participle(c) and doc[c.i - 1].text == ",")
+            head.i < c.i < participle and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
             for c in head.children
         ):
             return None

@@ -829,3 +829,9 @@ def test_an_incise_inside_the_sentence(models: tuple[ner.NerModels, claims.Claim
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("Julien Mertens", "a salué"), ("Julien Mertens", "a-t-il poursuivi")]
     assert found[1].text == "L'Union … reste le premier contributeur financier aux opérations de paix"
+
+
+def test_an_inverted_actor_followed_by_a_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« Il n'y a aucune base étrangère au Bénin », a déclaré son porte-parole, Wilfried Houngbo, appelant Niamey à « revenir à la raison »."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Wilfried Houngbo", "a déclaré"), ("Wilfried Houngbo", "appelant")]
