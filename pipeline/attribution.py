@@ -432,9 +432,10 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         # the noun phrase must not be the object of what follows: "a appelé les autorités à faire…",
         # "told them that…" (an object and its complement, not an inverted subject)
         # (a participle after a comma describes the actor: "…, a déclaré la coordonnatrice, X, appelant …")
+        # (what comes after that participle is its own: "…, appelant Niamey à « revenir à la raison »")
+        participle = min((c.i for c in head.children if c.i > head.i and _is_participle(c) and doc[c.i - 1].text == ","), default=len(doc))
         if any(
-            c.i > head.i and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
-            and not (_is_participle(c) and doc[c.i - 1].text == ",")
+            head.i < c.i < participle and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
             for c in head.children
         ):
             return None
@@ -547,6 +548,21 @@ def _via_content(t: Token, anchor: Token) -> bool:
 def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[Attribution]:
     """Speaker token and content pieces of each cue of a parsed sentence."""
     out: list[Attribution] = []
+    # "held an interactive dialogue with X, who told …": a verb of possession with a noun object and
+    # no clause says nothing, and what its object holds is no content of it
+    preds = [
+        p for p in preds
+        if not (
+            p.kind == "verb" and p.lemma in lex.possession and p.lemma in lex.clause_only
+            and any(c.dep_ in OBJECT_DEPS and c.i > p.anchor for c in doc[p.anchor].children)
+            and not any(c.dep_ in CLAUSE_DEPS for c in doc[p.anchor].children) and _opener_after(doc, p, lex) is None
+        )
+    ]
+    closing = _closing_inversion(doc, preds, lex)
+    if closing is not None:
+        # "Le Niger maintiendra fermée sa frontière …, a déclaré le Premier ministre": the sentence is
+        # what the closing cue reports; a cue before it is part of that content
+        preds = [p for p in preds if min(p.tokens) >= min(closing.tokens)]
     # a cue the parser puts inside what another cue governs is part of that content
     # ("Vietnam is ready …, the minister said", "said the council had condemned …")
     preds = [p for p in preds if _after_break(doc, p, lex) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
@@ -661,6 +677,22 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         )
     ]
     return _join_explanations(doc, out)
+
+
+def _closing_inversion(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> Predicate | None:
+    """The last cue of the sentence when it closes it with its actor after it and nothing else: ",
+    a déclaré dimanche le Premier ministre nigérien, Moussa Abdou Tanko.", ", the ministry said."."""
+    if len(preds) < 2:
+        return None
+    last = max(preds, key=lambda p: min(p.tokens))
+    actor = _inverted_actor(doc, last, lex)
+    if actor is None or doc[actor].i < max(last.tokens):
+        return None
+    # after the actor's phrase, at most a name in apposition
+    rest = [t for t in doc[doc[actor].right_edge.i + 1 :] if not t.is_punct and not t.is_space]
+    if any(t.pos_ not in ("PROPN",) for t in rest):
+        return None
+    return last
 
 
 def _object_only(doc: Doc, anchor: Token, first: Token, lex: SentenceLexicon) -> bool:
@@ -790,8 +822,10 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             # addressee; with nothing after it, the object is what was asked for ("urged restraint")
             _, np_end = noun_phrase(doc, objs[0].i)
             after = next((t.i for t in doc[objs[0].i : stop] if t.idx >= np_end and not t.is_punct), None)
-            if after is not None and pred.stance != "call" and _setting(doc[after] if doc[after].dep_ != "case" else doc[after].head, lex):
-                after = None  # '"…," X told reporters in Baku': where, not what
+            if after is not None and pred.stance != "call":
+                where = doc[after] if doc[after].dep_ != "case" else doc[after].head
+                if _setting(where, lex) or (where.dep_ in ("prep", "obl", "obl:mod") and _is_adjunct(where, lex)):
+                    after = None  # '"…," X told reporters in Baku / after the meeting': where or when, not what
             if after is None and pred.stance != "call":
                 return None  # "…," she told the Council: what she said is before
             if after is None or pred.stance == "call":

@@ -123,6 +123,13 @@ class ClaimLexicon:
     framing_pronouns: dict[str, tuple[str, str]]  # "lui" → (gender, number)
     mandate: re.Pattern[str]  # text ending in "for", "sur": the country after it is no affiliation
     lexicon: lexicons.Lexicon
+    document_anaphors: frozenset[str] = frozenset()  # "le texte", "the document": a text named before
+    document_antecedent: re.Pattern[str] = re.compile("(?!)")  # "une résolution", "a joint statement"
+    negation: re.Pattern[str] = re.compile("(?!)")  # a negated clause
+    document_pronouns: frozenset[str] = frozenset()  # "it", "il", "elle"
+    parser_blanks: re.Pattern[str] = re.compile("(?!)")  # incises the parser does not see
+    voice: re.Pattern[str] = re.compile("(?!)")  # "par la voix de sa ministre, X,"
+    questions: frozenset[str] = frozenset()  # words opening an indirect question
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -212,6 +219,16 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         framing_pronouns={p["form"]: (p["gender"], p["number"]) for p in conf.get("framing_pronouns", [])},
         mandate=lexicons.mandate_pattern(lex),
         lexicon=lex,
+        document_anaphors=frozenset(fold(w) for w in conf.get("document_anaphors", [])),
+        negation=re.compile("|".join(conf.get("negations", [])) or "(?!)"),
+        document_pronouns=frozenset(fold(w) for w in conf.get("document_pronouns", [])),
+        parser_blanks=re.compile("|".join(conf.get("parser_blanks", [])) or "(?!)"),
+        voice=re.compile(conf.get("voice") or "(?!)"),
+        questions=frozenset(w.lower() for w in conf.get("questions", [])),
+        document_antecedent=re.compile(
+            rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
+            re.IGNORECASE,
+        ) if conf.get("document_antecedents") else re.compile("(?!)"),
     )
 
 
@@ -362,6 +379,7 @@ class Speaker:
     kind: str  # person, organisation, country, group, document
     gender: str | None = None
     number: str = "sg"
+    indefinite: bool = False  # "a senior Ethiopian official": someone not named (yet)
 
     @property
     def key(self) -> str:
@@ -457,6 +475,9 @@ class Resolver:
                 self.gender_of[lead.entity_id] = gender
             return replace(lead, gender=gender)
         seen_only = [s for s in self.persons_seen if s.key not in said]
+        # a name of unknown gender that spoke last may be "she" when nobody known to be a woman spoke
+        # ("Latvian Foreign Minister Ilze Kalnina said … '…,' she told a press conference")
+        gender_known = any(s.gender == gender for s in self.history + seen_only)
         for rank, speaker in enumerate(list(reversed(self.history)) + list(reversed(seen_only))):
             plural = speaker.number == "pl" or speaker.kind == "group" and speaker.number != "sg"
             if number == "pl" and not plural:
@@ -467,7 +488,7 @@ class Resolver:
                 continue
             # "she" goes to a woman; to an unnamed speaker of unknown gender ("the representative of
             # the United Kingdom said … She called on …") only if that speaker spoke last
-            if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and not self.named(speaker)):
+            if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and (not self.named(speaker) or not gender_known)):
                 continue
             if gender == "m" and speaker.gender == "f":
                 continue
@@ -497,6 +518,10 @@ class Resolver:
                 continue
             return speaker
         return None
+
+    def last_document(self) -> Speaker | None:
+        """The document that spoke last ("the joint statement urged …"), for "the document"."""
+        return next((s for s in reversed(self.history) if s.kind == "document"), None)
 
     def said(self, speaker: Speaker, at: int = -1) -> None:
         self.said_at = max(self.said_at, at)
@@ -573,6 +598,8 @@ class DocumentContext:
     starts: list[int] = field(default_factory=list)  # candidates' starts, for bisection
     longest: int = 0  # longest candidate, in characters
     lead_chars: int = 0  # how far into a sentence its subject may start (ClaimsParams.subject_lead_chars)
+    cued: set[tuple[int, int]] = field(default_factory=set)  # sentences with a cue (those parsed)
+    silent: set[int] = field(default_factory=set)  # starts of sentences that report nothing was said
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -676,6 +703,14 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     if word.startswith("t-"):
         word = word[2:]
     if tok.pos_ == "PRON" or word in lex.sentence.pronouns:
+        last = ctx.resolver.history[-1] if ctx.resolver.history else None
+        if last is not None and last.kind == "document" and fold(word) in lex.document_pronouns:
+            # "The statement urges … It also calls for", "La déclaration prévoit … Elle n'exclut pas";
+            # "le rapport … Elle a exhorté" is someone else
+            pronoun_gender = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))[0]
+            noun_gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(last.name.split(" ", 1)[0].lower(), "")
+            if not (pronoun_gender and noun_gender and pronoun_gender != noun_gender):
+                return last
         if word in {p.lower() for p in lex.pronouns} and not lex.impersonal.match(ctx.text, base + tok.idx):
             gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
             return ctx.resolver.pronoun(gender or None, number)
@@ -683,11 +718,18 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     lo, hi = attribution.noun_phrase(doc, index)
     start, end = base + lo, base + hi
     head_at = base + tok.idx
-    inside = _mentions_in(ctx, start, end)
+    # mentions in an incise the parser did not see ("par la voix du président de sa Commission") are no part of the phrase
+    inside = [c for c in _mentions_in(ctx, start, end) if doc.text[c.start - base : c.end - base].strip()]
     wide_lo, wide_hi = attribution.noun_phrase(doc, index, wide=True)
-    around = ctx.overlapping(base + wide_lo, base + wide_hi)
+    around = [c for c in ctx.overlapping(base + wide_lo, base + wide_hi) if doc.text[max(c.start - base, 0) : c.end - base].strip()]
     at_head = [c for c in ctx.overlapping(head_at, head_at + 1) if c.start <= head_at < c.end and c.entity_id]
-    person_like = [c for c in at_head + around if c.kind in ("PERSON", "TITLE") and c.entity_id and not _embedded(doc, base, index, c)]
+    # "Prime Minister Tomasz Wrona's spokeswoman, Agata Mielczarek": the possessor is someone else
+    possessors = [(base + doc[ch.left_edge.i].idx, base + ch.idx + len(ch.text)) for ch in tok.children if ch.dep_ == "poss" and ch.pos_ == "PROPN"]
+    person_like = [
+        c for c in at_head + around
+        if c.kind in ("PERSON", "TITLE") and c.entity_id and not _embedded(doc, base, index, c)
+        and not (tok.pos_ == "NOUN" and any(lo <= c.start and c.end <= hi + 2 for lo, hi in possessors))
+    ]
     # the country the phrase itself states wins over the one the article context gave the person
     # — the first country or organisation named decides: "la coordonnatrice des Nations unies au Mali" is no Malian
     stated = [
@@ -730,8 +772,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
                 if earlier:
                     return earlier
-            name = re.sub(r"^(?:the|le|la|l'|les|a|an|un|une)\s*", "", phrase, flags=re.IGNORECASE)
-            return Speaker(name, None, country, "person", _gender_of_description(tok, inside))
+            name = re.sub(r"^(?:(?:the|le|la|les|an|a|une|un)\s+|l')", "", phrase, flags=re.IGNORECASE)
+            # "An Arab diplomat in Addis Ababa": where the person is, not who they are
+            place = next((c for c in inside if c.kind == "LOC" and c.end == end and fold(ctx.text[:c.start].rstrip().rsplit(" ", 1)[-1]) in lex.sentence.settings), None)
+            if place is not None:
+                name = name[: len(name) - (end - place.start)].rstrip()
+                name = name[: name.rfind(" ")].rstrip() if " " in name else name
+            return Speaker(name, None, country, "person", _gender_of_description(tok, inside), indefinite=not _definite(phrase))
         short_lo, short_hi = attribution.short_phrase(doc, index)
         short = ctx.text[base + short_lo : base + short_hi]
         if (folded_head in lex.groups or fold(tok.text) in lex.groups) and not plural and _definite(phrase) and country:
@@ -745,7 +792,22 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             # "le projet de résolution", "la déclaration commune": a bare "de" noun names the kind of text
             more = re.match(r"\s+(?:de|d'|of)\s*(?!(?:la|le|les|l'|the|a|an)\b)[^\W\d]+(?:\s+(?:commune?s?|conjointe?s?|finale?s?|joint|final))?", ctx.text[base + short_hi : base + short_hi + 60])
             name = short + (more.group(0) if more else "")
+            if _definite(phrase) and not more and (folded_head in lex.document_anaphors or fold(tok.text) in lex.document_anaphors):
+                # "Le texte appelle …", "The document also welcomes …": the text named before
+                earlier = ctx.resolver.last_document() or _document_before(ctx, base + tok.idx)
+                if earlier:
+                    return earlier
             return Speaker(_lower_det(" ".join(name.split())), None, country, "document", None)
+    owner = next((ch for ch in tok.children if ch.dep_ == "poss" and ch.i < tok.i), None)
+    if tok.pos_ == "PROPN" and owner is not None and not at_head and doc[owner.right_edge.i + 1 : tok.i]:
+        # "Belarus' State Border Committee said", "China's Ministry of Commerce": a body of that country
+        first = doc[owner.right_edge.i + 1]
+        while first.i < tok.i and (first.is_punct or first.dep_ == "case"):
+            first = doc[first.i + 1]
+        body = ctx.text[base + first.idx : base + tok.idx + len(tok.text)]
+        owned = [c for c in inside if c.kind == "COUNTRY" and c.end <= base + first.idx]
+        if owned and body[:1].isupper() and not [c for c in inside if c.start >= base + first.idx and c.entity_id]:
+            return Speaker(" ".join(body.split()), None, owned[0].country, "organisation")
     for c in at_head + [c for c in inside if c.kind in ("ORG", "COUNTRY", "LOC")]:
         if c.kind == "COUNTRY" and c.origin == "adjective" and len(words) > 1:
             continue
@@ -775,6 +837,18 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         entity_id = ctx.surnames[fold(tok.text)]
         return ctx.resolver.from_entity(Candidate(base + tok.idx, base + tok.idx + len(tok.text), "PERSON", tok.text, entity_id))
     return None
+
+
+def _document_before(ctx: DocumentContext, at: int) -> Speaker | None:
+    """The document named last in this paragraph or the one before ("a adopté … une résolution sur …")."""
+    para = ctx.text.rfind("\n", 0, at)
+    before = ctx.text.rfind("\n", 0, max(para, 0))
+    while before > 0 and not ctx.text[before + 1 : para].strip():
+        before = ctx.text.rfind("\n", 0, before)
+    found = list(ctx.lex.document_antecedent.finditer(ctx.text, max(before, 0), at))
+    if not found:
+        return None
+    return Speaker(" ".join(found[-1].group("np").split()).lower(), None, None, "document")
 
 
 def _embedded(doc: Doc, base: int, index: int, c: Candidate) -> bool:
@@ -838,6 +912,17 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
     group = bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups)
     lead = re.match(r"(?:(?:des|les|de|d'|the|some|several|plusieurs|certains|certaines|many|de nombreux|de nombreuses)\s*)*", text[a:b], flags=re.IGNORECASE)
     lead_end = lead.end() if lead else 0
+    single = re.match(r"(?:une?|an?)\s+(?:(?:haute?|hauts?|senior|high-ranking)\s+)?", text[a:b], flags=re.IGNORECASE)
+    if single and not strict:
+        # "Selon une source diplomatique française", "According to a senior Western official": one
+        # unnamed person, of the country the words give
+        words_after = fold(text[a + single.end() : b]).split()
+        if words_after and (words_after[0] in lex.groups or words_after[0] in lex.title_heads):
+            country = _country_of(cands)
+            name = re.sub(r"^(?:une?|an?)\s+", "", " ".join(text[a:b].split()), flags=re.IGNORECASE)
+            # "un élu local qui a requis l'anonymat": who they are, not the relative clause
+            name = re.split(rf"\s+(?:{'|'.join(re.escape(r) for r in lex.sentence.relatives)})\b", name, maxsplit=1)[0]
+            return Speaker(name, None, country, "person", indefinite=True)
     head = fold(text[a + lead_end : b]).split()[:1]
     if not strict and head and (head[0] in lex.groups or head[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands):
         # "Selon des diplomates présents à Abuja": people of that kind speak, not the place named after them
@@ -872,10 +957,42 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
     text, lex = ctx.text, ctx.lex
     ctx.resolver.note_mentions(ctx.candidates, s, previous[-1][0] if previous else None, ctx.lead_chars, text)
     framed = _framing(ctx, s, e, p_index, s_index)
-    if framed:
+    if framed and (parsed is None or framed.cue is None or framed.cue.text.lower() not in lex.framing_strict or framed.cue.start > s + 2):
         return [framed]
     if parsed is None:
         return []
+    if framed:
+        # "Pour la France, …, a-t-elle ajouté", "For India, …, its representative said": the closing
+        # cue names who speaks; the framing only says for whom
+        closing = _closing_cue(ctx, parsed, framed, s, e, p_index, s_index)
+        if closing is None:
+            return [framed]
+        # what the speaker goes on to say after the cue ("…, a fait valoir sa représentante, qui a appelé à …")
+        after = [d for d in _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous, closing.speaker) if d.cue and d.cue.start >= closing.cue.end]  # type: ignore[union-attr]
+        return [closing] + [replace(d, speaker=closing.speaker) for d in after]
+    drafts = _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous)
+    if not drafts:
+        incise = _INCISE.get(ctx.document.lang)
+        found = incise.search(text, s, e) if incise else None
+        if found and found.start() > s and text[found.end() : e].strip(" .!?»\""):
+            # "L'Union, a-t-il poursuivi, reste le premier contributeur …": the incise's pronoun speaks
+            gender, number = lex.pronouns.get(found.group("pro"), ("", "sg"))
+            speaker = ctx.resolver.pronoun(gender or None, number)
+            if speaker is not None:
+                before, after = _trim(text, s, found.start()), _trim(text, found.end(), e)
+                cue = Cue(found.start("cue"), found.end("cue"), found.group("cue"), "")
+                return [Draft(speaker, cue, (before[0], after[1]), (s, e), "inverted", p_index, s_index, (before, after))]
+    return drafts
+
+
+# An inverted cue inside a sentence: "L'Union, a-t-il poursuivi, reste …"
+_INCISE = {"fr": re.compile(r",\s*(?P<cue>(?:a|ont|avait|avaient)-t-(?P<pro>il|elle|ils|elles)\s+\w+)\s*,")}
+
+
+def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int, s: int, e: int, previous: list[tuple[int, int]], default: Speaker | None = None) -> list[Draft]:
+    """The claims the parse of one sentence finds (cataphora, subject and inverted cues); `default`
+    speaks where the subject names nobody (a relative pronoun after a closing cue)."""
+    text, lex = ctx.text, ctx.lex
     preds = attribution.find_predicates(parsed, lex.sentence)
     if not preds:
         return []
@@ -896,21 +1013,93 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
     by_anchor: dict[int, Speaker] = {}
     for a in found:
         speaker: Speaker | None = None
-        if a.speaker is not None:
+        relative = next((c for c in parsed[a.predicate.anchor].children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in lex.sentence.relatives and c.i < a.predicate.anchor), None)
+        named_before = [
+            c for c in ctx.overlapping(s + relative.idx - 40, s + relative.idx)
+            if c.kind == "PERSON" and c.entity_id and re.fullmatch(r"\s*,\s*", text[c.end : s + relative.idx])
+        ] if relative is not None else []
+        if named_before:
+            # "…, Alejandra Voss, who told the Council that …": the person the relative clause follows
+            speaker = ctx.resolver.from_entity(named_before[-1])
+        elif a.speaker is not None:
             speaker = actor(ctx, parsed, s, a.speaker)
         elif a.inherits is not None:
             speaker = by_anchor.get(a.inherits)
+        speaker = speaker or default
         if speaker is None:
             continue
         by_anchor[a.predicate.anchor] = speaker
         cue = Cue(s + a.cue_start, s + a.cue_end, text[s + a.cue_start : s + a.cue_end], a.predicate.stance)
+        voice = lex.voice.search(text, s, cue.start) if not a.inverted else None
+        if voice:
+            # "La France, par la voix de sa ministre …, Hélène Marchetti, a exprimé": the named voice speaks
+            named = [c for c in _mentions_in(ctx, voice.start(), voice.end()) if c.kind == "PERSON" and c.entity_id and c.text[:1].isupper()]
+            voiced = ctx.resolver.from_entity(named[-1]) if named else None
+            if voiced is not None and speaker is not None and voiced.country is None and speaker.kind in ("country", "organisation"):
+                voiced = replace(voiced, country=speaker.country)  # "La France, par la voix de sa représentante, X"
+            speaker = voiced or speaker
         pieces = tuple(_content_after(ctx, s + lo, s + hi) for lo, hi in a.pieces)
         pieces = tuple(p for p in pieces if p[1] > p[0])
         if not pieces:
             continue
+        anchor = parsed[a.predicate.anchor]
+        negated = any(c.dep_ in ("neg", "advmod") and c.lower_ in ("not", "n't", "never", "pas", "jamais") for c in anchor.children)
+        opening = text[pieces[0][0] : pieces[0][1]].split(" ", 1)[0].lower()
+        if negated and not a.predicate.stance and not a.inverted and (opening in lex.questions or opening.split("'")[0] + "'" in lex.questions):
+            ctx.silent.add(s)
+            continue  # "He did not say what measures Egypt might take": nothing was said
         content = (pieces[0][0], pieces[-1][1])
         drafts.append(Draft(speaker, cue, content, (s, e), "inverted" if a.inverted else "subject", p_index, s_index, pieces))
     return drafts
+
+
+# The inverted cue closing a sentence: "…, a-t-elle ajouté.", "…, a estimé son représentant.",
+# "…, a fait valoir sa représentante, qui …", "…, its representative said.", "…, she added."
+_CLOSING = {
+    "fr": re.compile(
+        r",\s*(?P<cue>(?:a|ont|avait|avaient)(?:-t)?-(?P<pro>il|elle|ils|elles)\s+(?:\w+\s+)?(?P<verb>\w+)(?:\s+valoir)?)\s*[.!?]?\s*$"
+        r"|,\s*(?P<cue2>(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?P<verb2>\w+)(?:\s+valoir)?)\s+(?P<np>(?:son|sa|leur)\s+(?P<head>[\w-]+))\s*(?:[.!?]|,\s*qui\b)"
+    ),
+    "en": re.compile(
+        r",\s*(?:(?P<pro>he|she|they)|(?P<np>(?:its|his|her|their)\s+(?P<head>[\w-]+)))\s+(?P<cue>(?P<verb>\w+))\s*[.!?]?\s*$"
+    ),
+}
+
+
+def _closing_cue(ctx: DocumentContext, parsed: Doc, framed: Draft, s: int, e: int, p_index: int, s_index: int) -> Draft | None:
+    """A sentence opened by a strict framing and closed by an inverted cue: the cue's subject speaks,
+    a pronoun or the framed actor's delegate ("son représentant", "its representative")."""
+    text, lex = ctx.text, ctx.lex
+    pattern = _CLOSING.get(ctx.document.lang)
+    found = pattern.search(text, framed.content[0], e) if pattern else None
+    if not found:
+        return None
+    cue_group = "cue" if found.group("cue") else "cue2"
+    verb_group = "verb" if found.group("verb") else "verb2"
+    verb_at = found.start(verb_group) - s
+    verb = next((t for t in parsed if t.idx == verb_at), None)
+    if verb is None or attribution._lemma(verb) not in lex.sentence.verbs and fold(verb.text) not in lex.sentence.verbs:
+        return None
+    if found.group("pro"):
+        gender, number = lex.pronouns.get(found.group("pro").lower(), lex.pronouns.get(found.group("pro"), ("", "sg")))
+        speaker = ctx.resolver.pronoun(gender or None, number)
+    else:
+        head = found.group("head")
+        if fold(head) not in lex.title_heads:
+            return None
+        frame = text[framed.cue.end : framed.content[0]].strip(" ,") if framed.cue else ""
+        if ctx.document.lang == "fr":
+            frame = re.sub(r"^les ", "des ", re.sub(r"^le ", "du ", frame, flags=re.IGNORECASE), flags=re.IGNORECASE)
+            name = f"{head} {frame}" if frame.lower().startswith(("du ", "des ")) else f"{head} de {frame}"
+            gender = "f" if found.group("np").lower().startswith("sa ") or head.endswith("e") and fold(head[:-1]) in lex.title_heads else None
+        else:
+            name, gender = f"{head} of {frame}", None
+        speaker = Speaker(name, None, framed.speaker.country, "person", gender)
+    if speaker is None:
+        return None
+    cue = Cue(found.start(cue_group), found.end(cue_group), found.group(cue_group), framed.cue.stance if framed.cue else "")
+    content = _trim(text, framed.content[0], found.start())
+    return Draft(speaker, cue, content, (s, e), "inverted", p_index, s_index, (content,))
 
 
 _BROKEN_OFF = re.compile(r"[,;]|[a-zà-ÿ]|(?:a|ont|avait)-t-(?:il|elle|ils|elles)\b")
@@ -965,6 +1154,21 @@ def statement_sentences(document: Document) -> list[list[tuple[int, int]]]:
     return [sentences(text, a, b) for a, b in paras]
 
 
+# "Lucia Ferraro (Uruguay) said", "M. Pieter Claes (Pays-Bas) a condamné": a bracketed name right
+# after a name is the delegation; the parser takes it for the subject or splits the name from its
+# verb. The parser sees blanks there (same offsets). Acronyms ("(UNOWAS)") stay: the parser knows them.
+_BRACKETED_NAME = re.compile(r"(?<=[^\W\d_]) \((?![A-Z0-9]+\))(?:[A-ZÀ-Ý][\w'’.-]*)(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|the|and|de|du|des|la|le|l'|d'|et))*\)(?=[\s,;])")
+
+
+def parser_text(text: str, lex: ClaimLexicon | None = None) -> str:
+    """A sentence as the parser sees it: `model_text`, with bracketed names after a name and the
+    language's contentless incises blanked (offsets unchanged)."""
+    out = _BRACKETED_NAME.sub(lambda m: " " * len(m.group(0)), model_text(text))
+    if lex is not None:
+        out = lex.parser_blanks.sub(lambda m: " " * len(m.group(0)), out)
+    return out
+
+
 def parse_candidates(documents: list[Document], params: ClaimsParams, models: ClaimModels, models_dir: Path = MODELS_DIR) -> dict[str, dict[tuple[int, int], Doc]]:
     """doc_id → the parses of its sentences that can hold an attribution, one parser pass per language
     over the whole batch (larger batches keep the parser busy)."""
@@ -977,7 +1181,7 @@ def parse_candidates(documents: list[Document], params: ClaimsParams, models: Cl
             if e - s <= params.max_sentence_chars and might_attribute(d.text[s:e], lex, surface)
         ]
         texts = {d.doc_id: d.text for d in documents}
-        sentences_in = (model_text(texts[i][a:b]) for i, (a, b) in keys)
+        sentences_in = (parser_text(texts[i][a:b], lex) for i, (a, b) in keys)
         for (doc_id, (s, e)), doc in zip(keys, nlp.pipe(sentences_in, batch_size=params.parse_batch_size)):
             attribution.set_lemmas(doc, surface, surface.listed, lex.sentence)
             out[doc_id][(s, e)] = doc
@@ -1000,6 +1204,7 @@ def extract_claims(
     by_paragraph = statement_sentences(document)
     if parsed is None:
         parsed = parse_candidates([document], params, models, models_dir)[document.doc_id]
+    ctx.cued = set(parsed)
     claimed: dict[tuple[int, int], list[Draft]] = {}
     for p_index, sents in enumerate(by_paragraph):
         for s_index, (s, e) in enumerate(sents):
@@ -1037,8 +1242,31 @@ def extract_claims(
         claimed = {key: [d for d in ds if id(d) in survivors] for key, ds in claimed.items()}
         claimed = {key: ds for key, ds in claimed.items() if ds}
         _continuations(ctx, by_paragraph, claimed)
-    drafts = kept([d for key in sorted(claimed) for d in claimed[key]])
+    drafts = _named_after_lede(ctx, kept([d for key in sorted(claimed) for d in claimed[key]]))
     return [_to_claim(ctx, d) for d in drafts]
+
+
+def _named_after_lede(ctx: DocumentContext, drafts: list[Draft]) -> list[Draft]:
+    """ "…, a senior Ethiopian official said" in the lede, then "…," Deputy Foreign Minister Tesfaye
+    Alemu told reporters in the next paragraph: the lede's unnamed official is the person named there."""
+    if not drafts:
+        return drafts
+    lede = drafts[0].paragraph
+    nxt = [d for d in drafts if lede < d.paragraph <= lede + 2]
+    named = nxt[0].speaker if nxt else None
+    if named is None or named.kind != "person":
+        return drafts
+    words = named.name.split()
+    proper = len(words) >= 2 and all(w[:1].isupper() and fold(w) not in ctx.lex.title_heads for w in words)
+    if not (ctx.resolver.named(named) or (named.entity_id is None and not named.indefinite and proper)):
+        return drafts
+    out = []
+    for d in drafts:
+        s = d.speaker
+        if d.paragraph == lede and s.kind == "person" and s.indefinite and s.entity_id is None and (s.country is None or named.country in (None, s.country)):
+            d = replace(d, speaker=named if named.country else replace(named, country=s.country))
+        out.append(d)
+    return out
 
 
 def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]]], claimed: dict[tuple[int, int], list[Draft]]) -> None:
@@ -1061,8 +1289,10 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
             elif draft.attribution == "subject" and quote_type(text[draft.content[0] : draft.content[1]]) != "direct":
                 for i in following:
                     s, e = sents[i]
-                    if _third_party_opening(ctx, s, e, draft.speaker):
+                    if _third_party_opening(ctx, s, e, draft.speaker) or s in ctx.silent:
                         break  # "Tijani did not take questions": narration about someone else
+                    if draft.speaker.kind == "document" and _describes_document(ctx, s, e):
+                        break  # "It does not name any country": what the text leaves out, not what it says
                     claimed[(p_index, i)] = [replace(draft, content=_trim(text, s, e), evidence=(s, e), attribution="continuation", sentence=i, pieces=())]
             if draft.attribution == "inverted" and quote_type(text[draft.content[0] : draft.content[1]]) == "indirect":
                 for i in range(key[1] - 1, -1, -1):
@@ -1084,6 +1314,18 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
         if len(text[span[0] : span[1]].split()) < 8 or text[span[1] - 1] not in ".!?»”\"":
             continue  # a caption, a heading or a line of scrape debris, not a paragraph of speech
         claimed[(before + 1, 0)] = [Draft(last.speaker, None, _trim(text, *span), span, "continuation", before + 1, 0)]
+
+
+def _describes_document(ctx: DocumentContext, s: int, e: int) -> bool:
+    """A negated sentence about the text itself ("It does not name any country", "Le texte ne cite
+    aucun responsable"): its subject is a pronoun or a document noun."""
+    if (s, e) in ctx.cued:
+        return False  # "Elle n'exclut pas de nouvelles sanctions": a cue, the text speaks
+    lo, hi = _trim(ctx.text, s, e)
+    first = fold(ctx.text[lo:hi].split(" ", 1)[0])
+    words = fold(ctx.text[lo:hi]).split()[:3]
+    opens = first in ctx.lex.document_pronouns or any(w in ctx.lex.documents for w in words[1:2])
+    return opens and bool(ctx.lex.negation.search(ctx.text[lo:hi].lower()))
 
 
 def _third_party_opening(ctx: DocumentContext, s: int, e: int, speaker: Speaker) -> bool:

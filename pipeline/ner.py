@@ -303,6 +303,11 @@ def _name_words(text: str, rules: Rules, max_words: int) -> int:
             break
         if count == 0 and lexicons.fold(token) in rules.lex.title_forms:
             break
+        possessive = re.search(r"['’]s$", token)
+        if possessive:
+            # "Prime Minister Tomasz Wrona's spokeswoman": the name ends before the possessive
+            end = word.start() + possessive.start()
+            break
         end = word.start() + len(token)
         count += 1
     return end
@@ -649,7 +654,12 @@ def _possessor(text: str, c: Candidate, mentions: list[Candidate], rules: Rules)
         return None
     at = base + title.start()
     sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    bodies = [m for m in mentions if m.label == "ORG" and sentence <= m.start and m.end <= at and not (m.norm or "").startswith("agency:")]
+    # a country too: "La France, par la voix de sa représentante, Mme X"
+    bodies = [
+        m for m in mentions
+        if (m.label == "ORG" or (m.label == "COUNTRY" and m.origin == "lexicon" and not lexicons.names_a_mandate(rules.lex, rules.mandate, text, sentence, m.start)))
+        and sentence <= m.start and m.end <= at and not (m.norm or "").startswith("agency:")
+    ]
     return bodies[-1] if bodies else None
 
 

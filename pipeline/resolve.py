@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -100,15 +100,20 @@ class _Person:
         return "person:" + slug(self.name)
 
 
+def _home_press(document: Document, lex: Lexicon) -> bool:
+    """A national agency writing from its own country ("Hanoi (VNA)")."""
+    home = lex.agency_countries.get(document.agency or "")
+    return bool(home and document.dateline in lex.capitals and lex.capitals[document.dateline][0] == home)
+
+
 def document_country(document: Document, mentions: list[Mention], lex: Lexicon) -> str | None:
     """The country an article is about: most named (names, cities, dateline), earliest on a tie.
 
     A national agency writing from its own country ("Hanoi (VNA)") is home press: its officials go
     unqualified ("the Deputy Foreign Minister"), whatever foreign country the article names most.
     """
-    home = lex.agency_countries.get(document.agency or "")
-    if home and document.dateline in lex.capitals and lex.capitals[document.dateline][0] == home:
-        return home
+    if _home_press(document, lex):
+        return lex.agency_countries.get(document.agency or "")
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in mentions:
@@ -209,13 +214,36 @@ def acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-def _official_context(clusters: list[_Person], context: str | None, lex: Lexicon) -> None:
+def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]]) -> str | None:
+    """The country a wire story names where an official first appears: the first one named in their
+    sentence ("Poland will close its border with Belarus, Interior Minister X said"; a capital counts
+    there: "À Paris, le ministre …"), else in their paragraph before them, else in the paragraph before.
+    `countries`: (start, code, is a capital) of country, region and capital mentions."""
+    para = text.rfind("\n", 0, at) + 1
+    para_end = text.find("\n", at)
+    para_end = len(text) if para_end < 0 else para_end
+    sentence = max(para, max(text.rfind(". ", para, at), text.rfind("? ", para, at), text.rfind("! ", para, at)) + 1)
+    ends = [i for i in (text.find(". ", at, para_end), text.find("? ", at, para_end)) if i >= 0]
+    sentence_end = min(ends) if ends else para_end
+    for lo, hi, capitals in ((sentence, sentence_end, True), (para, at, False)):
+        found = [code for start, code, capital in countries if lo <= start < hi and (capitals or not capital)]
+        if found:
+            return found[0]
+    before = text.rfind("\n", 0, max(para - 1, 0))
+    while before > 0 and not text[before + 1 : para].strip():
+        before = text.rfind("\n", 0, before)
+    found = [code for start, code, capital in countries if before < start < para and not capital]
+    return found[0] if found else None
+
+
+def _official_context(clusters: list[_Person], context: str | None, lex: Lexicon, local: Callable[[int], str | None] | None = None) -> None:
     """Officials of no stated country serve the country the article is about, unless they serve an
-    organisation or hold an international office."""
+    organisation or hold an international office. With `local` (not home press), the country named
+    around where they first appear comes first."""
     international = {k for k in lex.titles if "international_official" in lex.family(k)}
     for person in clusters:
         if person.country is None and person.roles and not person.affiliated_org and not person.keys & international:
-            person.country = context
+            person.country = (local(person.positions[0]) if local and person.positions else None) or context
 
 
 def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, params: ResolveParams) -> tuple[list[Mention], list[Observation]]:
@@ -223,9 +251,17 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
     mentions = surnames_as_persons(mentions, lex)
     clusters, assigned = _cluster_persons(mentions)
     context = document_country(document, mentions, lex) if params.context_country else None
+    local = None
+    if context and not _home_press(document, lex):
+        countries = sorted(
+            (m.start, m.country, m.label == "LOC" and not (m.norm or "").startswith("region:"))
+            for m in mentions
+            if m.country and (m.label == "COUNTRY" or (m.label == "LOC" and ((m.norm or "").startswith("region:") or m.text in lex.capitals)))
+        )
+        local = lambda at: _local_country(document.text, at, countries)  # noqa: E731
     linked: dict[int, _Person] = dict(assigned)
     # Before descriptions are linked: "the Australian diplomat" must not designate the home official.
-    _official_context(clusters, context, lex)
+    _official_context(clusters, context, lex, local)
     unnamed: dict[tuple[str, str], _Person] = {}
     for i, m in enumerate(mentions):
         if m.label != "TITLE":
@@ -254,7 +290,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         target.keys.update(m.role_keys)
         target.country = target.country or m.country
         linked[i] = target
-    _official_context(clusters, context, lex)
+    _official_context(clusters, context, lex, local)
 
     out: list[Mention] = []
     observations: dict[str, _Observed] = {}

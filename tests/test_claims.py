@@ -634,3 +634,204 @@ def test_a_framing_group_named_with_a_place(models: tuple[ner.NerModels, claims.
     assert (claim.speaker_kind, claim.speaker_country) == ("group", None) and claim.speaker.startswith("diplomates")
     claim = one(claims_of("According to diplomats in Geneva, the talks will resume next week.", "en", models))
     assert (claim.speaker_kind, claim.speaker_country) == ("group", None) and claim.speaker.startswith("diplomats")
+
+
+def test_a_delegate_named_with_the_country_in_brackets(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "Name (Country)" in UN summaries: the delegate speaks, for that country
+    text = "Speaking for the Group of 77 and China, Lucia Ferraro (Uruguay) said developing countries could not afford an arms race in space."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_kind, claim.speaker_country) == ("Lucia Ferraro", "person", "URY")
+    text = "Au nom de l'Union européenne, M. Pieter Claes (Pays-Bas) a condamné les violences sexuelles utilisées comme arme de guerre."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue, claim.speaker_country) == ("Pieter Claes", "a condamné", "NLD")
+
+
+def test_a_closing_cue_wins_over_the_framing(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "Pour X, …, a estimé son représentant": X's delegate speaks, with the cue that closes the sentence
+    text = "Pour la Chine, le Conseil doit s'attaquer aux causes profondes du conflit, a estimé son représentant."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue, claim.speaker_country) == ("représentant de la Chine", "a estimé", "CHN")
+    assert claim.text == "le Conseil doit s'attaquer aux causes profondes du conflit"
+    text = "Pour le Brésil, l'impunité est inacceptable, a fait valoir sa représentante, qui a appelé à renforcer la coopération judiciaire."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("représentante du Brésil", "a fait valoir"), ("représentante du Brésil", "a appelé")]
+    text = "For India, the priority remained a legally binding instrument covering all weapons, its representative said."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.cue, claim.speaker_country) == ("representative of India", "said", "IND")
+    # "Pour Paris, …, a-t-elle ajouté": the minister who spoke, not the country
+    text = (
+        "La ministre française Hélène Marchetti a exprimé sa préoccupation face à cette escalade. "
+        "Pour Paris, seule une délimitation négociée de la frontière permettra une paix durable, a-t-elle ajouté."
+    )
+    found = claims_of(text, "fr", models)
+    assert (found[-1].speaker, found[-1].cue) == ("Hélène Marchetti", "a-t-elle ajouté")
+    # a framing alone still frames
+    claim = one(claims_of("Pour la France, les responsables de ces crimes devront répondre de leurs actes.", "fr", models))
+    assert (claim.speaker, claim.cue) == ("France", "Pour")
+
+
+def test_an_official_serves_the_country_named_where_they_appear(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the article names Belarus most, but the minister announcing Poland's decision is Polish
+    text = (
+        "Poland will close its last border crossing with Belarus, Interior Minister Marek Zielinski said on Wednesday.\n"
+        "Belarus denied any involvement. Belarus said Minsk had nothing to do with the incident, and Belarus summoned a diplomat."
+    )
+    found = claims_of(text, "en", models)
+    assert (found[0].speaker, found[0].speaker_country) == ("Marek Zielinski", "POL")
+
+
+def test_an_unnamed_person_with_an_article_and_a_place(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "An" is a determiner, and the place where the diplomat is is not part of who they are
+    found = claims_of("An Arab diplomat in Addis Ababa said the dispute was unlikely to escalate militarily.", "en", models)
+    assert (one(found).speaker, one(found).speaker_kind) == ("Arab diplomat", "person")
+
+
+def test_a_definite_text_points_back_to_the_document_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "Le texte exige": the resolution adopted in the paragraph before, not "le texte"
+    text = (
+        "L'Assemblée générale a adopté aujourd'hui, par 141 voix pour, une résolution sur la sûreté du personnel de maintien de la paix.\n"
+        "Le texte exige de toutes les parties qu'elles cessent immédiatement les attaques contre les Casques bleus."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_kind, claim.cue) == ("résolution", "document", "exige")
+    # "The document also welcomes": the joint statement that spoke before; "It does not name any
+    # country" describes the text and continues nothing
+    text = (
+        "The joint statement urged NATO to deploy more naval assets to the region. It does not name any country.\n"
+        "The document also welcomes NATO's decision to deploy additional naval drones to the region."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("the joint statement", "urged"), ("the joint statement", "welcomes")]
+    # "Elle n'exclut pas": the pronoun after a document's claim is the document
+    text = "La déclaration prévoit la création d'un fonds de 300 millions d'euros. Elle n'exclut pas de nouvelles sanctions européennes."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_kind) for c in found] == [("la déclaration", "document")] * 2
+
+
+def test_a_closing_inverted_cue_takes_the_whole_sentence(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the content's own verb ("maintiendra") is no cue of the country: the Prime Minister says it all
+    text = (
+        "Le Niger maintiendra fermée sa frontière avec le Bénin tant que Cotonou n'aura pas démantelé les bases, "
+        "a déclaré dimanche le Premier ministre nigérien, Moussa Abdou Tanko."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue, claim.attribution) == ("Moussa Abdou Tanko", "a déclaré", "inverted")
+    assert claim.text.startswith("Le Niger maintiendra")
+
+
+def test_the_lede_official_is_the_person_named_next(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Ethiopia will not accept any binding agreement that limits its right to develop the Blue Nile, a senior Ethiopian official said on Tuesday.\n"
+        '"We came here to negotiate in good faith," Deputy Foreign Minister Tesfaye Alemu told reporters after the meeting.'
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Tesfaye Alemu", "ETH")] * 2
+    # a definite description is somebody else's business: it is not re-attributed
+    text = (
+        "The ceasefire must hold, the Ethiopian official said on Tuesday.\n"
+        '"We came here to negotiate in good faith," Deputy Foreign Minister Tesfaye Alemu told reporters after the meeting.'
+    )
+    assert claims_of(text, "en", models)[0].speaker != "Tesfaye Alemu"
+
+
+def test_assembly_and_mission_presidents_serve_no_country(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "The Assembly met to discuss the veto by the Russian Federation.\n"
+        "Opening the debate, the President of the General Assembly, Halvard Moe, said the veto initiative made the permanent members accountable."
+    )
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_country) == ("Halvard Moe", None)
+    text = (
+        "Le Conseil a tenu un dialogue avec la Mission d'établissement des faits pour le Soudan, dont le président, M. Olufemi Adeyemi, a présenté un rapport.\n"
+        "M. Adeyemi a affirmé que les deux parties au conflit avaient commis des crimes de guerre."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Olufemi Adeyemi", None)
+
+
+def test_incises_the_parser_stumbles_on(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "a quant à lui plaidé": the emphatic "quant à lui" hides nothing of the claim
+    text = "Le chef de la diplomatie polonaise, Piotr Zaremba, a quant à lui plaidé pour une accélération des négociations d'adhésion."
+    claim = one(claims_of(text, "fr", models))
+    assert claim.speaker == "Piotr Zaremba" and claim.text.startswith("pour une accélération")
+    # "par la voix de sa ministre …, Hélène Marchetti": the named voice speaks
+    text = (
+        "La France, par la voix de sa ministre déléguée chargée de l'Europe, Hélène Marchetti, a exprimé sa « vive préoccupation » "
+        "face à cette nouvelle escalade à la frontière."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Hélène Marchetti", "FRA")
+    assert claim.text.startswith("face à cette nouvelle escalade")
+    # with no person named, the body speaks
+    text = "Les petits États insulaires en développement, par la voix des Fidji, ont demandé qu'un siège non permanent leur soit réservé."
+    assert one(claims_of(text, "fr", models)).speaker_kind == "group"
+
+
+def test_a_spokeswoman_of_a_named_person(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the possessor is not the speaker, and "'s" is not part of his name
+    text = "Prime Minister Tomasz Wrona's spokeswoman, Agata Mielczarek, said the government would ask the European Commission for funds."
+    claim = one(claims_of(text, "en", models))
+    assert claim.speaker == "Agata Mielczarek"
+    # an unnamed voice leaves the body speaking; a named one serves the country it voices
+    text = "L'Union africaine (UA), par la voix du président de sa Commission, a indiqué soutenir « pleinement » les décisions prises par les dirigeants ouest-africains."
+    assert one(claims_of(text, "fr", models)).speaker == "African Union"
+    text = "La France, par la voix de sa représentante, Mme Claire Jaubert, a condamné « avec la plus grande fermeté » les attaques des gangs contre les hôpitaux."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Claire Jaubert", "FRA")
+
+
+def test_a_body_of_a_country_named_with_a_possessive(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Belarus' State Border Committee said Minsk had nothing to do with the incident."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_kind, claim.speaker_country) == ("State Border Committee", "organisation", "BLR")
+
+
+def test_what_was_not_said_is_no_claim(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Speaking in Cairo, Karim Mansour said water was a matter of life and death. He did not say what measures Egypt might take."
+    claim = one(claims_of(text, "en", models))
+    assert claim.text == "water was a matter of life and death"
+
+
+def test_she_after_a_woman_whose_name_tells_no_gender(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Latvian Foreign Minister Ilze Kalnina said the region would not be intimidated. "
+        '"Our seabed is not a lawless zone," she told a press conference. "Whoever cuts our cables will pay the price."'
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Ilze Kalnina", "said"), ("Ilze Kalnina", "told")]
+
+
+def test_an_anonymous_source_after_selon(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Selon une source diplomatique française, les trois pays envisagent aussi l'envoi d'observateurs pour les élections locales."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_kind, claim.speaker_country, claim.cue) == ("source diplomatique française", "person", "FRA", "Selon")
+    # the relative clause after the source is not part of who it is
+    claim = one(claims_of("Selon un élu local qui a requis l'anonymat, le bilan pourrait dépasser soixante morts.", "fr", models))
+    assert claim.speaker == "élu local"
+
+
+def test_a_relative_clause_after_a_named_person(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "held a dialogue" says nothing; "…, Alejandra Voss, who told the Council that …": she speaks
+    text = (
+        "The Human Rights Council held an interactive dialogue with the Special Rapporteur on Myanmar, Alejandra Voss, "
+        "who told the Council that arbitrary arrests had increased sharply since January."
+    )
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.cue) == ("Alejandra Voss", "told")
+    assert claim.text.startswith("arbitrary arrests")
+
+
+def test_an_incise_inside_the_sentence(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "M. Julien Mertens (Belgique) a salué l'adoption d'un texte qui envoie « un message clair » aux groupes armés. "
+        "L'Union, a-t-il poursuivi, reste le premier contributeur financier aux opérations de paix."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Julien Mertens", "a salué"), ("Julien Mertens", "a-t-il poursuivi")]
+    assert found[1].text == "L'Union … reste le premier contributeur financier aux opérations de paix"
+
+
+def test_an_inverted_actor_followed_by_a_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« Il n'y a aucune base étrangère au Bénin », a déclaré son porte-parole, Wilfried Houngbo, appelant Niamey à « revenir à la raison »."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Wilfried Houngbo", "a déclaré"), ("Wilfried Houngbo", "appelant")]
