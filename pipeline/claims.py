@@ -1437,9 +1437,11 @@ def entity_view(entity: Entity) -> Entity:
     it has surface forms (`Resolver.named`). Its other fields (every alias, roles, corpus counts)
     grow as articles are added; leaving them out means a shard's claims are recomputed only when
     something they depend on changed, and a new reader of them must be added here."""
-    return Entity(
+    # fields of a validated entity: not validated again
+    return Entity.model_construct(
         entity_id=entity.entity_id, kind=entity.kind, name=entity.name, country=entity.country,
         aliases=[entity.name] if entity.aliases else [], roles=[], n_documents=0, n_mentions=0,
+        name_en=None, name_fr=None, named=True,
     )
 
 
@@ -1454,7 +1456,7 @@ def decision_view(entity: Entity) -> list[Any]:
 
 def capital_codes(models_dir: Path = MODELS_DIR) -> dict[str, str]:
     """Folded capital name (any language) → the ISO3 of the country it can speak for."""
-    return {form: code for lang in lexicons.LANGUAGES for form, code in load_lexicon_for(lang, models_dir).capitals.items()}
+    return {fold(form): code for lang in lexicons.LANGUAGES for form, (code, _) in lexicons.load(lang, models_dir).capitals.items()}
 
 
 def named_entities(mentions: Iterable[dict[str, Any]], capitals: dict[str, str]) -> set[str]:
