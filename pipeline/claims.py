@@ -1424,25 +1424,18 @@ class ClaimsSummary:
     claims: int
 
 
-def iter_entities(path: Path) -> Iterator[Entity]:
-    """The entities table's rows with the columns `entity_view` keeps (the others left empty):
-    rows the resolve stage wrote from validated records, not validated again."""
-    columns = ["entity_id", "kind", "name", "country", "aliases"]
-    for row in read_table(path, "entities", columns).to_pylist():
-        yield Entity.model_construct(**row, roles=[], n_documents=0, n_mentions=0)
-
-
-def entity_view(entity: Entity) -> Entity:
-    """An entity with only what the claims stage reads of it: id, kind, name, country, and whether
-    it has surface forms (`Resolver.named`). Its other fields (every alias, roles, corpus counts)
-    grow as articles are added; leaving them out means a shard's claims are recomputed only when
-    something they depend on changed, and a new reader of them must be added here."""
-    # fields of a validated entity: not validated again
-    return Entity.model_construct(
-        entity_id=entity.entity_id, kind=entity.kind, name=entity.name, country=entity.country,
-        aliases=[entity.name] if entity.aliases else [], roles=[], n_documents=0, n_mentions=0,
-        name_en=None, name_fr=None, named=True,
-    )
+def entity_views(path: Path) -> Iterator[Entity]:
+    """The entities table as the claims stage reads it: id, kind, name, country, and whether the
+    entity has surface forms (`Resolver.named`). Its other fields (every alias, roles, corpus
+    counts) grow as articles are added; leaving them out means a shard's claims are recomputed only
+    when something they depend on changed, and a new reader of them must be added here. Rows the
+    resolve stage wrote from validated records: not validated again."""
+    for row in read_table(path, "entities", ["entity_id", "kind", "name", "country", "aliases"]).to_pylist():
+        yield Entity.model_construct(
+            entity_id=row["entity_id"], kind=row["kind"], name=row["name"], country=row["country"],
+            aliases=[row["name"]] if row["aliases"] else [], roles=[], n_documents=0, n_mentions=0,
+            name_en=None, name_fr=None, named=True,
+        )
 
 
 def decision_view(entity: Entity) -> list[Any]:
@@ -1522,7 +1515,7 @@ def main(
     n, documents = engine.input_shards(documents_path)
     _, found = engine.input_shards(mentions_path)
     mention_shards = {shard: (path, fp) for shard, path, fp in found}
-    entities = {e.entity_id: e for e in map(entity_view, iter_entities(entities_path))}
+    entities = {e.entity_id: e for e in entity_views(entities_path)}
     view_digests = {i: digest(decision_view(e)) for i, e in entities.items()}
     capitals = capital_codes(models_dir)
     setting = [params.model_dump(mode="json"), model_identity(params), engine.folder_fingerprint(Path(models_dir))]
