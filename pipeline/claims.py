@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import spacy
 from spacy.tokens import Doc
@@ -52,6 +54,8 @@ from pipeline.lexicons import fold, trie_regex
 from pipeline.ner import model_text
 from pipeline.schema import Claim, Document, Entity, Mention
 from pipeline.store import TableWriter, check_same_run, digest, new_run, read_table, row_count, table_metadata
+
+log = logging.getLogger(__name__)
 
 STANCE_ORDER = ("oppose", "call", "concern", "support")
 QUOTES_OPEN, QUOTES_CLOSE = "«“", "»”"
@@ -287,26 +291,49 @@ class ClaimModels:
     versions: dict[str, str]
 
 
+def load_language(lang: str, params: ClaimsParams) -> tuple[spacy_models.Components, SurfaceLemmas]:
+    """The spaCy pipeline of `lang` without its NER (parser, tagger; lemmatizer tables) and its surface lemmatizer."""
+    name = params.spacy_models[lang]
+    try:
+        # The package the ner stage runs: loaded once for both (spacy_models.load).
+        nlp = spacy_models.load(name)
+    except OSError as exc:
+        raise RuntimeError(f"spaCy model {name!r} is not installed: run `make setup`, or set claims.spacy_models in params.yaml") from exc
+    # Lemmas come from the lemmatizer's own tables, chosen by part of speech among the words the
+    # lexicons know (attribution.set_lemmas): faster than the rule lemmatizer, and it also
+    # lemmatizes the French present tense that the rules leave as it is ("estime" → "estimer").
+    skip = {"ner", "lemmatizer"}
+    if "attribute_ruler" in nlp.pipe_names and all(set(p["attrs"]) <= {"TAG"} for p in nlp.get_pipe("attribute_ruler").patterns):
+        skip.add("attribute_ruler")  # it only copies the part of speech into the tag (French model)
+    return spacy_models.Components(nlp, [n for n in nlp.pipe_names if n not in skip]), SurfaceLemmas(nlp)
+
+
+def model_versions(params: ClaimsParams) -> dict[str, str]:
+    """The producers of the claims: each language's spaCy package, without loading it."""
+    versions = {"spacy": spacy.__version__}
+    for lang in lexicons.LANGUAGES:
+        try:
+            versions.update(spacy_models.versions(params.spacy_models[lang]))
+        except OSError as exc:
+            raise RuntimeError(f"spaCy model {params.spacy_models[lang]!r} is not installed: run `make setup`, or set claims.spacy_models in params.yaml") from exc
+    return versions
+
+
 def load_models(params: ClaimsParams, languages: Iterable[str] = lexicons.LANGUAGES) -> ClaimModels:
     """Each language's spaCy pipeline without its NER (parser, tagger; lemmatizer tables)."""
-    nlps, surface, versions = {}, {}, {"spacy": spacy.__version__}
+    nlps, surface = {}, {}
     for lang in languages:
-        name = params.spacy_models[lang]
-        try:
-            # The package the ner stage runs: loaded once for both (spacy_models.load).
-            nlp = spacy_models.load(name)
-        except OSError as exc:
-            raise RuntimeError(f"spaCy model {name!r} is not installed: run `make setup`, or set claims.spacy_models in params.yaml") from exc
-        surface[lang] = SurfaceLemmas(nlp)
-        # Lemmas come from the lemmatizer's own tables, chosen by part of speech among the words the
-        # lexicons know (attribution.set_lemmas): faster than the rule lemmatizer, and it also
-        # lemmatizes the French present tense that the rules leave as it is ("estime" → "estimer").
-        skip = {"ner", "lemmatizer"}
-        if "attribute_ruler" in nlp.pipe_names and all(set(p["attrs"]) <= {"TAG"} for p in nlp.get_pipe("attribute_ruler").patterns):
-            skip.add("attribute_ruler")  # it only copies the part of speech into the tag (French model)
-        nlps[lang] = spacy_models.Components(nlp, [n for n in nlp.pipe_names if n not in skip])
-        versions[f"spacy-model:{nlp.meta['lang']}_{nlp.meta['name']}"] = nlp.meta["version"]
-    return ClaimModels(nlps, surface, versions)
+        nlps[lang], surface[lang] = load_language(lang, params)
+    return ClaimModels(nlps, surface, model_versions(params))
+
+
+def worker_models(params: ClaimsParams, languages: Iterable[str]) -> ClaimModels:
+    """The models of `languages` only, each loaded once per worker process (`engine.cached`); their
+    versions are every language's (`model_versions`), whichever were loaded."""
+    nlps, surface = {}, {}
+    for lang in sorted(languages):
+        nlps[lang], surface[lang] = engine.cached(("claims", lang, params.model_dump_json()), lambda lang=lang: load_language(lang, params))
+    return ClaimModels(nlps, surface, model_versions(params))
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -1452,12 +1479,11 @@ def capital_codes(models_dir: Path = MODELS_DIR) -> dict[str, str]:
     return {fold(form): code for lang in lexicons.LANGUAGES for form, (code, _) in lexicons.load(lang, models_dir).capitals.items()}
 
 
-def named_entities(mentions: Iterable[dict[str, Any]], capitals: dict[str, str]) -> set[str]:
-    """The entity ids claims may name from mentions (rows with `entity_id` and `text`): their own,
+def named_entities(ids: Iterable[str | None], texts: Iterable[str], capitals: dict[str, str]) -> set[str]:
+    """The entity ids claims may name from mentions (their `entity_id`s and `text`s): their own,
     and a capital's country (`capital_codes`), which speaks for its government ("Washington") even
     where the corpus never names the country itself (`_capital_speaker`)."""
-    ids = {m["entity_id"] for m in mentions if m["entity_id"]}
-    return ids | {f"country:{capitals[form]}" for form in {fold(m["text"]) for m in mentions} if form in capitals}
+    return {i for i in set(ids) if i} | {f"country:{capitals[form]}" for form in {fold(t) for t in set(texts)} if form in capitals}
 
 
 def model_identity(params: ClaimsParams) -> dict[str, str]:
@@ -1467,32 +1493,56 @@ def model_identity(params: ClaimsParams) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class ClaimsTask:
-    """One shard: its documents and resolved mentions, the entities they name, the shard file it writes."""
+    """One shard: its documents and resolved mentions, the entities they name, the shard file it
+    writes; `setting`: the stage's own fingerprint, which each document's includes; `capitals`:
+    `capital_codes`."""
 
     documents: Path
     mentions: Path
     entities: list[Entity]
     output: Path
     fingerprint: str
+    setting: str
+    capitals: dict[str, str]
     params: ClaimsParams
     models_dir: Path
 
 
+def document_fingerprint(setting: str, document: Document, mentions: list[Mention], views: dict[str, str], capitals: dict[str, str]) -> str:
+    """What a document's claims depend on: the stage's setting, the document, its resolved
+    mentions, and the decision views (`decision_view`, digested in `views`) of the entities it can
+    name (an id not in the corpus yet counts as itself)."""
+    named = sorted(named_entities([m.entity_id for m in mentions], [m.text for m in mentions], capitals))
+    return engine.document_fingerprint(
+        setting, document.model_dump(mode="json"), [m.model_dump(mode="json") for m in mentions], [views.get(i, i) for i in named]
+    )
+
+
 def claims_shards(tasks: list[ClaimsTask]) -> int:
-    """Attribute shards of documents, parsed in common batches → one claims shard file each; returns how many."""
+    """Attribute shards of documents, parsed in common batches → one claims shard file each;
+    returns how many. A document whose claims in the shard's earlier file have the same
+    fingerprint (`document_fingerprint`) keeps them (`engine.kept_rows`)."""
     from pipeline.resolve import pairs_of
 
     first = tasks[0]
-    models = engine.cached(("claims", first.params.model_dump_json()), lambda: load_models(first.params))
-    producers = {**table_metadata(first.mentions)["producers"], **models.versions, "diplonews": __version__}
     entities = {e.entity_id: e for task in tasks for e in task.entities}
+    views = {i: digest(decision_view(e)) for i, e in entities.items()}
     shards = [list(pairs_of(t.documents, t.mentions, first.params.batch_size)) for t in tasks]
-    found = run((pair for pairs in shards for pair in pairs), entities, first.params, models, first.models_dir)
-    for task, claims in zip(tasks, engine.split_by_document(found, [{d.doc_id for d, _ in pairs} for pairs in shards])):
-        with TableWriter(task.output, "claims", producers, task.params.batch_size * 4, shard=task.fingerprint) as writer:
+    prints = [{d.doc_id: document_fingerprint(t.setting, d, ms, views, t.capitals) for d, ms in pairs} for t, pairs in zip(tasks, shards)]
+    kept = [engine.kept_rows(t.output, p) for t, p in zip(tasks, prints)]
+    todo = [[(d, ms) for d, ms in pairs if d.doc_id not in k] for pairs, k in zip(shards, kept)]
+    models = worker_models(first.params, {d.lang for pairs in todo for d, _ in pairs})
+    producers = {**table_metadata(first.mentions)["producers"], **models.versions, "diplonews": __version__}
+    found = run((pair for pairs in todo for pair in pairs), entities, first.params, models, first.models_dir)
+    groups = engine.split_by_document(found, [{d.doc_id for d, _ in pairs} for pairs in todo])
+    for task, pairs, keep, claims, fingerprints in zip(tasks, shards, kept, groups, prints):
+        if keep:
+            log.info("claims: %s: %d documents attributed, %d kept", task.output.name, len(pairs) - len(keep), len(keep))
+        with TableWriter(task.output, "claims", producers, task.params.batch_size * 4, shard=task.fingerprint, documents=fingerprints) as writer:
             # An entity's name is filled in when the table is written (`with_speaker_names`): a
             # shard is not parsed again because a speaker's name changed in another article.
-            writer.write_all(c.model_copy(update={"speaker": ""}) if c.speaker_entity_id in entities else c for c in claims)
+            nameless = (c.model_copy(update={"speaker": ""}) if c.speaker_entity_id in entities else c for c in claims)
+            engine.write_documents(writer, [d.doc_id for d, _ in pairs], keep, nameless)
     return len(tasks)
 
 
@@ -1523,15 +1573,19 @@ def main(
     fingerprints: dict[int, str] = {}
     for shard, _, fp in documents:
         path, mentions_fp = mention_shards[shard]
-        ids = sorted(named_entities(pq.read_table(path, columns=["entity_id", "text"]).to_pylist(), capitals))
+        rows = pq.read_table(path, columns=["entity_id", "text"])
+        ids = sorted(named_entities(pc.unique(rows.column("entity_id")).to_pylist(), pc.unique(rows.column("text")).to_pylist(), capitals))
         named[shard] = [entities[i] for i in ids if i in entities]
         # An id the shard could name but the corpus does not hold yet counts too: its arrival changes claims.
         views = [view_digests.get(i, i) for i in ids]
         fingerprints[shard] = engine.fingerprint("claims", setting, fp, mentions_fp, views)
     inputs = {shard: path for shard, path, _ in documents}
+    own = engine.fingerprint("claims", setting)
     done = engine.run_shards(
         "claims", [output_path], n, fingerprints,
-        lambda shard, fp: ClaimsTask(inputs[shard], mention_shards[shard][0], named[shard], engine.shard_path(output_path, shard, n), fp, params, Path(models_dir)),
+        lambda shard, fp: ClaimsTask(
+            inputs[shard], mention_shards[shard][0], named[shard], engine.shard_path(output_path, shard, n), fp, own, capitals, params, Path(models_dir)
+        ),
         claims_shards, runner, {shard: row_count(path) for shard, path in inputs.items()}, params.batch_size,
     )
     outputs = [engine.shard_path(output_path, s, n) for s in done.shards]

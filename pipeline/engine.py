@@ -21,7 +21,7 @@ import gc
 import hashlib
 import importlib.metadata
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +33,8 @@ from pydantic import Field
 from tqdm import tqdm
 
 from pipeline.config import StageParams
-from pipeline.store import TMP_SUFFIX, TableWriter, digest, remove_stale_temporaries, row_count, table_metadata
+from pipeline.schema import Record
+from pipeline.store import TMP_SUFFIX, TableWriter, digest, records_table, remove_stale_temporaries, row_count, table_metadata
 
 log = logging.getLogger(__name__)
 
@@ -302,6 +303,55 @@ def split_by_document(records: Iterable[Any], documents: Sequence[set[str]]) -> 
         # a group's records not consumed by the caller are skipped, never given to the next group
         while pending is not None and pending.doc_id in ids:
             pending = next(stream, None)
+
+
+# --- documents kept inside a shard --------------------------------------------------------------
+
+
+def document_fingerprint(setting: str, *parts: Any) -> str:
+    """A document's own fingerprint in a stage: the stage's setting (`fingerprint(stage, …)` of
+    its code, params, lexicons and models) and whatever of the document its rows depend on."""
+    return digest([setting, list(parts)])
+
+
+def document_fingerprints(path: Path) -> dict[str, str]:
+    """Document id → the fingerprint its rows in the shard file at `path` were computed with
+    ({} if there is no such file or it records none)."""
+    try:
+        return dict(table_metadata(path).get("documents") or {})
+    except (OSError, ValueError, pa.ArrowInvalid):
+        return {}
+
+
+def kept_rows(path: Path, fingerprints: Mapping[str, str]) -> dict[str, pa.Table]:
+    """The rows of the earlier shard file at `path`, by document, for the documents whose
+    fingerprint now (`fingerprints`: document id → fingerprint) is the one their rows were computed
+    with: a shard that changed because an article was added keeps its other documents' rows instead
+    of computing them again. A document without rows keeps an empty table."""
+    before = document_fingerprints(path)
+    keep = sorted(d for d, fp in fingerprints.items() if before.get(d) == fp)
+    if not keep:
+        return {}
+    try:
+        rows = pq.read_table(path)
+    except (OSError, pa.ArrowInvalid):
+        return {}
+    spans: dict[str, list[int]] = {}
+    # a shard's rows are in document order: each document's rows are consecutive
+    for i, doc_id in enumerate(rows.column("doc_id").to_pylist()):
+        spans.setdefault(doc_id, [i, i])[1] = i + 1
+    return {d: rows.slice(spans[d][0], spans[d][1] - spans[d][0]) if d in spans else rows.slice(0, 0) for d in keep}
+
+
+def write_documents(writer: TableWriter, order: Sequence[str], kept: Mapping[str, pa.Table], fresh: Iterable[Record]) -> None:
+    """Write a shard's rows in document order (`order`): a kept document's rows (`kept_rows`), else
+    its records from `fresh` (the records of the documents not kept, in document order). Every row
+    goes through Arrow, kept or not, so a shard's bytes do not depend on which documents were kept."""
+    groups = split_by_document(fresh, [{d} for d in order if d not in kept])
+    for doc_id in order:
+        rows = kept[doc_id] if doc_id in kept else records_table(writer.table, list(next(groups)))
+        if rows.num_rows:
+            writer.write_arrow(rows)
 
 
 def write_from_shards(writer: TableWriter, paths: Iterable[Path]) -> None:

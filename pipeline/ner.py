@@ -737,20 +737,56 @@ class NerModels:
     versions: dict[str, str]
 
 
+def load_language(lang: str, params: NerParams, models_dir: Path = MODELS_DIR, whole_packages: bool = False) -> tuple[NerBackend, Rules]:
+    """Load the backend of `lang` and compile its rules (`whole_packages`: the whole spaCy package,
+    when the claims stage runs in the same process)."""
+    backend = load_backend(lang, params, whole_packages)
+    # The rules' matcher must share the vocab of the Docs the backend yields (label lookups).
+    tokenizer_nlp = backend.nlp if isinstance(backend, SpacyBackend) else getattr(backend, "spacy_nlp", None) or spacy.blank(lang)
+    return backend, compile_rules(lang, tokenizer_nlp, models_dir)
+
+
 def load_models(
     params: NerParams, languages: Iterable[str] = lexicons.LANGUAGES, models_dir: Path = MODELS_DIR, whole_packages: bool = False
 ) -> NerModels:
-    """Load the backend and compile the rules of each language (`whole_packages`: the whole spaCy
-    packages, when the claims stage runs in the same process)."""
+    """Load the backend and compile the rules of each language (`whole_packages`: see `load_language`)."""
     backends, rules = {}, {}
     versions = {"diplonews": __version__}
     for lang in languages:
-        backends[lang] = load_backend(lang, params, whole_packages)
-        # The rules' matcher must share the vocab of the Docs the backend yields (label lookups).
-        tokenizer_nlp = backends[lang].nlp if isinstance(backends[lang], SpacyBackend) else getattr(backends[lang], "spacy_nlp", None) or spacy.blank(lang)
-        rules[lang] = compile_rules(lang, tokenizer_nlp, models_dir)
+        backends[lang], rules[lang] = load_language(lang, params, models_dir, whole_packages)
         versions.update(backends[lang].versions)
     return NerModels(backends, rules, versions)
+
+
+def worker_models(params: NerParams, languages: Iterable[str], models_dir: Path = MODELS_DIR, whole_packages: bool = False) -> NerModels:
+    """The models of `languages` only, each loaded once per worker process (`engine.cached`): a
+    re-run that annotates one English article loads no French model. Their versions are those of
+    every language's model (`model_versions`), so the files written do not depend on which were loaded."""
+    backends, rules = {}, {}
+    for lang in sorted(languages):
+        backends[lang], rules[lang] = _cached_language(lang, params, models_dir, whole_packages)
+    return NerModels(backends, rules, model_versions(params, models_dir, whole_packages))
+
+
+def _cached_language(lang: str, params: NerParams, models_dir: Path, whole_packages: bool) -> tuple[NerBackend, Rules]:
+    return engine.cached(("ner", lang, params.model_dump_json(), models_dir, whole_packages), lambda: load_language(lang, params, models_dir, whole_packages))
+
+
+def model_versions(params: NerParams, models_dir: Path = MODELS_DIR, whole_packages: bool = False) -> dict[str, str]:
+    """The producers of the mentions: the package and each language's model, as `load_models`
+    gives them; a spaCy package is not loaded for this (a stanza model is: its files say which)."""
+    versions = {"diplonews": __version__}
+    for lang in lexicons.LANGUAGES:
+        if params.backend.get(lang, "spacy") == "spacy":
+            try:
+                versions.update(spacy_models.versions(params.spacy_models[lang]))
+            except OSError as exc:
+                raise RuntimeError(
+                    f"spaCy model {params.spacy_models[lang]!r} is not installed: run `make setup`, or set ner.spacy_models in params.yaml"
+                ) from exc
+        else:
+            versions.update(_cached_language(lang, params, models_dir, whole_packages)[0].versions)
+    return versions
 
 
 def to_mention(doc_id: str, text: str, c: Candidate) -> Mention:
@@ -838,11 +874,13 @@ def model_identity(params: NerParams) -> dict[str, str | None]:
 
 @dataclass(frozen=True)
 class NerTask:
-    """One shard of documents to annotate, and the shard file of mentions it writes."""
+    """One shard of documents to annotate, and the shard file of mentions it writes; `setting`: the
+    stage's own fingerprint (code, params, lexicons, models), which each document's includes."""
 
     documents: Path
     output: Path
     fingerprint: str
+    setting: str
     params: NerParams
     models_dir: Path
     whole_packages: bool = False
@@ -850,17 +888,21 @@ class NerTask:
 
 def ner_shards(tasks: list[NerTask]) -> int:
     """Annotate shards of documents, through the models in common batches → one mentions shard
-    file each (in document order); returns how many."""
+    file each (in document order); returns how many. A document already annotated in the shard's
+    earlier file with the same fingerprint keeps its rows (`engine.kept_rows`)."""
     first = tasks[0]
-    models = engine.cached(
-        ("ner", first.params.model_dump_json(), first.models_dir, first.whole_packages),
-        lambda: load_models(first.params, models_dir=first.models_dir, whole_packages=first.whole_packages),
-    )
     shards = [[d for batch in iter_records(t.documents, "documents", first.params.batch_size) for d in batch] for t in tasks]
-    mentions = run((d for documents in shards for d in documents), models, first.params)  # type: ignore[misc]
-    for task, found in zip(tasks, engine.split_by_document(mentions, [{d.doc_id for d in documents} for documents in shards])):
-        with TableWriter(task.output, "mentions", models.versions, task.params.batch_size * 16, shard=task.fingerprint) as writer:
-            writer.write_all(found)
+    prints = [{d.doc_id: engine.document_fingerprint(t.setting, d.model_dump(mode="json")) for d in documents} for t, documents in zip(tasks, shards)]
+    kept = [engine.kept_rows(t.output, p) for t, p in zip(tasks, prints)]
+    todo = [[d for d in documents if d.doc_id not in k] for documents, k in zip(shards, kept)]
+    models = worker_models(first.params, {d.lang for documents in todo for d in documents}, first.models_dir, first.whole_packages)
+    mentions = run((d for documents in todo for d in documents), models, first.params)  # type: ignore[misc]
+    groups = engine.split_by_document(mentions, [{d.doc_id for d in documents} for documents in todo])
+    for task, documents, keep, found, fingerprints in zip(tasks, shards, kept, groups, prints):
+        if keep:
+            log.info("ner: %s: %d documents annotated, %d kept", task.output.name, len(documents) - len(keep), len(keep))
+        with TableWriter(task.output, "mentions", models.versions, task.params.batch_size * 16, shard=task.fingerprint, documents=fingerprints) as writer:
+            engine.write_documents(writer, [d.doc_id for d in documents], keep, found)
     return len(tasks)
 
 
@@ -875,10 +917,11 @@ def main(
     n, shards = engine.input_shards(documents_path)
     setting = [params.model_dump(mode="json"), model_identity(params), engine.folder_fingerprint(Path(models_dir))]
     fingerprints = {shard: engine.fingerprint("ner", setting, fp) for shard, _, fp in shards}
+    own = engine.fingerprint("ner", setting)
     inputs = {shard: path for shard, path, _ in shards}
     done = engine.run_shards(
         "ner", [output_path], n, fingerprints,
-        lambda shard, fp: NerTask(inputs[shard], engine.shard_path(output_path, shard, n), fp, params, Path(models_dir), whole_packages),
+        lambda shard, fp: NerTask(inputs[shard], engine.shard_path(output_path, shard, n), fp, own, params, Path(models_dir), whole_packages),
         ner_shards, runner, {shard: row_count(path) for shard, path in inputs.items()}, params.batch_size,
     )
     outputs = [engine.shard_path(output_path, s, n) for s in done.shards]

@@ -30,6 +30,16 @@ def load(name: str) -> spacy.Language:
     return _LOADED[name]
 
 
+def versions(name: str) -> dict[str, str]:
+    """What identifies the installed spaCy package `name` in a table's producers, read from its
+    meta.json without loading it (OSError if it is not installed): the same as a loaded pipeline's."""
+    try:
+        meta = spacy.util.load_meta(spacy.util.get_package_path(name) / "meta.json")
+    except ImportError as exc:
+        raise OSError(f"spaCy model {name!r} is not installed") from exc
+    return {f"spacy-model:{meta['lang']}_{meta['name']}": meta["version"], "spacy": spacy.__version__}
+
+
 def loaded(name: str) -> spacy.Language | None:
     """The package `name` if `load` has loaded it in this process, else None."""
     return _LOADED.get(name)

@@ -40,12 +40,16 @@ class TableError(ValueError):
     """A Parquet file does not hold the table it should."""
 
 
-def _schema_with_metadata(table: str, producers: dict[str, str], run: Run | None, shard: str | None = None) -> pa.Schema:
+def _schema_with_metadata(
+    table: str, producers: dict[str, str], run: Run | None, shard: str | None = None, documents: Mapping[str, str] | None = None
+) -> pa.Schema:
     meta: dict[str, Any] = {"table": table, "schema_version": SCHEMA_VERSION, "producers": dict(sorted(producers.items()))}
     if run is not None:
         meta["run"] = run.model_dump(mode="json")
     if shard is not None:
         meta["shard"] = shard
+    if documents is not None:
+        meta["documents"] = dict(sorted(documents.items()))
     return ARROW_SCHEMAS[table].with_metadata({META_KEY: json.dumps(meta, sort_keys=True).encode()})
 
 
@@ -103,7 +107,8 @@ class TableWriter:
 
     Use as a context manager: the file appears at `path` only if the block exits without error.
     Several writers whose tables must appear together go through `write_together` instead.
-    A shard file (`pipeline.engine`) carries its fingerprint as `shard`. Row groups hold
+    A shard file (`pipeline.engine`) carries its fingerprint as `shard`, and may carry each of its
+    documents' own fingerprint (`documents`: document id → fingerprint). Row groups hold
     `batch_size` rows whether rows come as records or as Arrow data, so the bytes depend on the
     rows alone.
     """
@@ -116,10 +121,11 @@ class TableWriter:
         batch_size: int = 256,
         run: Run | None = None,
         shard: str | None = None,
+        documents: Mapping[str, str] | None = None,
     ):
         self.path = Path(path)
         self.table = table
-        self.schema = _schema_with_metadata(table, producers or {}, run, shard)
+        self.schema = _schema_with_metadata(table, producers or {}, run, shard, documents)
         self.batch_size = batch_size
         self._rows: list[dict[str, Any]] = []
         self._arrow: list[pa.Table] = []
@@ -238,6 +244,11 @@ def write_together(*writers: TableWriter) -> Iterator[tuple[TableWriter, ...]]:
     finally:
         for writer in opened:
             writer.discard()
+
+
+def records_table(table: str, records: Sequence[Record]) -> pa.Table:
+    """Records of `table` → the same rows as Arrow data in the table's columns."""
+    return pa.Table.from_pylist([r.model_dump(mode="python") for r in records], schema=ARROW_SCHEMAS[table])
 
 
 def write_table(

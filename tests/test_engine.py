@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline import engine
@@ -119,6 +120,43 @@ def test_a_rerun_computes_only_the_shards_of_new_documents_with_the_bytes_of_a_f
     assert _fingerprint(out) == one_process
 
 
+def test_a_changed_shard_annotates_only_its_new_document_with_the_bytes_of_a_full_run(corpus: Path, tmp_path: Path) -> None:
+    # One shard: the new article's shard holds the others, whose rows are kept.
+    params = tmp_path / "params.yaml"
+    params.write_text((ROOT / "params.yaml").read_text(encoding="utf-8").replace("shards: 256", "shards: 1"), encoding="utf-8")
+    inputs = tmp_path / "in"
+    shutil.copytree(corpus, inputs)
+    (inputs / "en.txt").unlink()
+    out = tmp_path / "out"
+    _run(inputs, out, "--params", str(params))
+    (inputs / "en.txt").write_text(EN, encoding="utf-8")
+    log = _run(inputs, out, "--params", str(params))
+    kept = [line.split(": ")[-1] for line in log.splitlines() if "kept" in line]
+    assert len(kept) == 2 and all(line.startswith("1 documents ") and line.endswith(" 3 kept") for line in kept), log
+    full = tmp_path / "full"
+    _run(inputs, full, "--params", str(params))
+    assert _fingerprint(out) == _fingerprint(full)
+
+
+def test_a_documents_rows_are_kept_only_under_the_same_fingerprint(tmp_path: Path) -> None:
+    from pipeline.schema import Mention
+    from pipeline.store import TableWriter
+
+    def mention(doc_id: str, text: str) -> Mention:
+        return Mention(doc_id=doc_id, start=0, end=len(text), text=text, label="LOC")
+
+    path = tmp_path / "shard.parquet"
+    with TableWriter(path, "mentions", shard="s1", documents={"a": "fa", "b": "fb", "c": "fc"}) as writer:
+        writer.write_all([mention("a", "Paris"), mention("a", "Rome"), mention("c", "Oslo")])
+    kept = engine.kept_rows(path, {"a": "fa", "b": "fb", "c": "changed", "d": "fd"})
+    assert {d: rows.column("text").to_pylist() for d, rows in kept.items()} == {"a": ["Paris", "Rome"], "b": []}
+    assert engine.kept_rows(tmp_path / "none.parquet", {"a": "fa"}) == {}
+    with TableWriter(path, "mentions", shard="s2", documents={"a": "fa", "b": "fb", "c": "fc2", "d": "fd"}) as writer:
+        engine.write_documents(writer, ["a", "b", "c", "d"], kept, iter([mention("c", "Lima"), mention("d", "Kyiv")]))
+    assert pq.read_table(path).column("text").to_pylist() == ["Paris", "Rome", "Lima", "Kyiv"]
+    assert engine.document_fingerprints(path) == {"a": "fa", "b": "fb", "c": "fc2", "d": "fd"}
+
+
 def test_another_shard_count_recomputes_and_leaves_no_stale_shard(corpus: Path, one_process_out: Path, tmp_path: Path) -> None:
     params = tmp_path / "params.yaml"
     params.write_text((ROOT / "params.yaml").read_text(encoding="utf-8").replace("shards: 256", "shards: 4"), encoding="utf-8")
@@ -170,8 +208,8 @@ def test_records_in_document_order_are_split_by_shard() -> None:
 def test_claims_depend_on_the_entities_a_shard_names_and_on_its_capitals_countries() -> None:
     from pipeline.claims import capital_codes, named_entities
 
-    mentions = [{"entity_id": "person:jean-dupont", "text": "Jean Dupont"}, {"entity_id": None, "text": "Washington"}, {"entity_id": "country:FRA", "text": "la France"}]
-    assert named_entities(mentions, capital_codes()) == {"person:jean-dupont", "country:USA", "country:FRA"}
+    ids, texts = ["person:jean-dupont", None, "country:FRA"], ["Jean Dupont", "Washington", "la France"]
+    assert named_entities(ids, texts, capital_codes()) == {"person:jean-dupont", "country:USA", "country:FRA"}
 
 
 def test_a_speakers_new_name_is_written_in_without_parsing_again() -> None:
