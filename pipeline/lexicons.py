@@ -120,6 +120,8 @@ class Lexicon:
     collectives: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
     name_stopwords: set[str] = field(default_factory=set)
+    name_particles: set[str] = field(default_factory=set)  # "von", "da": lower-case words inside names
+    name_prefixes: set[str] = field(default_factory=set)  # "al", "el": joined by a hyphen ("al-Rubaie")
     document_heads: list[str] = field(default_factory=list)
     given_names: dict[str, str] = field(default_factory=dict)  # folded first name → gender (models/first_names.toml)
 
@@ -219,6 +221,8 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.misc = set(section.get("misc", []))
     lex.not_entities = set(section.get("not_entities", []))
     lex.name_stopwords = set(section.get("name_stopwords", []))
+    lex.name_particles = set(entities.get("name_particles", []))
+    lex.name_prefixes = set(entities.get("name_prefixes", []))
     lex.document_heads = list(section.get("document_heads", []))
     titles = load_lexicon("titles", models_dir)
     for entry in titles["title"]:

@@ -292,24 +292,32 @@ def _split_roles(role: str, rules: Rules) -> list[str]:
 
 def _name_words(text: str, rules: Rules, max_words: int) -> int:
     """Length in characters of the person name at the start of `text` (0 if none)."""
-    end, count = 0, 0
+    end, scanned, count, particles = 0, 0, 0, 0
     for word in _WORD.finditer(text):
-        token = word.group(0).rstrip(".")
-        if word.start() != end and text[end : word.start()].strip(" \t"):
+        surface = word.group(0).rstrip(".")
+        if word.start() != scanned and text[scanned : word.start()].strip(" \t"):
             break  # punctuation between words ends the name
+        scanned = word.start() + len(surface)
+        if count and surface in rules.lex.name_particles and particles < 2:
+            particles += 1  # "Ursula von der Leyen": part of the name if a capitalised word follows
+            continue
+        prefix, _, rest = surface.partition("-")
+        # "Hadi al-Rubaie": the name word after its prefix
+        token = rest if prefix in rules.lex.name_prefixes and rest[:1].isupper() else surface
         if not token[:1].isupper() or count >= max_words or (count == 0 and token in rules.lex.name_stopwords):
             break
         if token in rules.lex.country_names or token in rules.lex.org_forms or token in rules.lex.agencies:
             break
         if count == 0 and lexicons.fold(token) in rules.lex.title_forms:
             break
-        possessive = re.search(r"['’]s$", token)
+        possessive = re.search(r"['’]s$", surface)
         if possessive:
             # "Prime Minister Tomasz Wrona's spokeswoman": the name ends before the possessive
             end = word.start() + possessive.start()
             break
-        end = word.start() + len(token)
+        end = scanned
         count += 1
+        particles = 0
     return end
 
 
@@ -496,6 +504,32 @@ def repair_model_span(text: str, span: RawSpan, params: NerParams) -> Candidate 
     return Candidate(start, end, label, "model")
 
 
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*) $")
+
+
+def join_model_spans(text: str, spans: list[RawSpan], lex: Lexicon) -> list[RawSpan]:
+    """Model spans with the pieces of one person's name joined: two person spans with one space
+    between ("M. Akech" + "Deng Malual"), and a known given name just before a span the model
+    left it out of ("Isabel" + "Marroquín", the surname even taken for an organisation)."""
+    out: list[RawSpan] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if out and LABELS.get(out[-1].label) == "PERSON" and LABELS.get(span.label) == "PERSON" and text[out[-1].end : span.start] == " ":
+            out[-1] = RawSpan(out[-1].start, span.end, out[-1].label)
+            continue
+        given = _GIVEN_BEFORE.search(text, max(0, span.start - 40), span.start)
+        words = text[span.start : span.end].split()
+        if (
+            given and LABELS.get(span.label) in ("PERSON", "ORG", "LOC") and 1 <= len(words) <= 3
+            and all(w[:1].isupper() for w in words) and given.group(1)[:1].isupper()
+            and given.group(1) not in lex.name_stopwords and fold(given.group(1)) in lex.given_names
+            and not any(given.group(1) in forms for forms in (lex.country_names, lex.capitals, lex.org_forms, lex.regions))
+            and not (out and out[-1].end > given.start(1))
+        ):
+            span = RawSpan(given.start(1), span.end, "PERSON")
+        out.append(span)
+    return out
+
+
 def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, params: NerParams) -> list[Candidate]:
     """One document's text, tokens and model spans → corrected mentions, in text order.
 
@@ -532,7 +566,7 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
     mentions += [c for c in lexical if c.label not in ("NOT",)]
     mentions += [c for c in institutions if not any(c.overlaps(p) for p in persons)]
     mentions += [c for c in role_spans if c.label == "TITLE"]
-    for span in model_spans:
+    for span in join_model_spans(text, model_spans, rules.lex):
         candidate = repair_model_span(text, span, params)
         if candidate is None or any(candidate.overlaps(c) for c in claimed):
             continue

@@ -288,3 +288,23 @@ def test_military_ranks_are_roles_not_names(models: ner.NerModels, lang: str, te
     find(found, name, "PERSON")
     assert all(m.text == name for m in found if m.label == "PERSON")
     assert set(roles) <= {r for m in found if m.label == "PERSON" for r in m.roles}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "Foreign Minister Hadi al-Rubaie said Iraq would not allow it.", "Hadi al-Rubaie"),
+        ("en", "European Commission President Ursula von der Leyen said on Monday that the bloc was ready.", "Ursula von der Leyen"),
+        ("fr", "Le ministre brésilien des Affaires étrangères Mauro da Silva a déclaré lundi que le Brésil était prêt.", "Mauro da Silva"),
+        ("fr", "Le représentant du Soudan du Sud, M. Akech Deng Malual, a jugé « inacceptable » toute mesure.", "Akech Deng Malual"),
+        ("en", "The Council held a dialogue with the Special Rapporteur on human rights in Eritrea, Isabel Marroquín, who told the Council she was concerned.", "Isabel Marroquín"),
+    ],
+)
+def test_a_name_keeps_its_particles_and_pieces_the_model_split(models: ner.NerModels, lang: str, text: str, name: str) -> None:
+    found = mentions_of(text, lang, models)
+    assert find(found, name, "PERSON")
+
+
+def test_a_particle_before_an_institution_does_not_join_the_name(models: ner.NerModels) -> None:
+    found = mentions_of("Le ministre Jean Dupont du Quai d'Orsay a affirmé que la France soutenait le texte.", "fr", models)
+    assert find(found, "Jean Dupont", "PERSON")
