@@ -290,6 +290,12 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
                 subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i), None)
                 if subject is not None:
                     return subject.i, None
+                # "Briefing the Council, X, Special Representative …, said": the parser hangs the name
+                # after the participle's phrase on the participle; it is the cue's subject
+                named = next((g for g in c.children if g.i > c.i and g.dep_ in ("npadvmod", "appos", "dep", "nsubj") and g.pos_ in ("PROPN", "NOUN")
+                              and doc[g.left_edge.i - 1].text == ","), None)
+                if named is not None:
+                    return named.i, None
             return c.i, None
     for c in anchor.children:
         if c.dep_ == "expl:subj" and c.text.lstrip("-").lower() in lex.pronouns:
@@ -665,7 +671,9 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             if not governs and opener is None and not qualifies and not substantial:
                 continue
         content_of[pred.anchor] = (pieces[0][0], pieces[-1][1])
-        cue_start, cue_end = _span([doc[i] for i in pred.tokens])
+        # an incise blanked for the parser ("a, par la voix de …, exhorté") is no part of the cue as written
+        blank = max((i for i in pred.tokens if doc[i].is_space), default=-1)
+        cue_start, cue_end = _span([doc[i] for i in pred.tokens if i > blank])
         object_only = not inverted and start is not None and _object_only(doc, anchor, doc[start], lex)
         out.append(Attribution(pred, cue_start, cue_end, speaker, inherits if speaker is None else None, pieces, inverted, object_only))
     # a cue that turned out to sit inside another's content ("Vietnam is ready …, the minister said") is part of it

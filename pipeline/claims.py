@@ -508,16 +508,38 @@ class Resolver:
         if not self.recent or self.recent[-1].key != speaker.key:
             self.recent = [s for s in self.recent if s.key != speaker.key] + [speaker]
 
-    def antecedent(self, country: str | None, gender: str | None) -> Speaker | None:
+    def antecedent(self, country: str | None, gender: str | None, roles: Iterable[str] = ()) -> Speaker | None:
         """The named person a definite description designates ("le diplomate français", "the
-        Indonesian official"): the most recent one of that country and gender."""
+        Indonesian official"): the most recent one of that country and gender whose titles, if any,
+        are of the description's role family ("the prime minister" is not the army spokesman named before)."""
+        wanted = self.role_keys(roles)
         for speaker in reversed(self.recent):
             if country and speaker.country != country:
                 continue
             if gender and speaker.gender and speaker.gender != gender:
                 continue
+            if wanted and not self.fits(wanted, speaker):
+                continue
             return speaker
         return None
+
+    def international(self, speaker: Speaker) -> bool:
+        """Does the person hold an international office (a UN envoy, a High Representative)?"""
+        entity = self.entities.get(speaker.entity_id or "")
+        family = self.lex.lexicon.family
+        return entity is not None and any("international_official" in family(k) for k in self.role_keys(entity.roles))
+
+    def role_keys(self, roles: Iterable[str]) -> set[str]:
+        return {k for k in (self.lex.lexicon.title_key(r) for r in roles) if k}
+
+    def fits(self, wanted: set[str], speaker: Speaker) -> bool:
+        """Can a description of these role families designate this person (of no title, or of one of them)?"""
+        entity = self.entities.get(speaker.entity_id or "")
+        held = self.role_keys(entity.roles) if entity is not None else set()
+        if not held:
+            return True
+        family = self.lex.lexicon.family
+        return any(w in family(h) or h in family(w) for w in wanted for h in held)
 
     def last_document(self) -> Speaker | None:
         """The document that spoke last ("the joint statement urged …"), for "the document"."""
@@ -695,6 +717,70 @@ def _gender_of_description(tok: object, mentions: list[Candidate]) -> str | None
     return None
 
 
+_ACRONYM_IN_BRACKETS = re.compile(r"\s\([A-Z0-9][A-Z0-9&-]+\)")
+
+
+def _closes_apposition(ctx: DocumentContext, doc: Doc, base: int, index: int, person: Candidate) -> bool:
+    """Does the name close the apposition of the subject's title, before the cue: "La Représentante
+    spéciale … et Cheffe de la Mission …, Mme X, a averti", "Le porte-parole de l'armée, le capitaine
+    de frégate X, a indiqué"? No verb between, and a comma (or a rank) right before the name."""
+    head = doc[index]
+    between = [t for t in doc if head.i < t.i and base + t.idx < person.start]
+    if any(t.pos_ in ("VERB", "AUX") and not _is_participle_adjective(t) for t in between):
+        return False
+    if head.head.i != head.i and head.head.i in {t.i for t in between}:
+        return False  # the name is past the subject's verb
+    gap = ctx.text[: person.start].rstrip()
+    for honorific in sorted(ctx.lex.honorifics, key=len, reverse=True):
+        if gap.endswith(" " + honorific):
+            gap = gap[: -len(honorific)].rstrip()
+            break
+    if gap.endswith(","):
+        return True
+    # "…, le capitaine de frégate X": a rank of the person's own, opened by a comma
+    rank = [c for c in ctx.overlapping(base + head.idx + len(head.text), person.start) if c.kind == "TITLE" and c.start > base + head.idx]
+    return bool(rank) and re.search(r",\s*(?:(?:le|la|the)\s+|l')?$", ctx.text[: rank[0].start], re.IGNORECASE) is not None
+
+
+def _is_participle_adjective(t: object) -> bool:
+    """ "chargée de", "désigné": a past participle qualifying a title, not a verb of the clause."""
+    return t.dep_ in ("amod", "acl") and "Past" in t.morph.get("Tense")  # type: ignore[attr-defined]
+
+
+def _possessor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> tuple[Candidate, int] | None:
+    """The body a possessive title belongs to, and where the possessive ends: "La France, par la voix
+    de sa représentante", "…, its representative said", "Malaysia … Its foreign minister, X, said":
+    the first country or organisation of the sentence, else of the sentence before (its subject)."""
+    tok = doc[index]
+    det = next((c for c in tok.children if c.i < tok.i and c.dep_ in ("det", "poss") and c.text in ctx.lex.lexicon.possessives), None)
+    if det is None:
+        return None
+    at = base + det.idx
+
+    def bodies(lo: int, hi: int) -> list[Candidate]:
+        return [
+            c for c in ctx.overlapping(lo, hi)
+            if c.end <= hi and c.entity_id and (c.kind == "ORG" or (c.kind == "COUNTRY" and c.origin != "adjective")) and not _mandate(ctx, lo, c)
+        ]
+
+    found = bodies(base, at)
+    if not found:
+        line = ctx.text.rfind("\n", 0, base) + 1
+        before = max(ctx.text.rfind(". ", line, max(base - 2, line)) + 2, line)
+        found = [c for c in bodies(before, base) if c.start - before <= 40] if base > line else []
+    return (found[0], at + len(det.text)) if found else None
+
+
+def _of_body(ctx: DocumentContext, body: Candidate) -> str:
+    """ "de la Commission …", "du Conseil …", "of the United Kingdom": the body as a complement."""
+    det = re.search(r"(?:^|\s)(la|le|les|l'|the)\s*$", ctx.text[max(0, body.start - 5) : body.start], re.IGNORECASE)
+    name = ctx.text[body.start : body.end]
+    if ctx.lex.lang != "fr":
+        return f"of the {name}" if det else f"of {name}"
+    article = det.group(1).lower() if det else ""
+    return {"la": f"de la {name}", "le": f"du {name}", "les": f"des {name}", "l'": f"de l'{name}"}.get(article, f"de {name}")
+
+
 def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
     """The speaker a subject token stands for: a pronoun, a mention, a delegate, a group, a document."""
     lex = ctx.lex
@@ -746,19 +832,27 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         # ("le ministre de l'Europe et des Affaires étrangères, Hugo Delaunay")
         named_after = [
             c for c in ctx.overlapping(head_at, head_at + 160)
-            if c.kind == "PERSON" and c.entity_id and c.start > head_at
-            and (c.origin == "title" or re.fullmatch(r"\s*,\s*", ctx.text[end : c.start]))  # or in apposition right after the title's phrase
-            and not re.search(r"[.;:!?«»\"“”()]", ctx.text[head_at : c.start])
+            if c.kind == "PERSON" and c.entity_id and c.start > head_at and doc.text[c.start - base : c.end - base].strip()
+            and (c.origin == "title" or re.fullmatch(r"\s*,\s*", ctx.text[end : c.start]) or _closes_apposition(ctx, doc, base, index, c))
+            # an acronym in brackets is part of the title ("… de la Mission d'appui … (MANUL), Mme X")
+            and not re.search(r"[.;:!?«»\"“”()]", _ACRONYM_IN_BRACKETS.sub("", ctx.text[head_at : c.start]))
         ]
         person_like = named_after[:1] + person_like
+    owner = _possessor(ctx, doc, base, index) if tok.pos_ == "NOUN" else None
     for c in sorted(person_like, key=lambda c: c.kind != "PERSON"):
         speaker = ctx.resolver.from_entity(c)
+        if speaker and speaker.kind == "person" and owner is not None and speaker.country is None and not local:
+            # "La France, par la voix de sa représentante, Mme X": she serves the body that owns the title
+            return replace(speaker, country=owner[0].country)
         if speaker and speaker.kind == "person" and not ctx.resolver.named(speaker) and definite:
             # "la cheffe de la diplomatie congolaise" after "Clarisse Ilunga": the person already named
-            named = ctx.resolver.antecedent(speaker.country or local, speaker.gender or _gender_of_description(tok, around))
-            speaker = named or speaker
+            description = ctx.resolver.entities.get(speaker.entity_id or "")
+            named = ctx.resolver.antecedent(speaker.country or local, speaker.gender or _gender_of_description(tok, around), description.roles if description else ())
+            if named is not None:
+                return named  # who they serve is known already; the description's nationality only chose them
         if speaker:
-            return replace(speaker, country=local) if local and speaker.kind == "person" else speaker
+            # an international official's nationality ("le diplomate allemand") is not whom they serve
+            return replace(speaker, country=local) if local and speaker.kind == "person" and not ctx.resolver.international(speaker) else speaker
     folded_head = fold(tok.lemma_) if tok.lemma_ else fold(tok.text)
     phrase = ctx.text[start:end]
     words = fold(phrase).split()
@@ -768,6 +862,10 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         if (folded_head in lex.title_heads or fold(tok.text) in lex.title_heads) and not plural:
             # an unnamed delegate: "le représentant du Vietnam", "Ukraine's UN ambassador" — or the
             # named delegate of that country who spoke before ("Olena Kravets (Ukraine)")
+            if owner is not None and not country:
+                # "son président", "its representative": the title of the body named before
+                title = " ".join(ctx.text[owner[1] : end].split())
+                return Speaker(f"{title} {_of_body(ctx, owner[0])}", None, owner[0].country, "person", _gender_of_description(tok, inside))
             if _definite(phrase) and (country or folded_head not in lex.groups):
                 earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
                 if earlier:
@@ -1026,18 +1124,19 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
         elif a.inherits is not None:
             speaker = by_anchor.get(a.inherits)
         speaker = speaker or default
-        if speaker is None:
-            continue
-        by_anchor[a.predicate.anchor] = speaker
         cue = Cue(s + a.cue_start, s + a.cue_end, text[s + a.cue_start : s + a.cue_end], a.predicate.stance)
         voice = lex.voice.search(text, s, cue.start) if not a.inverted else None
         if voice:
-            # "La France, par la voix de sa ministre …, Hélène Marchetti, a exprimé": the named voice speaks
+            # "La France, par la voix de sa ministre …, Hélène Marchetti, a exprimé": the named voice
+            # speaks, whether or not the body it speaks for is one the lexicons know
             named = [c for c in _mentions_in(ctx, voice.start(), voice.end()) if c.kind == "PERSON" and c.entity_id and c.text[:1].isupper()]
             voiced = ctx.resolver.from_entity(named[-1]) if named else None
             if voiced is not None and speaker is not None and voiced.country is None and speaker.kind in ("country", "organisation"):
                 voiced = replace(voiced, country=speaker.country)  # "La France, par la voix de sa représentante, X"
             speaker = voiced or speaker
+        if speaker is None:
+            continue
+        by_anchor[a.predicate.anchor] = speaker
         pieces = tuple(_content_after(ctx, s + lo, s + hi) for lo, hi in a.pieces)
         pieces = tuple(p for p in pieces if p[1] > p[0])
         if not pieces:

@@ -214,6 +214,18 @@ def acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+def acronym_norms(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Acronyms an article defines for a lexicon organisation whose lexicon lists no such acronym
+    ("le Conseil de paix et de sécurité (CPS)"): acronym → the organisation's lexicon key."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.label == "ORG" and m.norm and not m.norm.startswith("agency:"):
+            found = ACRONYM.match(text, m.end)
+            if found and found.group("acronym") != m.text:
+                out.setdefault(found.group("acronym"), m.norm)
+    return out
+
+
 def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]]) -> str | None:
     """The country a wire story names where an official first appears: the first one named in their
     sentence ("Poland will close its border with Belarus, Interior Minister X said"; a capital counts
@@ -260,6 +272,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         )
         local = lambda at: _local_country(document.text, at, countries)  # noqa: E731
     linked: dict[int, _Person] = dict(assigned)
+    international = {k for k in lex.titles if "international_official" in lex.family(k)}
     # Before descriptions are linked: "the Australian diplomat" must not designate the home official.
     _official_context(clusters, context, lex, local)
     unnamed: dict[tuple[str, str], _Person] = {}
@@ -288,7 +301,9 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
             if role not in target.roles:
                 target.roles.append(role)
         target.keys.update(m.role_keys)
-        target.country = target.country or m.country
+        if not target.keys & international:
+            # "le diplomate allemand" for an international official: a nationality, not an affiliation
+            target.country = target.country or m.country
         linked[i] = target
     _official_context(clusters, context, lex, local)
 
@@ -311,6 +326,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         obs.mentions += 1
 
     defined = acronym_definitions(document.text, mentions)
+    defined_norms = acronym_norms(document.text, mentions)
     # A person's name and id are computed once: a long article names the same person thousands of times.
     named: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(mentions):
@@ -329,6 +345,8 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
             observe(entity_id, "country", country.name_en, m.text, m.norm, names=(country.name_en, country.name_fr))
         elif m.label == "ORG":
             names: tuple[str | None, str | None] = (None, None)
+            if not m.norm and m.text in defined_norms:
+                m = m.model_copy(update={"norm": defined_norms[m.text], "origin": "rule"})
             if m.norm and m.norm.startswith("agency:"):
                 name = next((n for n in lex.agencies.values() if "agency:" + slug(n) == m.norm), m.text)
                 entity_id = "org:" + m.norm.replace(":", "-")

@@ -835,3 +835,57 @@ def test_an_inverted_actor_followed_by_a_participle(models: tuple[ner.NerModels,
     text = "« Il n'y a aucune base étrangère au Bénin », a déclaré son porte-parole, Wilfried Houngbo, appelant Niamey à « revenir à la raison »."
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("Wilfried Houngbo", "a déclaré"), ("Wilfried Houngbo", "appelant")]
+
+
+def test_a_name_in_apposition_to_its_title_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the name after a scene-setting participle, its title in apposition after it: the name speaks;
+    # a mandate ("for Mali") is no country, and the delegate of that country is someone else
+    text = (
+        "Introducing the report, Petra Lindholm, Special Representative of the Secretary-General for Mali, said the "
+        "ceasefire was holding in most regions. The representative of Mali said his Government would hold elections next year."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Petra Lindholm", None), ("representative of Mali", "MLI")]
+    # French: the title first, then an acronym in brackets, then the honorific and the name
+    text = (
+        "La Représentante spéciale du Secrétaire général et Cheffe de la Mission des Nations Unies au Soudan du Sud (MINUSS), "
+        "Mme Greta Sandvik, a averti le Conseil que les violences risquaient de compromettre les élections."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Greta Sandvik", None)
+    # a rank of the person's own between the title and the name
+    text = "Le porte-parole de la marine, le capitaine de vaisseau Paul Ndiaye, a indiqué que deux navires avaient été arraisonnés."
+    claim = one(claims_of(text, "fr", models))
+    assert claim.speaker == "Paul Ndiaye"
+
+
+def test_a_possessive_title_belongs_to_the_body_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Indonesia urged both navies to avoid any further incident. Its foreign minister, Dewi Kartika, said Jakarta "
+        "was ready to host talks between the two countries."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Indonesia", "IDN"), ("Dewi Kartika", "IDN")]
+    text = "Norway backs a longer mandate for the mission, its representative said, and will table a draft next week."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_country) == ("representative of Norway", "NOR")
+    text = "La Commission de l'Union africaine a condamné l'attaque, et son président a appelé à un cessez-le-feu immédiat dans la région."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found][-1] == ("président de la Commission de l'Union africaine", None)
+
+
+def test_a_description_designates_a_person_of_its_role(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "the Peruvian prime minister" is not the Peruvian army spokesman named before
+    text = (
+        "Peruvian army spokesman Colonel Javier Quispe said the troops had been attacked first. "
+        "The Peruvian prime minister said Lima would not accept any mediation."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Javier Quispe", "PER"), ("Peruvian prime minister", "PER")]
+    # an international official's nationality is not whom they serve
+    text = (
+        "Le Haut-Représentant, M. Anders Holm, a jugé que la situation était préoccupante. "
+        "« Les institutions doivent être respectées », a déclaré le diplomate suédois."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Anders Holm", None), ("Anders Holm", None)]

@@ -230,3 +230,10 @@ def test_a_lede_description_designates_the_person_named_next(models: ner.NerMode
     # a lone capitalised word the model took for a person is not who the description introduces
     mentions, entities = resolve_texts([("fr", "La ministre congolaise a accusé le Rwanda. « Manifester n'est pas un crime », a-t-elle ajouté.")], models)
     assert not any(e.kind == "person" and e.name == "Manifester" and e.roles for e in entities.values())
+
+
+def test_an_acronym_defined_after_a_lexicon_organisation(models: ner.NerModels) -> None:
+    # the lexicon knows the body's full name, the article gives it an acronym the lexicon does not list
+    mentions, _ = resolve_texts([("fr", "Le Conseil de paix et de sécurité (CPS) de l'Union africaine s'est réuni mardi. Le CPS a levé la suspension.")], models)
+    ids = {m.entity_id for m in mentions if m.text in ("Conseil de paix et de sécurité", "CPS")}
+    assert ids == {"org:au_psc"}
