@@ -571,7 +571,23 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         preds = [p for p in preds if min(p.tokens) >= min(closing.tokens)]
     # a cue the parser puts inside what another cue governs is part of that content
     # ("Vietnam is ready …, the minister said", "said the council had condemned …")
-    preds = [p for p in preds if _after_break(doc, p, lex) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
+    cue_anchors = {p.anchor for p in preds}
+
+    def starts_statement(p: Predicate) -> bool:
+        # "said the treaty closed a chapter and guaranteed access to water": a verb of no stance
+        # coordinated with a verb of the reported clause (no cue itself) is more of that clause, not a
+        # statement of its own ("… and urged", "… and accused" are the speaker's own acts)
+        t = doc[p.anchor]
+        # (in the same tense as that verb, outside quotation marks: "said the deal 'protects our land' and urged …" is two)
+        same_form = t.morph.get("Tense") == t.head.morph.get("Tense") and t.morph.get("VerbForm") == t.head.morph.get("VerbForm")
+        if (
+            not p.stance and t.dep_ == "conj" and t.head.i not in cue_anchors and t.head.i not in quoted_tokens(doc) and same_form
+            and any(_via_content(t.head, doc[q]) for q in cue_anchors if q != p.anchor)
+        ):
+            return False
+        return _after_break(doc, p, lex)
+
+    preds = [p for p in preds if starts_statement(p) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
     anchors = {p.anchor for p in preds}
     quoted = quoted_tokens(doc)
     content_of: dict[int, tuple[int, int]] = {}
@@ -625,7 +641,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             later_subject, begin = _clause_of(doc, later, lex)
             # a cue after a comma or a coordinator starts a statement of its own (", rappelant que",
             # "et exhorté", "tandis que X a annoncé"), whatever the parser hung it on
-            linear = _after_break(doc, later, lex)
+            linear = starts_statement(later)
             if not _via_content(doc[later.anchor], anchor) or linear:
                 stop = min(stop, begin)
                 if later_subject is None and linear:

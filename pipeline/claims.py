@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -45,7 +45,7 @@ import pyarrow.parquet as pq
 import spacy
 from spacy.tokens import Doc
 
-from pipeline import __version__, attribution, engine, lexicons, spacy_models
+from pipeline import __version__, attribution, engine, lexicons, resolve, spacy_models
 from pipeline import topics as taxonomy
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
@@ -427,6 +427,7 @@ class Resolver:
         self._noted = 0  # candidates already seen by note_mentions
         self.said_at = -1  # where the latest claim was stated
         self.lead: Speaker | None = None  # the named person opening the sentence before, if they said nothing since
+        self.stated: dict[str, str] = {}  # person → the country a claim of theirs stated (the entity knows none)
 
     def note_mentions(self, candidates: list[Candidate], until: int, previous: int | None = None, lead_chars: int = 0, text: str = "") -> None:
         """Persons mentioned before `until` become pronoun antecedents even if they said nothing.
@@ -462,7 +463,9 @@ class Resolver:
         if entity is None:
             return None
         kind = {"person": "person", "organisation": "organisation", "country": "country", "location": "country"}.get(entity.kind, entity.kind)
-        return Speaker(entity.name, entity.entity_id, entity.country, kind, self.gender(entity, c.gender))
+        # "Ecuador's delegate, X, stressed …" then "X said": the country stated once holds for the article
+        country = entity.country or self.stated.get(entity.entity_id)
+        return Speaker(entity.name, entity.entity_id, country, kind, self.gender(entity, c.gender))
 
     def pronoun(self, gender: str | None, number: str) -> Speaker | None:
         """The latest speaker (or person mentioned) of matching number and gender."""
@@ -547,6 +550,9 @@ class Resolver:
 
     def said(self, speaker: Speaker, at: int = -1) -> None:
         self.said_at = max(self.said_at, at)
+        entity = self.entities.get(speaker.entity_id or "")
+        if speaker.kind == "person" and speaker.country and entity is not None and not entity.country:
+            self.stated.setdefault(entity.entity_id, speaker.country)
         if speaker.kind == "person" and self.named(speaker):
             self._touch(speaker)
         if self.history and self.history[-1].key == speaker.key:
@@ -622,6 +628,7 @@ class DocumentContext:
     lead_chars: int = 0  # how far into a sentence its subject may start (ClaimsParams.subject_lead_chars)
     cued: set[tuple[int, int]] = field(default_factory=set)  # sentences with a cue (those parsed)
     silent: set[int] = field(default_factory=set)  # starts of sentences that report nothing was said
+    officials: Callable[[int], str | None] = lambda at: None  # whom an official of no stated country serves (resolve.officials_country)
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -747,6 +754,16 @@ def _is_participle_adjective(t: object) -> bool:
     return t.dep_ in ("amod", "acl") and "Past" in t.morph.get("Tense")  # type: ignore[attr-defined]
 
 
+_NO_NATION = ("international_official", "diplomat", "official")  # title families that say nothing of a home country
+
+
+def _national_office(ctx: DocumentContext, title: str) -> bool:
+    """A title a government gives (minister, spokesperson, general, speaker of parliament): held, when
+    no country is stated, for the country of the article (not a diplomat, an official, a UN envoy)."""
+    key = ctx.lex.lexicon.title_key(title)
+    return key is not None and not ctx.lex.lexicon.family(key) & set(_NO_NATION)
+
+
 def _possessor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> tuple[Candidate, int] | None:
     """The body a possessive title belongs to, and where the possessive ends: "La France, par la voix
     de sa représentante", "…, its representative said", "Malaysia … Its foreign minister, X, said":
@@ -779,6 +796,27 @@ def _of_body(ctx: DocumentContext, body: Candidate) -> str:
         return f"of the {name}" if det else f"of {name}"
     article = det.group(1).lower() if det else ""
     return {"la": f"de la {name}", "le": f"du {name}", "les": f"des {name}", "l'": f"de l'{name}"}.get(article, f"de {name}")
+
+
+def _office_of(ctx: DocumentContext, doc: Doc, base: int, index: int, around: list[Candidate]) -> Speaker | None:
+    """ "The Kyrgyz president's office", "the minister's press service": a body of the official named
+    as its possessor speaks, not the official (a title after the possessive is a person: "X's spokeswoman")."""
+    tok = doc[index]
+    head = fold(tok.lemma_ or tok.text)
+    lex = ctx.lex
+    if tok.pos_ != "NOUN" or head in lex.title_heads or fold(tok.text) in lex.title_heads or head in lex.groups or head in lex.documents:
+        return None
+    poss = next((ch for ch in tok.children if ch.dep_ == "poss" and ch.pos_ in ("NOUN", "PROPN")), None)
+    if poss is None:
+        return None
+    lo, hi = base + doc[poss.left_edge.i].idx, base + poss.idx + len(poss.text)
+    holder = next((c for c in around if c.kind in ("TITLE", "PERSON") and c.entity_id and lo <= c.start and c.end <= hi), None)
+    if holder is None:
+        return None
+    official = ctx.resolver.from_entity(holder)
+    country = holder.country or (official.country if official else None)
+    name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(ctx.text[lo : base + tok.idx + len(tok.text)].split()), flags=re.IGNORECASE)
+    return Speaker(name, None, country, "organisation")
 
 
 def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
@@ -839,11 +877,20 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         ]
         person_like = named_after[:1] + person_like
     owner = _possessor(ctx, doc, base, index) if tok.pos_ == "NOUN" else None
+    office = _office_of(ctx, doc, base, index, around)
+    if office is not None:
+        return office
     for c in sorted(person_like, key=lambda c: c.kind != "PERSON"):
         speaker = ctx.resolver.from_entity(c)
         if speaker and speaker.kind == "person" and owner is not None and speaker.country is None and not local:
             # "La France, par la voix de sa représentante, Mme X": she serves the body that owns the title
             return replace(speaker, country=owner[0].country)
+        if (
+            speaker and speaker.kind == "person" and speaker.country is None and not local and not stated and tok.pos_ == "NOUN"
+            and not ctx.resolver.international(speaker) and _national_office(ctx, ctx.text[head_at:end])
+        ):
+            # "Le porte-parole de l'armée, le capitaine X": a government's title, no country stated
+            return replace(speaker, country=ctx.officials(head_at))
         if speaker and speaker.kind == "person" and not ctx.resolver.named(speaker) and definite:
             # "la cheffe de la diplomatie congolaise" after "Clarisse Ilunga": the person already named
             description = ctx.resolver.entities.get(speaker.entity_id or "")
@@ -866,6 +913,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 # "son président", "its representative": the title of the body named before
                 title = " ".join(ctx.text[owner[1] : end].split())
                 return Speaker(f"{title} {_of_body(ctx, owner[0])}", None, owner[0].country, "person", _gender_of_description(tok, inside))
+            if not country and not stated and _national_office(ctx, ctx.text[head_at:end]):
+                # "le ministre de la Communication", "a foreign ministry spokeswoman": the country of the article
+                country = ctx.officials(head_at)
             if _definite(phrase) and (country or folded_head not in lex.groups):
                 earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
                 if earlier:
@@ -1299,7 +1349,10 @@ def extract_claims(
     for m in mentions:
         if m.entity_id and m.gender:
             gender_of[m.entity_id] = m.gender
-    ctx = DocumentContext(document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex), _surnames(mentions, entities), lead_chars=params.subject_lead_chars)
+    ctx = DocumentContext(
+        document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex), _surnames(mentions, entities),
+        lead_chars=params.subject_lead_chars, officials=resolve.officials_country(document, mentions, lex.lexicon),
+    )
     by_paragraph = statement_sentences(document)
     if parsed is None:
         parsed = parse_candidates([document], params, models, models_dir)[document.doc_id]

@@ -226,7 +226,7 @@ def acronym_norms(text: str, mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]]) -> str | None:
+def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]], previous: bool = True) -> str | None:
     """The country a wire story names where an official first appears: the first one named in their
     sentence ("Poland will close its border with Belarus, Interior Minister X said"; a capital counts
     there: "À Paris, le ministre …"), else in their paragraph before them, else in the paragraph before.
@@ -241,6 +241,8 @@ def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]]) -
         found = [code for start, code, capital in countries if lo <= start < hi and (capitals or not capital)]
         if found:
             return found[0]
+    if not previous:
+        return None
     before = text.rfind("\n", 0, max(para - 1, 0))
     while before > 0 and not text[before + 1 : para].strip():
         before = text.rfind("\n", 0, before)
@@ -258,19 +260,32 @@ def _official_context(clusters: list[_Person], context: str | None, lex: Lexicon
             person.country = (local(person.positions[0]) if local and person.positions else None) or context
 
 
+def _local_finder(document: Document, mentions: list[Mention], lex: Lexicon, previous: bool = True) -> Callable[[int], str | None]:
+    countries = sorted(
+        (m.start, m.country, m.label == "LOC" and not (m.norm or "").startswith("region:"))
+        for m in mentions
+        if m.country and (m.label == "COUNTRY" or (m.label == "LOC" and ((m.norm or "").startswith("region:") or m.text in lex.capitals)))
+    )
+    return lambda at: _local_country(document.text, at, countries, previous)
+
+
+def officials_country(document: Document, mentions: list[Mention], lex: Lexicon) -> Callable[[int], str | None]:
+    """Whom an official of no stated country serves, where they speak: the country named in their
+    sentence or their paragraph before them (wire stories), else the country the article is about
+    (home press: the agency's). The paragraph before is not asked: it is often someone else's words."""
+    context = document_country(document, mentions, lex)
+    if context is None or _home_press(document, lex):
+        return lambda at: context
+    local = _local_finder(document, mentions, lex, previous=False)
+    return lambda at: local(at) or context
+
+
 def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, params: ResolveParams) -> tuple[list[Mention], list[Observation]]:
     """One document's mentions → the same mentions with entity ids, and what it says of each entity."""
     mentions = surnames_as_persons(mentions, lex)
     clusters, assigned = _cluster_persons(mentions)
     context = document_country(document, mentions, lex) if params.context_country else None
-    local = None
-    if context and not _home_press(document, lex):
-        countries = sorted(
-            (m.start, m.country, m.label == "LOC" and not (m.norm or "").startswith("region:"))
-            for m in mentions
-            if m.country and (m.label == "COUNTRY" or (m.label == "LOC" and ((m.norm or "").startswith("region:") or m.text in lex.capitals)))
-        )
-        local = lambda at: _local_country(document.text, at, countries)  # noqa: E731
+    local = _local_finder(document, mentions, lex) if context and not _home_press(document, lex) else None
     linked: dict[int, _Person] = dict(assigned)
     international = {k for k in lex.titles if "international_official" in lex.family(k)}
     # Before descriptions are linked: "the Australian diplomat" must not designate the home official.

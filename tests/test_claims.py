@@ -889,3 +889,27 @@ def test_a_description_designates_a_person_of_its_role(models: tuple[ner.NerMode
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_country) for c in found] == [("Anders Holm", None), ("Anders Holm", None)]
+
+
+def test_officials_of_no_stated_country_and_a_country_stated_once(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # a government's title with no country: the article's; a country stated once holds for later claims
+    text = (
+        "DAKAR, 4 mai (Agence Ouest) - Le Sénégal a fermé sa frontière avec le Mali.\n"
+        "« Nous ne laisserons personne menacer nos populations », a déclaré le ministre de l'Intérieur."
+    )
+    found = claims_of(text, "fr", models)
+    assert (found[-1].speaker, found[-1].speaker_country) == ("ministre de l'Intérieur", "SEN")
+    text = (
+        "Chile's delegate, Ana Morales, stressed that the trafficking networks crossed every border. "
+        '"No country can fight them alone," Morales said.'
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Ana Morales", "CHL"), ("Ana Morales", "CHL")]
+
+
+def test_the_office_of_an_official_and_a_clause_coordinated_inside_the_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "the president's office" speaks, not the president; "and guaranteed" belongs to what was said
+    text = "The Mongolian president's office said the agreement settled the dispute and guaranteed grazing rights for herders."
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.speaker_kind, claim.speaker_country) == ("Mongolian president's office", "organisation", "MNG")
+    assert claim.text.endswith("guaranteed grazing rights for herders")
