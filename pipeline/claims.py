@@ -417,10 +417,11 @@ def speaker_candidates(text: str, mentions: list[Mention], lex: ClaimLexicon) ->
 class Resolver:
     """Turns candidates into speakers, remembering the latest speakers for pronouns."""
 
-    def __init__(self, entities: dict[str, Entity], gender_of: dict[str, str | None], lex: ClaimLexicon):
+    def __init__(self, entities: dict[str, Entity], gender_of: dict[str, str | None], lex: ClaimLexicon, role_keys: dict[str, set[str]] | None = None):
         self.entities = entities
         self.gender_of = gender_of
         self.lex = lex
+        self.role_keys = role_keys or {}  # entity → the role families its mentions in this document give it
         self.history: list[Speaker] = []
         self.persons_seen: list[Speaker] = []
         self.recent: list[Speaker] = []  # named persons, mentioned or speaking, most recent last
@@ -511,11 +512,10 @@ class Resolver:
         if not self.recent or self.recent[-1].key != speaker.key:
             self.recent = [s for s in self.recent if s.key != speaker.key] + [speaker]
 
-    def antecedent(self, country: str | None, gender: str | None, roles: Iterable[str] = ()) -> Speaker | None:
+    def antecedent(self, country: str | None, gender: str | None, wanted: set[str] | None = None) -> Speaker | None:
         """The named person a definite description designates ("le diplomate français", "the
         Indonesian official"): the most recent one of that country and gender whose titles, if any,
-        are of the description's role family ("the prime minister" is not the army spokesman named before)."""
-        wanted = self.role_keys(roles)
+        are of the description's role families ("the prime minister" is not the army spokesman named before)."""
         for speaker in reversed(self.recent):
             if country and speaker.country != country:
                 continue
@@ -528,18 +528,13 @@ class Resolver:
 
     def international(self, speaker: Speaker) -> bool:
         """Does the person hold an international office (a UN envoy, a High Representative)?"""
-        entity = self.entities.get(speaker.entity_id or "")
         family = self.lex.lexicon.family
-        return entity is not None and any("international_official" in family(k) for k in self.role_keys(entity.roles))
-
-    def role_keys(self, roles: Iterable[str]) -> set[str]:
-        return {k for k in (self.lex.lexicon.title_key(r) for r in roles) if k}
+        return any("international_official" in family(k) for k in self.role_keys.get(speaker.entity_id or "", ()))
 
     def fits(self, wanted: set[str], speaker: Speaker) -> bool:
         """Can a description of these role families designate this person (of no title, or of one of them)?"""
-        entity = self.entities.get(speaker.entity_id or "")
-        held = self.role_keys(entity.roles) if entity is not None else set()
-        if not held:
+        held = self.role_keys.get(speaker.entity_id or "", set())
+        if not held or "official" in wanted:  # "the official", "le responsable": any office holder
             return True
         family = self.lex.lexicon.family
         return any(w in family(h) or h in family(w) for w in wanted for h in held)
@@ -893,8 +888,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             return replace(speaker, country=ctx.officials(head_at))
         if speaker and speaker.kind == "person" and not ctx.resolver.named(speaker) and definite:
             # "la cheffe de la diplomatie congolaise" after "Clarisse Ilunga": the person already named
-            description = ctx.resolver.entities.get(speaker.entity_id or "")
-            named = ctx.resolver.antecedent(speaker.country or local, speaker.gender or _gender_of_description(tok, around), description.roles if description else ())
+            wanted = ctx.resolver.role_keys.get(speaker.entity_id or "")
+            named = ctx.resolver.antecedent(speaker.country or local, speaker.gender or _gender_of_description(tok, around), wanted)
             if named is not None:
                 return named  # who they serve is known already; the description's nationality only chose them
         if speaker:
@@ -1346,11 +1341,14 @@ def extract_claims(
     lex = load_lexicon_for(document.lang, models_dir)
     text = document.text
     gender_of: dict[str, str | None] = {}
+    role_keys: dict[str, set[str]] = {}
     for m in mentions:
         if m.entity_id and m.gender:
             gender_of[m.entity_id] = m.gender
+        if m.entity_id and m.role_keys:
+            role_keys.setdefault(m.entity_id, set()).update(m.role_keys)
     ctx = DocumentContext(
-        document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex), _surnames(mentions, entities),
+        document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex, role_keys), _surnames(mentions, entities),
         lead_chars=params.subject_lead_chars, officials=resolve.officials_country(document, mentions, lex.lexicon),
     )
     by_paragraph = statement_sentences(document)
