@@ -226,6 +226,8 @@ def _passive(t: Token) -> bool:
     deps = {c.dep_ for c in t.children if not c.text.startswith("-")}
     if not deps & {"auxpass", "aux:pass"} and any(c.dep_ in ("aux", "aux:tense") and _lemma(c) in ("avoir", "have") for c in t.children):
         return False  # "les manifestants ont exigé": a perfect tense, whatever the parser called its subject
+    if any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in t.children):
+        return False  # "X s'est félicité de …": a pronominal verb, whatever the parser called its subject
     return bool(deps & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"})
 
 
@@ -449,7 +451,9 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         verb = after + 1
         while verb < len(doc) and (doc[verb].lower_ in ("ne", "n'", "not", "pas") or doc[verb].text in QUOTE_OPEN + '"'):
             verb += 1  # "a exhorté le Conseil à ne pas « normaliser » …"
-        if verb < len(doc) and doc[after].lower_ in ("à", "de", "d'", "to", "que", "qu'", "that") and doc[verb].pos_ in ("VERB", "AUX", "DET", "PRON", "PROPN", "NOUN") and doc[after].lower_ not in ("de", "d'"):
+        # ("à la retenue" is what a call asks for; after another cue, "à la télévision" is where it was said)
+        asked = verb < len(doc) and (doc[verb].pos_ in ("VERB", "AUX", "PRON") or pred.stance == "call")
+        if verb < len(doc) and doc[after].lower_ in ("à", "de", "d'", "to", "que", "qu'", "that") and asked and doc[verb].pos_ in ("VERB", "AUX", "DET", "PRON", "PROPN", "NOUN") and doc[after].lower_ not in ("de", "d'"):
             return None
         return head.i
     return None
@@ -475,6 +479,8 @@ def _preverbal_actor(doc: Doc, pred: Predicate) -> int | None:
 def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
     """Is this subject at the head of its clause ('"…," Colonel X, the spokeswoman, told …'), not the end
     of content that an inverted cue closes ("… pour la Russie, a estimé le porte-parole")?"""
+    if subject.i in quoted:
+        return False  # a word of the quotation the cue closes, whatever the parser made of it
     # a relative clause or a participle describing the subject is no clause of its own ("La présidente,
     # X, qui a rompu avec le parti au pouvoir, a appelé …", "les chefs d'État, réunis à Abuja, ont exigé …")
     modifiers = {g.i for t in subject.subtree if t.i != subject.i and t.dep_ in RELATIVE_DEPS + ("acl",) and t.head.pos_ in ("NOUN", "PROPN") for g in t.subtree}
@@ -588,6 +594,9 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         return _after_break(doc, p, lex)
 
     preds = [p for p in preds if starts_statement(p) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
+    # "a rejeté ce rapport, qu'il a qualifié de « partial », et …": a relative clause on the object,
+    # whatever the parser made of it, qualifies what the speaker rejects; it is no statement of its own
+    preds = [p for p in preds if not (p.anchor != preds[0].anchor and _object_relative(doc, doc[p.anchor]))]
     anchors = {p.anchor for p in preds}
     quoted = quoted_tokens(doc)
     content_of: dict[int, tuple[int, int]] = {}
@@ -612,6 +621,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 speaker, inherits = governor_subject, None
         if speaker is None and pred.anchor in cut_by:
             inherits = cut_by[pred.anchor]
+        if speaker is None and inherits is None:
+            # "Rome et Madrid, dont les contingents …, ont exigé …": the noun phrase before the relative clause
+            near = _leading_subject(doc, pred, quoted)
+            if near is not None and _relative_between(doc, doc[near], pred, lex):
+                speaker = near
         inverted_actor = _inverted_actor(doc, pred, lex)
         if speaker is not None and doc[speaker].pos_ in ("VERB", "AUX"):
             speaker = _leading_subject(doc, pred, quoted | {t.i for t in doc[speaker].subtree if t.i <= doc[speaker].i or t.dep_ != "conj"})
@@ -628,8 +642,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 speaker, inherits = before_cue, None
         if speaker is None and inherits is None:
             near = _leading_subject(doc, pred, quoted)
-            if near is not None and min(pred.tokens) - doc[near].right_edge.i <= 3:
-                speaker = near  # a subject the parser missed: "Pékin a dénoncé …"
+            if near is not None and (min(pred.tokens) - doc[near].right_edge.i <= 3 or _relative_between(doc, doc[near], pred, lex)):
+                speaker = near  # a subject the parser missed: "Pékin a dénoncé …", "La déléguée de X, dont le pays …, a jugé"
         if speaker is not None and _lemma(doc[speaker]) in lex.quantities:
             # "Hundreds of protesters", "des milliers de manifestants": the people counted speak
             counted = next((g for c in doc[speaker].children if c.dep_ in ("prep", "nmod") for g in ([c] if c.dep_ == "nmod" else c.children) if g.pos_ in ("NOUN", "PROPN") and g.dep_ in ("pobj", "nmod")), None)
@@ -667,7 +681,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             if chunk and any(not t.is_punct for t in chunk):
                 pieces = [_span(chunk)]
                 inverted = True
-                tail = _tail_after(doc, pred, speaker)
+                tail = _tail_after(doc, pred, speaker, stop)
                 if tail:
                     pieces.append(tail)
         if not pieces:
@@ -703,12 +717,32 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
     return _join_explanations(doc, out)
 
 
+def _relative_between(doc: Doc, subject: Token, pred: Predicate, lex: SentenceLexicon) -> bool:
+    """Is only a relative clause between the subject and the cue ("X, dont le pays est exposé …, a jugé")?"""
+    after = subject.right_edge.i + (0 if subject.right_edge.text == "," else 1)
+    first = min(pred.tokens)
+    return (
+        after + 1 < first and doc[after].text == "," and _lemma(doc[after + 1]) in lex.relatives | {"dont", "où", "whose"}
+        and doc[first - 1].text == "," and not any(t.text in (";", ":") or t.text in QUOTE_OPEN for t in doc[after:first])
+    )
+
+
+def _object_relative(doc: Doc, verb: Token) -> bool:
+    """Does the verb's clause open with the relative "que" right after a noun and a comma ("ce rapport, qu'il a qualifié …")?"""
+    opener = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("que", "qu'", "qu’") and c.dep_ in ("obj", "mark")), None)
+    return opener is not None and opener.i >= 2 and doc[opener.i - 1].text == "," and doc[opener.i - 2].pos_ in ("NOUN", "PROPN")
+
+
 def _closing_inversion(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> Predicate | None:
     """The last cue of the sentence when it closes it with its actor after it and nothing else: ",
     a déclaré dimanche le Premier ministre nigérien, Moussa Abdou Tanko.", ", the ministry said."."""
     if len(preds) < 2:
         return None
     last = max(preds, key=lambda p: min(p.tokens))
+    first = min(last.tokens)
+    clitic = any(c.text.startswith("-") and c.text.lstrip("-").lower() in lex.pronouns for c in doc[last.anchor].children)
+    if clitic and first > 0 and doc[first - 1].text == "," and all(t.is_punct or t.pos_ == "ADV" for t in doc[max(last.tokens) + 1 :]):
+        return last  # "Belgrade soutient l'intégrité du pays, a-t-il néanmoins assuré."
     actor = _inverted_actor(doc, last, lex)
     if actor is None or doc[actor].i < max(last.tokens):
         return None
@@ -919,16 +953,26 @@ def _content_start(doc: Doc, previous: list[Attribution], clause_start: int) -> 
     return start
 
 
-def _tail_after(doc: Doc, pred: Predicate, speaker: int | None) -> tuple[int, int] | None:
-    """A quotation after the cue clause ('"A," he said, "B."') belongs to the same claim."""
+def _tail_after(doc: Doc, pred: Predicate, speaker: int | None, stop: int | None = None) -> tuple[int, int] | None:
+    """A quotation after the cue clause ('"A," he said, "B."') belongs to the same claim; so does the
+    rest of a sentence the cue interrupts ("A, she said, and B", "Les lois constituent, a-t-il
+    affirmé, une atteinte …")."""
     last = max([*pred.tokens, speaker if speaker is not None else -1])
     if speaker is not None:
         last = max(last, doc[speaker].right_edge.i)
-    rest = [t for t in doc[last + 1 :]]
+    rest = [t for t in doc[last + 1 : stop if stop is not None else len(doc)]]
+    comma = bool(rest) and rest[0].text == ","
     while rest and rest[0].text in ",;:":
         rest = rest[1:]
     if rest and (rest[0].text in QUOTE_OPEN or rest[0].text == '"'):
         return _span(rest)
+    first = min(pred.tokens)
+    clause = [t for t in doc[min(first, speaker if speaker is not None else first) : last + 1] if not t.is_punct]
+    incise = comma and first > 0 and doc[min(first, speaker if speaker is not None else first) - 1].text == "," and len(clause) <= 4
+    if incise and rest and rest[0].pos_ not in ("SCONJ", "ADP") and not _is_participle(rest[0]) and max(pred.tokens) not in quoted_tokens(doc):
+        words = _strip_tail(rest)
+        if sum(not t.is_punct for t in words) >= 3:
+            return _span(words)
     # « A, a-t-il affirmé. B » : the incise sits inside the quotation, which goes on after it
     if max(pred.tokens) in quoted_tokens(doc):
         # past the end of the incise's own sentence ("…, a déclaré X lors d'un point de presse. B »")

@@ -814,6 +814,29 @@ def _office_of(ctx: DocumentContext, doc: Doc, base: int, index: int, around: li
     return Speaker(name, None, country, "organisation")
 
 
+def _coordinated_actors(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
+    """ "Thailand and Cambodia blamed each other", "Rome et Madrid ont exigé": named actors coordinated
+    as one subject speak together, as a group."""
+    tok = doc[index]
+    members = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN")]
+    if len(members) < 2 or not any(g.dep_ == "cc" and g.lower_ in ("et", "and") for g in members[1].children) and not any(
+        g.dep_ == "cc" and g.lower_ in ("et", "and") for g in tok.children
+    ):
+        return None
+    named: set[int] = set()
+    for m in members:
+        at = base + m.idx
+        found = next((c for c in ctx.overlapping(at, at + 1) if c.start <= at < c.end and c.entity_id and c.kind in ("COUNTRY", "ORG", "LOC", "PERSON") and c.origin != "adjective"), None)
+        if found is None or found.start in named:
+            return None  # "le ministère de l'Europe et des Affaires étrangères" is one body
+        named.add(found.start)
+    lo = base + doc[tok.left_edge.i].idx
+    last = members[-1]
+    hi = base + last.idx + len(last.text)
+    end = max((c.end for c in ctx.overlapping(base + last.idx, base + last.idx + 1) if c.entity_id), default=hi)
+    return Speaker(_group_name(" ".join(ctx.text[lo:end].split()), ctx.lex), None, None, "group", None, "pl")
+
+
 def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
     """The speaker a subject token stands for: a pronoun, a mention, a delegate, a group, a document."""
     lex = ctx.lex
@@ -834,6 +857,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
             return ctx.resolver.pronoun(gender or None, number)
         return None
+    together = _coordinated_actors(ctx, doc, base, index)
+    if together is not None:
+        return together
     lo, hi = attribution.noun_phrase(doc, index)
     start, end = base + lo, base + hi
     head_at = base + tok.idx
@@ -967,6 +993,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             speaker = ctx.resolver.from_entity(c)
             if speaker:
                 return speaker
+    # "La Communauté économique des États de l'Afrique centrale (CEEAC), …": the body a name no
+    # lexicon knows stands for is the acronym the article gives it in brackets
+    acronym = next((c for c in around if c.kind == "ORG" and c.entity_id and ctx.text[c.start - 1 : c.start] == "(" and c.text.isupper()), None)
+    if acronym is not None and tok.text[:1].isupper():
+        speaker = ctx.resolver.from_entity(acronym)
+        if speaker:
+            return speaker
     if tok.pos_ == "PROPN" and not at_head and any(c.dep_ == "appos" and (fold(c.lemma_) in lex.title_heads or fold(c.text) in lex.title_heads) for c in tok.children):
         # a name the ner stage did not take for a person, given a title in apposition ("Elchin Mammadli,
         # foreign policy adviser to the president, told …"): the parser's proper noun is the person

@@ -24,6 +24,7 @@ Params (`resolve` in params.yaml): see `ResolveParams`.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
@@ -214,6 +215,34 @@ def acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+_LINKS = {"of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "le", "l", "et", "d", "pour", "en", "aux", "au"}
+
+
+def spelled_out(text: str, at: int, acronym: str) -> str | None:
+    """The name an acronym in brackets at `at` abbreviates, when the words right before the bracket
+    spell it ("Alliance of Small Island States (AOSIS)", "Communauté économique des États de
+    l'Afrique centrale (CEEAC)"): each word gives its initial, a linking word may give none."""
+    words = list(re.finditer(r"[^\W\d_][\w’'-]*", text[max(0, at - 120) : at]))
+    letters = acronym.lower()
+    for k in range(2, min(len(words), 12) + 1):
+        chunk = words[-k:]
+        if not chunk[0].group(0)[:1].isupper() or re.search(r"[.;:!?()]", text[max(0, at - 120) + chunk[0].start() : at].rstrip(" (")):
+            continue
+        initials = [fold(re.split(r"['’]", w.group(0))[-1][:1]) for w in chunk]
+        optional = [fold(re.split(r"['’]", w.group(0))[0]).rstrip("'’") in _LINKS or fold(w.group(0)) in _LINKS for w in chunk]
+
+        def spells(i: int, j: int) -> bool:
+            if i == len(chunk):
+                return j == len(letters)
+            if j < len(letters) and initials[i] == letters[j] and spells(i + 1, j + 1):
+                return True
+            return optional[i] and spells(i + 1, j)
+
+        if spells(0, 0):
+            return text[max(0, at - 120) + chunk[0].start() : at].rstrip(" (")
+    return None
+
+
 def acronym_norms(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Acronyms an article defines for a lexicon organisation whose lexicon lists no such acronym
     ("le Conseil de paix et de sécurité (CPS)"): acronym → the organisation's lexicon key."""
@@ -371,6 +400,11 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
                 entity_id = f"org:{m.norm}"
             else:
                 name = defined.get(m.text) or " ".join(m.text.split())
+                if m.text not in defined and m.text.isupper() and document.text[m.start - 1 : m.start] == "(":
+                    # "Alliance of Small Island States (AOSIS)": the name the model did not take is the acronym's
+                    name = spelled_out(document.text, m.start - 1, m.text) or name
+                    if name != m.text:
+                        defined[m.text] = name
                 entity_id = "org:" + slug(name)
             observe(entity_id, "organisation", name, m.text, m.country, names=names)
         elif m.label == "LOC":

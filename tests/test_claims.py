@@ -913,3 +913,44 @@ def test_the_office_of_an_official_and_a_clause_coordinated_inside_the_content(m
     claim = one(claims_of(text, "en", models))
     assert (claim.speaker, claim.speaker_kind, claim.speaker_country) == ("Mongolian president's office", "organisation", "MNG")
     assert claim.text.endswith("guaranteed grazing rights for herders")
+
+
+def test_a_sentence_the_cue_interrupts_and_a_closing_incise(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Mary Okello warned against delays. The region had paid enough, she said, and it was time for donors to keep their promises."
+    found = claims_of(text, "en", models)
+    assert found[-1].speaker == "Mary Okello" and found[-1].text.endswith("it was time for donors to keep their promises")
+    text = (
+        "M. Karl Weber a présenté son rapport. Ces décisions constituent, a-t-il affirmé, une violation grave des accords. "
+        "Le gouvernement soutient la mission, a-t-il néanmoins assuré."
+    )
+    found = claims_of(text, "fr", models)[-2:]
+    assert [(c.speaker, c.cue) for c in found] == [("Karl Weber", "a-t-il affirmé"), ("Karl Weber", "a-t-il néanmoins assuré")]
+    assert found[0].text.endswith("une violation grave des accords") and found[1].text.startswith("Le gouvernement soutient")
+
+
+def test_relative_clauses_around_the_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # a relative clause on the object is part of what is rejected; the coordinated cue keeps the speaker
+    text = "Le représentant du Chili a rejeté ce texte, qu'il a qualifié de « déséquilibré », et dénoncé des négociations opaques."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("représentant du Chili", "a rejeté"), ("représentant du Chili", "dénoncé")]
+    assert found[0].text == "ce texte, qu'il a qualifié de « déséquilibré »"
+    # a relative clause between the subject and the cue
+    text = "La déléguée de l'Islande, dont le pays accueille de nombreux réfugiés, a jugé « inquiétante » la hausse des arrivées."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("déléguée de l'Islande", "ISL")
+
+
+def test_coordinated_actors_speak_together(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    claim = one(claims_of("Peru and Ecuador blamed each other for the shooting near the river crossing.", "en", models))
+    assert (claim.speaker, claim.speaker_kind, claim.speaker_country) == ("Peru and Ecuador", "group", None)
+    # one body whose name holds "et" is no coordination
+    claim = one(claims_of("Le ministère de l'Europe et des Affaires étrangères a salué l'engagement des deux pays en faveur de la paix.", "fr", models))
+    assert claim.speaker_kind != "group"
+
+
+def test_pronominal_cues_and_a_quotation_the_parser_takes_for_a_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    claim = one(claims_of("Le Sénégal s'est aussitôt félicité de cette décision historique.", "fr", models))
+    assert (claim.speaker_kind, claim.speaker_country) == ("country", "SEN")
+    text = "« C'est une victoire pour tout le peuple », a réagi le porte-parole du gouvernement malien, Issa Traoré, à la télévision."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Issa Traoré", "MLI")

@@ -237,3 +237,10 @@ def test_an_acronym_defined_after_a_lexicon_organisation(models: ner.NerModels) 
     mentions, _ = resolve_texts([("fr", "Le Conseil de paix et de sécurité (CPS) de l'Union africaine s'est réuni mardi. Le CPS a levé la suspension.")], models)
     ids = {m.entity_id for m in mentions if m.text in ("Conseil de paix et de sécurité", "CPS")}
     assert ids == {"org:au_psc"}
+
+
+def test_an_acronym_the_words_before_it_spell(models: ner.NerModels) -> None:
+    # the model took the acronym, not the name; the name is the words before the bracket that spell it
+    _, entities = resolve_texts([("en", "The deal was welcomed by the Alliance of Small Island States (AOSIS) on Friday.")], models)
+    names = {e.name for e in entities.values() if e.kind == "organisation"}
+    assert "Alliance of Small Island States" in names
