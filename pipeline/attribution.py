@@ -156,7 +156,7 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
     for t in doc:
         if t.i in taken or (t.i in quoted and not _incise(doc, t)):
             continue
-        if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and t.head.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PROPN"):
             continue  # "un message publié sur…", "cité par les agences": a participle qualifying a noun
         lemma = _lemma(t)
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and lemma in lex.verbs and t.i > 0):
@@ -866,7 +866,10 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             for g in doc[i].children:
                 if g.dep_ == "pobj":
                     if pred.lemma in lex.addressee:
-                        complements += [x for x in g.children if x.dep_ in ("acl", "relcl", "xcomp", "infmod")]
+                        asked = [x for x in g.children if x.dep_ in ("acl", "relcl", "xcomp", "infmod")]
+                        # a call names who is to act ("called on both sides to exercise restraint"), as "urged" does
+                        to_act = asked or any((x.dep_ in ("xcomp", "advcl") or x.lower_ == "to") and x.i > g.i for x in anchor.children)
+                        complements += [g] if to_act and pred.stance == "call" else asked
                     else:
                         complements.append(g)
     if pred.kind == "verb" and pred.lemma in lex.addressee:

@@ -130,6 +130,7 @@ class ClaimLexicon:
     parser_blanks: re.Pattern[str] = re.compile("(?!)")  # incises the parser does not see
     voice: re.Pattern[str] = re.compile("(?!)")  # "par la voix de sa ministre, X,"
     questions: frozenset[str] = frozenset()  # words opening an indirect question
+    demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)  # "celle-ci" → (gender, number)
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -225,6 +226,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         parser_blanks=re.compile("|".join(conf.get("parser_blanks", [])) or "(?!)"),
         voice=re.compile(conf.get("voice") or "(?!)"),
         questions=frozenset(w.lower() for w in conf.get("questions", [])),
+        demonstratives={fold(d["form"]): (d["gender"], d["number"]) for d in conf.get("demonstratives", [])},
         document_antecedent=re.compile(
             rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
             re.IGNORECASE,
@@ -778,7 +780,8 @@ def _possessor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> tuple[C
     found = bodies(base, at)
     if not found:
         line = ctx.text.rfind("\n", 0, base) + 1
-        before = max(ctx.text.rfind(". ", line, max(base - 2, line)) + 2, line)
+        previous = ctx.text.rfind(". ", line, max(base - 2, line))
+        before = previous + 2 if previous >= 0 else line
         found = [c for c in bodies(before, base) if c.start - before <= 40] if base > line else []
     return (found[0], at + len(det.text)) if found else None
 
@@ -837,10 +840,37 @@ def _coordinated_actors(ctx: DocumentContext, doc: Doc, base: int, index: int) -
     return Speaker(_group_name(" ".join(ctx.text[lo:end].split()), ctx.lex), None, None, "group", None, "pl")
 
 
+def _demonstrative(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
+    """ "Celle-ci a demandé", "Ce dernier a estimé", "the latter said": the person or body named last
+    before the sentence (a person of the pronoun's gender), whether or not it spoke."""
+    tok = doc[index]
+    if tok.pos_ not in ("PRON", "NOUN", "ADJ", "DET"):
+        return None
+    at = doc[tok.left_edge.i].idx
+    opening = fold(doc.text[at : at + 20])
+    form = next((f for f in ctx.lex.demonstratives if re.match(rf"{re.escape(f)}(?![\w-])", opening)), None)
+    if form is None:
+        return None
+    gender, _ = ctx.lex.demonstratives[form]
+    for c in reversed(ctx.overlapping(max(0, base - 400), base)):
+        if c.end > base or not c.entity_id or c.kind not in ("PERSON", "TITLE", "ORG", "COUNTRY") or c.origin == "adjective":
+            continue
+        speaker = ctx.resolver.from_entity(c)
+        if speaker is None:
+            continue
+        if speaker.kind == "person" and gender and speaker.gender and speaker.gender != gender:
+            continue
+        return speaker
+    return None
+
+
 def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
     """The speaker a subject token stands for: a pronoun, a mention, a delegate, a group, a document."""
     lex = ctx.lex
     tok = doc[index]
+    pointed = _demonstrative(ctx, doc, base, index)
+    if pointed is not None:
+        return pointed
     word = tok.text.lstrip("-").lower()
     if word.startswith("t-"):
         word = word[2:]
@@ -1079,15 +1109,36 @@ def _capital_speaker(ctx: DocumentContext, c: Candidate) -> Speaker | None:
     return Speaker(entity.name if entity else ctx.lex.country_names.get(code, c.text), entity.entity_id if entity else None, code, "country")
 
 
+def _title_said_before(ctx: DocumentContext, phrase: str) -> Speaker | None:
+    """ "Selon le ministre", "according to the spokesman": a definite singular title names the
+    latest speaker known by that title (named or not)."""
+    found = re.fullmatch(r"\s*(?:le|la|l'|the)\s*(\S+)\s*", phrase, flags=re.IGNORECASE)
+    if found is None or fold(found.group(1)) not in ctx.lex.title_heads:
+        return None
+    head = fold(found.group(1))
+    for speaker in reversed(ctx.resolver.history):
+        if speaker.kind != "person":
+            continue
+        entity = ctx.resolver.entities.get(speaker.entity_id or "")
+        held = ctx.resolver.role_keys.get(speaker.entity_id or "", set())
+        key = ctx.lex.lexicon.title_key(head)
+        if fold(speaker.name).split()[:1] == [head] or (key and entity is not None and key in set().union(*(ctx.lex.lexicon.family(k) for k in held or {""}))):
+            return speaker
+    return None
+
+
 def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker | None:
     """Who the phrase after "selon", "according to", "pour" names; with `strict` ("Pour la France, …")
     the whole phrase must be one actor or a group."""
     text, lex = ctx.text, ctx.lex
     cands = _mentions_in(ctx, a, b)
     words = fold(text[a:b]).split()
-    group = bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups)
     lead = re.match(r"(?:(?:des|les|de|d'|the|some|several|plusieurs|certains|certaines|many|de nombreux|de nombreuses)\s*)*", text[a:b], flags=re.IGNORECASE)
     lead_end = lead.end() if lead else 0
+    # "les évêques catholiques de la province de X", "Western diplomats": a group noun heads the phrase
+    first = fold(text[a + lead_end : b]).split()[:1]
+    headed = lead_end > 0 and bool(first) and (first[0] in lex.groups or first[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands)
+    group = bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups) or headed
     single = re.match(r"(?:une?|an?)\s+(?:(?:haute?|hauts?|senior|high-ranking)\s+)?", text[a:b], flags=re.IGNORECASE)
     if single and not strict:
         # "Selon une source diplomatique française", "According to a senior Western official": one
@@ -1100,6 +1151,9 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
             name = re.split(rf"\s+(?:{'|'.join(re.escape(r) for r in lex.sentence.relatives)})\b", name, maxsplit=1)[0]
             return Speaker(name, None, country, "person", indefinite=True)
     head = fold(text[a + lead_end : b]).split()[:1]
+    said = _title_said_before(ctx, text[a:b])
+    if said is not None:
+        return said
     if not strict and head and (head[0] in lex.groups or head[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands):
         # "Selon des diplomates présents à Abuja": people of that kind speak, not the place named after them
         return Speaker(_group_name(text[a:b], lex), None, None, "group", None, "pl")
@@ -1110,7 +1164,7 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
                 phrase = phrase[len(honorific) + 1 :]
                 break
         cands = [c for c in cands if fold(c.text) == fold(phrase) and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC")]
-        if not cands and not (group and len(words) <= 4):
+        if not cands and not (group and (len(words) <= 4 or headed)):
             return None
     for c in sorted(cands, key=lambda c: (c.kind not in ("PERSON", "TITLE"), c.start)):
         if c.kind == "LOC":

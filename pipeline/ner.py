@@ -668,7 +668,8 @@ def _possessor(text: str, c: Candidate, mentions: list[Candidate], rules: Rules)
     # "Malaysia … called for restraint. Its foreign minister, X, said …": the subject of the sentence before
     line = text.rfind("\n", 0, at) + 1
     if sentence > line:
-        before = max(text.rfind(". ", line, sentence - 2), line - 2) + 2
+        previous = text.rfind(". ", line, sentence - 2)
+        before = previous + 2 if previous >= 0 else line
         earlier = bodies_in(before, sentence)
         if earlier and earlier[0].start - before <= 40:
             return earlier[0]

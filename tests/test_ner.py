@@ -163,6 +163,8 @@ def test_missing_spacy_model_is_a_clear_error() -> None:
         ("en", "Amara Kallon (Sierra Leone), speaking on behalf of the African Union, said a military solution was impossible.", "Amara Kallon", "SLE", False),
         # a participial clause before the name describes nobody
         ("en", "Briefing the Council, Helena Vasquez-Ortiz said aid was blocked.", "Helena Vasquez-Ortiz", None, False),
+        # a possessive title at the head of a sentence: the body the sentence before opens with
+        ("en", "Indonesia urged restraint on Monday. Its foreign minister, Dewi Kartika, said talks would resume.", "Dewi Kartika", "IDN", False),
     ],
 )
 def test_country_or_employer_from_the_description(models: ner.NerModels, lang: str, text: str, name: str, country: str | None, international: bool) -> None:
@@ -288,3 +290,9 @@ def test_military_ranks_are_roles_not_names(models: ner.NerModels, lang: str, te
     find(found, name, "PERSON")
     assert all(m.text == name for m in found if m.label == "PERSON")
     assert set(roles) <= {r for m in found if m.label == "PERSON" for r in m.roles}
+
+
+def test_state_forces_named_with_their_country_are_organisations(models: ner.NerModels) -> None:
+    army = find(mentions_of("L'armée malienne a annoncé la reprise de la ville.", "fr", models), "armée malienne", "ORG")
+    police = find(mentions_of("Swedish police said the investigation was continuing.", "en", models), "Swedish police", "ORG")
+    assert (army.country, police.country) == ("MLI", "SWE")
