@@ -115,11 +115,19 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
     """Give each token the lemma attribution needs: among the possible lemmas of its form (`candidates`),
     the one a lexicon of its part of speech knows, else any lexicon's, else the lemma the lookup table
     lists (`listed`), else the form itself."""
+    closing = quoted_ends(doc) | {t.i for t in doc if t.text in QUOTE_CLOSE}
     for t in doc:
         if t.is_punct or t.is_space:
             continue
         form = t.text.lower()
         cands = candidates(form)
+        if t.pos_ == "NOUN" and t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN"):
+            # « … », juge X: a verb of the inverted cue the tagger took for its noun homograph
+            verbs = cands & lex.pools.get("VERB", frozenset()) & frozenset(lex.verbs)
+            if verbs:
+                t.pos_ = "VERB"
+                t.lemma_ = min(verbs)
+                continue
         pool = lex.pools.get(t.pos_, frozenset())
         chosen = min(cands & pool) if cands & pool else min(cands & lex.known) if cands & lex.known else None
         if chosen is None:
@@ -268,7 +276,11 @@ def _incise(doc: Doc, t: Token) -> bool:
 
 def _predicate(doc: Doc, anchor: Token, head: Token, extra: list[int], stance: str, lemma: str, kind: str) -> Predicate:
     tokens = {anchor.i, head.i, *extra}
+    quoted = quoted_tokens(doc)
+    quoted = set() if anchor.i in quoted else quoted  # an incise inside the quotation keeps its auxiliaries
     for c in anchor.children:
+        if c.i in quoted:
+            continue  # a word of the quotation the parser hung on the cue
         if c.dep_ in AUX_DEPS or (c.dep_ == "expl:subj" and c.text.startswith("-")) or (c.dep_ in ("expl:comp", "expl:pv") and c.i < anchor.i):
             tokens.add(c.i)
     # what lies between the first and last cue token (adverbs: "a également appelé") is part of the cue as written
@@ -441,7 +453,8 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         # "told them that…" (an object and its complement, not an inverted subject)
         # (a participle after a comma describes the actor: "…, a déclaré la coordonnatrice, X, appelant …")
         # (what comes after that participle is its own: "…, appelant Niamey à « revenir à la raison »")
-        participle = min((c.i for c in head.children if c.i > head.i and _is_participle(c) and doc[c.i - 1].text == ","), default=len(doc))
+        # (as does a past participle after a comma: "…, a assuré le porte-parole, X, joint par téléphone")
+        participle = min((c.i for c in head.children if c.i > head.i and (_is_participle(c) or "Part" in c.morph.get("VerbForm")) and doc[c.i - 1].text == ","), default=len(doc))
         if any(
             head.i < c.i < participle and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
             for c in head.children
@@ -856,6 +869,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             # what a call asks for may be a text or a meeting ("a appelé à la publication des procès-verbaux")
             asked_for = pred.stance == "call" and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
             if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
+                # "a accusé vendredi l'armée de …": the parser may hang the verb's object on the time word
+                complements += [g for g in c.children if g.dep_ in OBJECT_DEPS and g.i > c.i and g.i < stop]
                 continue
             if pred.stance != "call" and _setting(c, lex):
                 continue
@@ -972,7 +987,8 @@ def _tail_after(doc: Doc, pred: Predicate, speaker: int | None, stop: int | None
     first = min(pred.tokens)
     clause = [t for t in doc[min(first, speaker if speaker is not None else first) : last + 1] if not t.is_punct]
     incise = comma and first > 0 and doc[min(first, speaker if speaker is not None else first) - 1].text == "," and len(clause) <= 4
-    if incise and rest and rest[0].pos_ not in ("SCONJ", "ADP") and not _is_participle(rest[0]) and max(pred.tokens) not in quoted_tokens(doc):
+    describes = bool(rest) and (rest[0].dep_ == "appos" or rest[0].head.dep_ == "appos" and rest[0].pos_ == "DET")  # "…, juge X, chercheuse à …"
+    if incise and rest and not describes and rest[0].pos_ not in ("SCONJ", "ADP") and not _is_participle(rest[0]) and max(pred.tokens) not in quoted_tokens(doc):
         words = _strip_tail(rest)
         if sum(not t.is_punct for t in words) >= 3:
             return _span(words)

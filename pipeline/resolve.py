@@ -189,6 +189,18 @@ def _fits(title: Mention, person: _Person, lex: Lexicon) -> bool:
     return True
 
 
+def _lede_end(document: Document) -> int:
+    """Where the lede, the first paragraph after the title line, ends."""
+    text = document.text
+    start = 0
+    if document.title and text.startswith(document.title):
+        start = len(document.title)
+    while start < len(text) and text[start] in "\n ":
+        start += 1
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def _named_later(title: Mention, clusters: list[_Person], window: int) -> list[_Person]:
     """The person a lede's description introduces before naming them ("La cheffe de la diplomatie
     congolaise a accusé … », a déclaré Clarisse Ilunga"): the first one named soon after it, who has
@@ -317,6 +329,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
     local = _local_finder(document, mentions, lex) if context and not _home_press(document, lex) else None
     linked: dict[int, _Person] = dict(assigned)
     international = {k for k in lex.titles if "international_official" in lex.family(k)}
+    lede_end = _lede_end(document)
     # Before descriptions are linked: "the Australian diplomat" must not designate the home official.
     _official_context(clusters, context, lex, local)
     unnamed: dict[tuple[str, str], _Person] = {}
@@ -326,7 +339,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         fitting = [c for c in clusters if _fits(m, c, lex)]
         # "the Australian diplomat" designates the Australian named before, not a person of unknown country
         fitting = [c for c in fitting if m.country and c.country == m.country] or fitting
-        if not fitting and (m.country or m.affiliated_org):
+        if not fitting and (m.country or m.affiliated_org) and m.start < lede_end:
             fitting = _named_later(m, clusters, params.named_later_chars)
         if fitting:
             before = [c for c in fitting if c.positions[0] < m.start]

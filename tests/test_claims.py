@@ -982,3 +982,18 @@ def test_a_group_framed_with_its_complement_and_who_a_call_names(models: tuple[n
     text = "Norway, which chairs the donor group this year, called on both sides to respect the truce."
     claim = one(claims_of(text, "en", models))
     assert (claim.speaker, claim.text) == ("Norway", "both sides to respect the truce")
+
+
+def test_inverted_cues_the_tagger_misreads(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # a present-tense cue the tagger takes for its noun homograph, a past participle after the actor
+    text = "« La mission n'a pas les moyens d'agir », juge Nadia Karam, chercheuse à l'université de Tunis."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.cue) == ("Nadia Karam", "juge")
+    text = "« Nous n'abritons aucun groupe armé », a assuré le porte-parole du ministère ghanéen des Affaires étrangères, Kofi Mensah, joint par téléphone."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_country) == ("Kofi Mensah", "GHA")
+    # a denial with a short object, an object the parser hung on a time word
+    claim = one(claims_of("Le Togo a démenti toute implication.", "fr", models))
+    assert (claim.speaker_country, claim.stance) == ("TGO", "oppose")
+    claim = one(claims_of("La Suède a accusé vendredi la marine russe d'avoir endommagé un câble sous-marin.", "fr", models))
+    assert claim.text.startswith("la marine russe d'avoir endommagé")

@@ -244,3 +244,15 @@ def test_an_acronym_the_words_before_it_spell(models: ner.NerModels) -> None:
     _, entities = resolve_texts([("en", "The deal was welcomed by the Alliance of Small Island States (AOSIS) on Friday.")], models)
     names = {e.name for e in entities.values() if e.kind == "organisation"}
     assert "Alliance of Small Island States" in names
+
+
+def test_only_a_lede_description_waits_for_a_name(models: ner.NerModels) -> None:
+    # past the lede, a description names nobody who is named later for the first time
+    text = (
+        "ROME, 2 mars - Les deux pays ont signé un accord.\n\n"
+        "« La sécurité de nos soldats n'est pas négociable », a prévenu le ministre italien de la Défense.\n\n"
+        "« Rien n'est réglé », estime Laura Conti, chercheuse à Milan."
+    )
+    mentions, _ = resolve_texts([("fr", text)], models)
+    title = next(m for m in mentions if m.label == "TITLE" and "ministre" in m.text)
+    assert title.entity_id != next(m.entity_id for m in mentions if m.text == "Laura Conti")
