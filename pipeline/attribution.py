@@ -297,6 +297,14 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
     for c in anchor.children:
         if c.dep_ in SUBJECT_DEPS:
             if _lemma(c) in lex.relatives and anchor.dep_ in RELATIVE_DEPS:
+                if anchor.head.pos_ in ("VERB", "AUX") and c.i >= 2 and doc[c.i - 1].text == ",":
+                    # "…, a lancé la représentante de X, qui a appelé …": the parser hung the relative
+                    # clause on the verb; it qualifies the noun phrase before the comma
+                    noun = doc[c.i - 2]
+                    while noun.dep_ in ("nmod", "amod", "flat", "flat:name", "compound", "case", "det") and noun.head.i < noun.i:
+                        noun = noun.head
+                    if noun.pos_ in ("NOUN", "PROPN"):
+                        return noun.i, None
                 return _adopter(anchor.head, lex), None
             if c.pos_ in ("VERB", "AUX") and c.i < anchor.i and _is_participle(c):
                 # "X (Senegal), speaking also for Algeria, condemned …": the parser makes the participle
@@ -551,8 +559,11 @@ def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
     if "Inf" in doc[pred.anchor].morph.get("VerbForm") or doc[pred.anchor].tag_ == "VB":
         return False  # "appelé à intensifier …, et à promouvoir": one call with two infinitives
     _, lead = _clause_of(doc, pred, lex)
-    while lead > 0 and doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as"):
-        lead -= 1  # ", tout en demandant", "tandis que X a annoncé"
+    # a relative clause the parser hung on a verb is about the actor before it ("…, a lancé la
+    # représentante de X, qui a appelé …"); one on a noun qualifies the content ("…, which he called …")
+    on_verb = doc[pred.anchor].dep_ in RELATIVE_DEPS and doc[pred.anchor].head.pos_ in ("VERB", "AUX")
+    while lead > 0 and (doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as") or on_verb and doc[lead - 1].lower_ in lex.relatives):
+        lead -= 1  # ", tout en demandant", "tandis que X a annoncé", ", qui a appelé"
     return lead > 0 and (doc[lead - 1].text in (",", ";") or doc[lead - 1].lower_ in COORDINATORS)
 
 

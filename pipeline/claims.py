@@ -131,6 +131,7 @@ class ClaimLexicon:
     voice: re.Pattern[str] = re.compile("(?!)")  # "par la voix de sa ministre, X,"
     questions: frozenset[str] = frozenset()  # words opening an indirect question
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)  # "celle-ci" → (gender, number)
+    body_pronouns: frozenset[str] = frozenset()  # "it": an organisation or a country
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -227,6 +228,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         voice=re.compile(conf.get("voice") or "(?!)"),
         questions=frozenset(w.lower() for w in conf.get("questions", [])),
         demonstratives={fold(d["form"]): (d["gender"], d["number"]) for d in conf.get("demonstratives", [])},
+        body_pronouns=frozenset(fold(w) for w in conf.get("body_pronouns", [])),
         document_antecedent=re.compile(
             rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
             re.IGNORECASE,
@@ -626,6 +628,7 @@ class DocumentContext:
     cued: set[tuple[int, int]] = field(default_factory=set)  # sentences with a cue (those parsed)
     silent: set[int] = field(default_factory=set)  # starts of sentences that report nothing was said
     officials: Callable[[int], str | None] = lambda at: None  # whom an official of no stated country serves (resolve.officials_country)
+    previous: int | None = None  # where the sentence before the one being read starts
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -840,6 +843,17 @@ def _coordinated_actors(ctx: DocumentContext, doc: Doc, base: int, index: int) -
     return Speaker(_group_name(" ".join(ctx.text[lo:end].split()), ctx.lex), None, None, "group", None, "pl")
 
 
+def _body_antecedent(ctx: DocumentContext, base: int) -> Speaker | None:
+    """What "it" stands for: the organisation or country opening the sentence before."""
+    if ctx.previous is not None:
+        for c in ctx.overlapping(ctx.previous, min(base, ctx.previous + ctx.lead_chars)):
+            if c.start >= ctx.previous and c.entity_id and (c.kind == "ORG" or c.kind == "COUNTRY" and c.origin != "adjective"):
+                if ctx.text[ctx.previous : c.start].strip() and len(ctx.text[ctx.previous : c.start].split()) > 3:
+                    break  # not the sentence's opening
+                return ctx.resolver.from_entity(c)
+    return None
+
+
 def _demonstrative(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
     """ "Celle-ci a demandé", "Ce dernier a estimé", "the latter said": the person or body named last
     before the sentence (a person of the pronoun's gender), whether or not it spoke."""
@@ -883,6 +897,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             noun_gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(last.name.split(" ", 1)[0].lower(), "")
             if not (pronoun_gender and noun_gender and pronoun_gender != noun_gender):
                 return last
+        if fold(word) in lex.body_pronouns:
+            return _body_antecedent(ctx, base)
         if word in {p.lower() for p in lex.pronouns} and not lex.impersonal.match(ctx.text, base + tok.idx):
             gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
             return ctx.resolver.pronoun(gender or None, number)
@@ -1186,6 +1202,7 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
     """The claims one sentence states (possibly about the sentences before it)."""
     text, lex = ctx.text, ctx.lex
     ctx.resolver.note_mentions(ctx.candidates, s, previous[-1][0] if previous else None, ctx.lead_chars, text)
+    ctx.previous = previous[-1][0] if previous else None
     framed = _framing(ctx, s, e, p_index, s_index)
     if framed and (parsed is None or framed.cue is None or framed.cue.text.lower() not in lex.framing_strict or framed.cue.start > s + 2):
         return [framed]

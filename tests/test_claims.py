@@ -997,3 +997,15 @@ def test_inverted_cues_the_tagger_misreads(models: tuple[ner.NerModels, claims.C
     assert (claim.speaker_country, claim.stance) == ("TGO", "oppose")
     claim = one(claims_of("La Suède a accusé vendredi la marine russe d'avoir endommagé un câble sous-marin.", "fr", models))
     assert claim.text.startswith("la marine russe d'avoir endommagé")
+
+
+def test_a_relative_clause_on_the_inverted_actor_and_it_for_a_body(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« Il faut des actes ! », a lancé la représentante du Chili, qui a appelé le Conseil à sanctionner les responsables."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("représentante du Chili", "a lancé"), ("représentante du Chili", "a appelé")]
+    text = (
+        "Ghana's Ministry of National Defence gave a different account. "
+        "In a statement, it said the soldiers had been fired on first."
+    )
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker_kind, claim.speaker_country) == ("organisation", "GHA")
