@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from pipeline.lexicons import fold
+
 QUOTE_OPEN, QUOTE_CLOSE = "«“", "»”"
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass", "csubjpass")
@@ -86,6 +88,7 @@ class SentenceLexicon:
     settings: frozenset[str] = frozenset()  # prepositions of a place where one speaks: "said in Brussels"
     pools: dict[str, frozenset[str]] = field(default_factory=dict)  # part of speech → the lemmas lexicons know
     known: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()  # folded heads of titles and groups: nouns that name people
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -203,13 +206,24 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
                 taken.update((t.i, head.i))
     found = [
         p for p in found
-        if (p.kind == "adjective" or not _passive(doc[p.anchor]) or (p.stance and _has_agent(doc[p.anchor])))
+        # a passive is a statement when an agent holds it: "was condemned by", "a été soulignée par" (not
+        # "a été présenté par", "was announced by": acts, whose verbs are cues only with a clause; nor a
+        # person "proclaimed winner by": what a stance-less passive reports is a thing said)
+        if (p.kind == "adjective" or not _passive(doc[p.anchor]) or (_has_agent(doc[p.anchor]) and (p.stance or p.lemma not in lex.clause_only and _says_a_thing(doc[p.anchor], lex))))
         and not _dependent_infinitive(doc[p.anchor])
         and not _framing_participle(doc[p.anchor])
         and not (p.kind == "adjective" and _copular(doc, p) and not _personal_subject(doc[p.head]))
     ]
     found.sort(key=lambda p: min(p.tokens))
     return found
+
+
+def _says_a_thing(verb: Token, lex: SentenceLexicon) -> bool:
+    """Is the passive's subject a thing (what was said), not a person or a group?"""
+    subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS + SUBJECT_DEPS), None)
+    if subject is None:
+        return True
+    return subject.pos_ not in ("PROPN", "PRON") and not subject.ent_type_ and fold(_lemma(subject)) not in lex.people and fold(subject.text) not in lex.people
 
 
 def _framing_participle(t: Token) -> bool:

@@ -156,6 +156,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         "VERB": frozenset(verb_words), "AUX": frozenset(verb_words), "NOUN": frozenset(noun_words), "PROPN": frozenset(noun_words),
         "ADJ": frozenset(adjectives) | frozenset(verb_words), "PRON": frozenset(conf["relatives"]) | frozenset(p["form"].lower() for p in conf["pronouns"]),
     }
+    lex = lexicons.load(lang, models_dir)
+    heads = {fold(form) for form in lexicons.title_heads(lex, models_dir)}
     sentence = attribution.SentenceLexicon(
         verbs=verbs,
         clause_only=frozenset(w.lower() for w in cues.get("clause_only", [])),
@@ -174,6 +176,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         settings=frozenset(w.lower() for w in conf.get("settings", [])),
         pools=pools,
         known=frozenset().union(*pools.values()),
+        people=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", []) + cues.get("groups", [])}),
     )
     # light-verb constructions are found by their noun ("préoccupation", "concern"), not by "faire" or "make"
     triggers = {k.split()[0] for k in verbs} | set(adjectives)
@@ -185,8 +188,6 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
     strict = frozenset(f.lower() for f in conf.get("strict_framings", []))
     framing_alt = _compile_words([f for f in framings] + [f[:1].upper() + f[1:] for f in framings])
     pronouns = {p["form"]: (p["gender"], p["number"]) for p in conf["pronouns"]}
-    lex = lexicons.load(lang, models_dir)
-    heads = {fold(form) for form in lexicons.title_heads(lex, models_dir)}
     first = load_lexicon("first_names", models_dir)
     first_names = {fold(n): "f" for n in first.get("female", [])} | {fold(n): "m" for n in first.get("male", [])}
     honorifics = {}

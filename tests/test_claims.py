@@ -1009,3 +1009,11 @@ def test_a_relative_clause_on_the_inverted_actor_and_it_for_a_body(models: tuple
     )
     claim = one(claims_of(text, "en", models))
     assert (claim.speaker_kind, claim.speaker_country) == ("organisation", "GHA")
+
+
+def test_a_passive_with_an_agent_says_a_thing_not_a_person(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "L'importance du dialogue a été soulignée par plusieurs délégations au cours du débat."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker_kind, claim.cue) == ("group", "a été soulignée")
+    # a person "proclaimed winner by" a commission: an act, not a statement
+    assert claims_of("Le président sortant a été proclamé vainqueur par la commission électorale.", "fr", models) == []
