@@ -124,8 +124,10 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
             continue
         form = t.text.lower()
         cands = candidates(form)
-        if t.pos_ == "NOUN" and t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN"):
-            # « … », juge X: a verb of the inverted cue the tagger took for its noun homograph
+        inverted = t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN")
+        coordinated = t.dep_ == "conj" and t.head.pos_ == "VERB" and any(c.dep_ == "cc" for c in t.children)
+        if t.pos_ == "NOUN" and (inverted or coordinated):
+            # « … », juge X; "se félicite de … et demande à …": a cue verb the tagger took for its noun homograph
             verbs = cands & lex.pools.get("VERB", frozenset()) & frozenset(lex.verbs)
             if verbs:
                 t.pos_ = "VERB"
@@ -731,6 +733,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 continue
         if pred.kind == "verb" and pred.lemma in lex.clause_only and not inverted:
             governs = any(c.dep_ in CLAUSE_DEPS or (c.dep_ == "advcl" and _is_content_clause(c, True)) for c in anchor.children if c.i > cue_last)
+            # "demande à toutes les parties de s'abstenir": the infinitive the parser hung on the addressee
+            governs = governs or any(
+                g.dep_ in ("acl", "xcomp", "advcl") and "Inf" in g.morph.get("VerbForm") and _is_content_clause(g, True)
+                for c in anchor.children if c.i > cue_last and c.dep_ in OBJECT_DEPS + ("obl:arg", "iobj", "obl") for g in c.children
+            )
             opener = _opener_after(doc, pred, lex)
             qualifies = pred.lemma in lex.qualify and any(c.dep_ in OBJECT_DEPS for c in anchor.children) and _predicative(anchor)
             # "a relevé les défis de sécurité non traditionnels": a substantial object is what was said;

@@ -1180,7 +1180,13 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
             if phrase.startswith(honorific + " "):
                 phrase = phrase[len(honorific) + 1 :]
                 break
+        described = _country_of(cands)
         cands = [c for c in cands if fold(c.text) == fold(phrase) and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC")]
+        title = fold(phrase).split()[:1]
+        if not cands and title and title[0] in lex.title_heads and described and len(words) <= 5:
+            # "Pour le représentant russe, …", "For the Brazilian delegate, …": an unnamed delegate
+            said = _title_said_before(ctx, text[a:b])
+            return said if said is not None and said.country == described else Speaker(" ".join(phrase.split()), None, described, "person")
         if not cands and not (group and (len(words) <= 4 or headed)):
             return None
     for c in sorted(cands, key=lambda c: (c.kind not in ("PERSON", "TITLE"), c.start)):

@@ -1017,3 +1017,11 @@ def test_a_passive_with_an_agent_says_a_thing_not_a_person(models: tuple[ner.Ner
     assert (claim.speaker_kind, claim.cue) == ("group", "a été soulignée")
     # a person "proclaimed winner by" a commission: an act, not a statement
     assert claims_of("Le président sortant a été proclamé vainqueur par la commission électorale.", "fr", models) == []
+
+
+def test_an_infinitive_on_the_addressee_and_a_framed_delegate(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Par cette résolution, le Conseil se félicite du cessez-le-feu et demande à toutes les parties de respecter leurs engagements."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["se félicite", "demande"] and found[1].text.endswith("de respecter leurs engagements")
+    claim = one(claims_of("Pour le représentant chinois, les sanctions ne feront qu'aggraver la crise humanitaire.", "fr", models))
+    assert (claim.speaker, claim.speaker_country, claim.cue) == ("représentant chinois", "CHN", "Pour")
