@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from pipeline.lexicons import fold
+
 QUOTE_OPEN, QUOTE_CLOSE = "«“", "»”"
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass", "csubjpass")
@@ -86,6 +88,7 @@ class SentenceLexicon:
     settings: frozenset[str] = frozenset()  # prepositions of a place where one speaks: "said in Brussels"
     pools: dict[str, frozenset[str]] = field(default_factory=dict)  # part of speech → the lemmas lexicons know
     known: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()  # folded heads of titles and groups: nouns that name people
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -115,11 +118,21 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
     """Give each token the lemma attribution needs: among the possible lemmas of its form (`candidates`),
     the one a lexicon of its part of speech knows, else any lexicon's, else the lemma the lookup table
     lists (`listed`), else the form itself."""
+    closing = quoted_ends(doc) | {t.i for t in doc if t.text in QUOTE_CLOSE}
     for t in doc:
         if t.is_punct or t.is_space:
             continue
         form = t.text.lower()
         cands = candidates(form)
+        inverted = t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN")
+        coordinated = t.dep_ == "conj" and t.head.pos_ == "VERB" and any(c.dep_ == "cc" for c in t.children)
+        if t.pos_ == "NOUN" and (inverted or coordinated):
+            # « … », juge X; "se félicite de … et demande à …": a cue verb the tagger took for its noun homograph
+            verbs = cands & lex.pools.get("VERB", frozenset()) & frozenset(lex.verbs)
+            if verbs:
+                t.pos_ = "VERB"
+                t.lemma_ = min(verbs)
+                continue
         pool = lex.pools.get(t.pos_, frozenset())
         chosen = min(cands & pool) if cands & pool else min(cands & lex.known) if cands & lex.known else None
         if chosen is None:
@@ -156,7 +169,7 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
     for t in doc:
         if t.i in taken or (t.i in quoted and not _incise(doc, t)):
             continue
-        if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and t.head.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PROPN"):
             continue  # "un message publié sur…", "cité par les agences": a participle qualifying a noun
         lemma = _lemma(t)
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and lemma in lex.verbs and t.i > 0):
@@ -195,13 +208,24 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
                 taken.update((t.i, head.i))
     found = [
         p for p in found
-        if (p.kind == "adjective" or not _passive(doc[p.anchor]) or (p.stance and _has_agent(doc[p.anchor])))
+        # a passive is a statement when an agent holds it: "was condemned by", "a été soulignée par" (not
+        # "a été présenté par", "was announced by": acts, whose verbs are cues only with a clause; nor a
+        # person "proclaimed winner by": what a stance-less passive reports is a thing said)
+        if (p.kind == "adjective" or not _passive(doc[p.anchor]) or (_has_agent(doc[p.anchor]) and (p.stance or p.lemma not in lex.clause_only and _says_a_thing(doc[p.anchor], lex))))
         and not _dependent_infinitive(doc[p.anchor])
         and not _framing_participle(doc[p.anchor])
         and not (p.kind == "adjective" and _copular(doc, p) and not _personal_subject(doc[p.head]))
     ]
     found.sort(key=lambda p: min(p.tokens))
     return found
+
+
+def _says_a_thing(verb: Token, lex: SentenceLexicon) -> bool:
+    """Is the passive's subject a thing (what was said), not a person or a group?"""
+    subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS + SUBJECT_DEPS), None)
+    if subject is None:
+        return True
+    return subject.pos_ not in ("PROPN", "PRON") and not subject.ent_type_ and fold(_lemma(subject)) not in lex.people and fold(subject.text) not in lex.people
 
 
 def _framing_participle(t: Token) -> bool:
@@ -226,6 +250,8 @@ def _passive(t: Token) -> bool:
     deps = {c.dep_ for c in t.children if not c.text.startswith("-")}
     if not deps & {"auxpass", "aux:pass"} and any(c.dep_ in ("aux", "aux:tense") and _lemma(c) in ("avoir", "have") for c in t.children):
         return False  # "les manifestants ont exigé": a perfect tense, whatever the parser called its subject
+    if any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in t.children):
+        return False  # "X s'est félicité de …": a pronominal verb, whatever the parser called its subject
     return bool(deps & {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass"})
 
 
@@ -266,7 +292,11 @@ def _incise(doc: Doc, t: Token) -> bool:
 
 def _predicate(doc: Doc, anchor: Token, head: Token, extra: list[int], stance: str, lemma: str, kind: str) -> Predicate:
     tokens = {anchor.i, head.i, *extra}
+    quoted = quoted_tokens(doc)
+    quoted = set() if anchor.i in quoted else quoted  # an incise inside the quotation keeps its auxiliaries
     for c in anchor.children:
+        if c.i in quoted:
+            continue  # a word of the quotation the parser hung on the cue
         if c.dep_ in AUX_DEPS or (c.dep_ == "expl:subj" and c.text.startswith("-")) or (c.dep_ in ("expl:comp", "expl:pv") and c.i < anchor.i):
             tokens.add(c.i)
     # what lies between the first and last cue token (adverbs: "a également appelé") is part of the cue as written
@@ -283,6 +313,14 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
     for c in anchor.children:
         if c.dep_ in SUBJECT_DEPS:
             if _lemma(c) in lex.relatives and anchor.dep_ in RELATIVE_DEPS:
+                if anchor.head.pos_ in ("VERB", "AUX") and c.i >= 2 and doc[c.i - 1].text == ",":
+                    # "…, a lancé la représentante de X, qui a appelé …": the parser hung the relative
+                    # clause on the verb; it qualifies the noun phrase before the comma
+                    noun = doc[c.i - 2]
+                    while noun.dep_ in ("nmod", "amod", "flat", "flat:name", "compound", "case", "det") and noun.head.i < noun.i:
+                        noun = noun.head
+                    if noun.pos_ in ("NOUN", "PROPN"):
+                        return noun.i, None
                 return _adopter(anchor.head, lex), None
             if c.pos_ in ("VERB", "AUX") and c.i < anchor.i and _is_participle(c):
                 # "X (Senegal), speaking also for Algeria, condemned …": the parser makes the participle
@@ -290,6 +328,12 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
                 subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i), None)
                 if subject is not None:
                     return subject.i, None
+                # "Briefing the Council, X, Special Representative …, said": the parser hangs the name
+                # after the participle's phrase on the participle; it is the cue's subject
+                named = next((g for g in c.children if g.i > c.i and g.dep_ in ("npadvmod", "appos", "dep", "nsubj") and g.pos_ in ("PROPN", "NOUN")
+                              and doc[g.left_edge.i - 1].text == ","), None)
+                if named is not None:
+                    return named.i, None
             return c.i, None
     for c in anchor.children:
         if c.dep_ == "expl:subj" and c.text.lstrip("-").lower() in lex.pronouns:
@@ -433,7 +477,8 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         # "told them that…" (an object and its complement, not an inverted subject)
         # (a participle after a comma describes the actor: "…, a déclaré la coordonnatrice, X, appelant …")
         # (what comes after that participle is its own: "…, appelant Niamey à « revenir à la raison »")
-        participle = min((c.i for c in head.children if c.i > head.i and _is_participle(c) and doc[c.i - 1].text == ","), default=len(doc))
+        # (as does a past participle after a comma: "…, a assuré le porte-parole, X, joint par téléphone")
+        participle = min((c.i for c in head.children if c.i > head.i and (_is_participle(c) or "Part" in c.morph.get("VerbForm")) and doc[c.i - 1].text == ","), default=len(doc))
         if any(
             head.i < c.i < participle and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
             for c in head.children
@@ -443,7 +488,9 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         verb = after + 1
         while verb < len(doc) and (doc[verb].lower_ in ("ne", "n'", "not", "pas") or doc[verb].text in QUOTE_OPEN + '"'):
             verb += 1  # "a exhorté le Conseil à ne pas « normaliser » …"
-        if verb < len(doc) and doc[after].lower_ in ("à", "de", "d'", "to", "que", "qu'", "that") and doc[verb].pos_ in ("VERB", "AUX", "DET", "PRON", "PROPN", "NOUN") and doc[after].lower_ not in ("de", "d'"):
+        # ("à la retenue" is what a call asks for; after another cue, "à la télévision" is where it was said)
+        asked = verb < len(doc) and (doc[verb].pos_ in ("VERB", "AUX", "PRON") or pred.stance == "call")
+        if verb < len(doc) and doc[after].lower_ in ("à", "de", "d'", "to", "que", "qu'", "that") and asked and doc[verb].pos_ in ("VERB", "AUX", "DET", "PRON", "PROPN", "NOUN") and doc[after].lower_ not in ("de", "d'"):
             return None
         return head.i
     return None
@@ -469,6 +516,8 @@ def _preverbal_actor(doc: Doc, pred: Predicate) -> int | None:
 def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
     """Is this subject at the head of its clause ('"…," Colonel X, the spokeswoman, told …'), not the end
     of content that an inverted cue closes ("… pour la Russie, a estimé le porte-parole")?"""
+    if subject.i in quoted:
+        return False  # a word of the quotation the cue closes, whatever the parser made of it
     # a relative clause or a participle describing the subject is no clause of its own ("La présidente,
     # X, qui a rompu avec le parti au pouvoir, a appelé …", "les chefs d'État, réunis à Abuja, ont exigé …")
     modifiers = {g.i for t in subject.subtree if t.i != subject.i and t.dep_ in RELATIVE_DEPS + ("acl",) and t.head.pos_ in ("NOUN", "PROPN") for g in t.subtree}
@@ -526,8 +575,11 @@ def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
     if "Inf" in doc[pred.anchor].morph.get("VerbForm") or doc[pred.anchor].tag_ == "VB":
         return False  # "appelé à intensifier …, et à promouvoir": one call with two infinitives
     _, lead = _clause_of(doc, pred, lex)
-    while lead > 0 and doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as"):
-        lead -= 1  # ", tout en demandant", "tandis que X a annoncé"
+    # a relative clause the parser hung on a verb is about the actor before it ("…, a lancé la
+    # représentante de X, qui a appelé …"); one on a noun qualifies the content ("…, which he called …")
+    on_verb = doc[pred.anchor].dep_ in RELATIVE_DEPS and doc[pred.anchor].head.pos_ in ("VERB", "AUX")
+    while lead > 0 and (doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as") or on_verb and doc[lead - 1].lower_ in lex.relatives):
+        lead -= 1  # ", tout en demandant", "tandis que X a annoncé", ", qui a appelé"
     return lead > 0 and (doc[lead - 1].text in (",", ";") or doc[lead - 1].lower_ in COORDINATORS)
 
 
@@ -565,7 +617,26 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         preds = [p for p in preds if min(p.tokens) >= min(closing.tokens)]
     # a cue the parser puts inside what another cue governs is part of that content
     # ("Vietnam is ready …, the minister said", "said the council had condemned …")
-    preds = [p for p in preds if _after_break(doc, p, lex) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
+    cue_anchors = {p.anchor for p in preds}
+
+    def starts_statement(p: Predicate) -> bool:
+        # "said the treaty closed a chapter and guaranteed access to water": a verb of no stance
+        # coordinated with a verb of the reported clause (no cue itself) is more of that clause, not a
+        # statement of its own ("… and urged", "… and accused" are the speaker's own acts)
+        t = doc[p.anchor]
+        # (in the same tense as that verb, outside quotation marks: "said the deal 'protects our land' and urged …" is two)
+        same_form = t.morph.get("Tense") == t.head.morph.get("Tense") and t.morph.get("VerbForm") == t.head.morph.get("VerbForm")
+        if (
+            not p.stance and t.dep_ == "conj" and t.head.i not in cue_anchors and t.head.i not in quoted_tokens(doc) and same_form
+            and any(_via_content(t.head, doc[q]) for q in cue_anchors if q != p.anchor)
+        ):
+            return False
+        return _after_break(doc, p, lex)
+
+    preds = [p for p in preds if starts_statement(p) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
+    # "a rejeté ce rapport, qu'il a qualifié de « partial », et …": a relative clause on the object,
+    # whatever the parser made of it, qualifies what the speaker rejects; it is no statement of its own
+    preds = [p for p in preds if not (p.anchor != preds[0].anchor and _object_relative(doc, doc[p.anchor]))]
     anchors = {p.anchor for p in preds}
     quoted = quoted_tokens(doc)
     content_of: dict[int, tuple[int, int]] = {}
@@ -590,6 +661,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 speaker, inherits = governor_subject, None
         if speaker is None and pred.anchor in cut_by:
             inherits = cut_by[pred.anchor]
+        if speaker is None and inherits is None:
+            # "Rome et Madrid, dont les contingents …, ont exigé …": the noun phrase before the relative clause
+            near = _leading_subject(doc, pred, quoted)
+            if near is not None and _relative_between(doc, doc[near], pred, lex):
+                speaker = near
         inverted_actor = _inverted_actor(doc, pred, lex)
         if speaker is not None and doc[speaker].pos_ in ("VERB", "AUX"):
             speaker = _leading_subject(doc, pred, quoted | {t.i for t in doc[speaker].subtree if t.i <= doc[speaker].i or t.dep_ != "conj"})
@@ -606,8 +682,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 speaker, inherits = before_cue, None
         if speaker is None and inherits is None:
             near = _leading_subject(doc, pred, quoted)
-            if near is not None and min(pred.tokens) - doc[near].right_edge.i <= 3:
-                speaker = near  # a subject the parser missed: "Pékin a dénoncé …"
+            if near is not None and (min(pred.tokens) - doc[near].right_edge.i <= 3 or _relative_between(doc, doc[near], pred, lex)):
+                speaker = near  # a subject the parser missed: "Pékin a dénoncé …", "La déléguée de X, dont le pays …, a jugé"
         if speaker is not None and _lemma(doc[speaker]) in lex.quantities:
             # "Hundreds of protesters", "des milliers de manifestants": the people counted speak
             counted = next((g for c in doc[speaker].children if c.dep_ in ("prep", "nmod") for g in ([c] if c.dep_ == "nmod" else c.children) if g.pos_ in ("NOUN", "PROPN") and g.dep_ in ("pobj", "nmod")), None)
@@ -619,7 +695,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             later_subject, begin = _clause_of(doc, later, lex)
             # a cue after a comma or a coordinator starts a statement of its own (", rappelant que",
             # "et exhorté", "tandis que X a annoncé"), whatever the parser hung it on
-            linear = _after_break(doc, later, lex)
+            linear = starts_statement(later)
             if not _via_content(doc[later.anchor], anchor) or linear:
                 stop = min(stop, begin)
                 if later_subject is None and linear:
@@ -645,7 +721,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             if chunk and any(not t.is_punct for t in chunk):
                 pieces = [_span(chunk)]
                 inverted = True
-                tail = _tail_after(doc, pred, speaker)
+                tail = _tail_after(doc, pred, speaker, stop)
                 if tail:
                     pieces.append(tail)
         if not pieces:
@@ -657,6 +733,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 continue
         if pred.kind == "verb" and pred.lemma in lex.clause_only and not inverted:
             governs = any(c.dep_ in CLAUSE_DEPS or (c.dep_ == "advcl" and _is_content_clause(c, True)) for c in anchor.children if c.i > cue_last)
+            # "demande à toutes les parties de s'abstenir": the infinitive the parser hung on the addressee
+            governs = governs or any(
+                g.dep_ in ("acl", "xcomp", "advcl") and "Inf" in g.morph.get("VerbForm") and _is_content_clause(g, True)
+                for c in anchor.children if c.i > cue_last and c.dep_ in OBJECT_DEPS + ("obl:arg", "iobj", "obl") for g in c.children
+            )
             opener = _opener_after(doc, pred, lex)
             qualifies = pred.lemma in lex.qualify and any(c.dep_ in OBJECT_DEPS for c in anchor.children) and _predicative(anchor)
             # "a relevé les défis de sécurité non traditionnels": a substantial object is what was said;
@@ -665,7 +746,9 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             if not governs and opener is None and not qualifies and not substantial:
                 continue
         content_of[pred.anchor] = (pieces[0][0], pieces[-1][1])
-        cue_start, cue_end = _span([doc[i] for i in pred.tokens])
+        # an incise blanked for the parser ("a, par la voix de …, exhorté") is no part of the cue as written
+        blank = max((i for i in pred.tokens if doc[i].is_space), default=-1)
+        cue_start, cue_end = _span([doc[i] for i in pred.tokens if i > blank])
         object_only = not inverted and start is not None and _object_only(doc, anchor, doc[start], lex)
         out.append(Attribution(pred, cue_start, cue_end, speaker, inherits if speaker is None else None, pieces, inverted, object_only))
     # a cue that turned out to sit inside another's content ("Vietnam is ready …, the minister said") is part of it
@@ -679,12 +762,32 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
     return _join_explanations(doc, out)
 
 
+def _relative_between(doc: Doc, subject: Token, pred: Predicate, lex: SentenceLexicon) -> bool:
+    """Is only a relative clause between the subject and the cue ("X, dont le pays est exposé …, a jugé")?"""
+    after = subject.right_edge.i + (0 if subject.right_edge.text == "," else 1)
+    first = min(pred.tokens)
+    return (
+        after + 1 < first and doc[after].text == "," and _lemma(doc[after + 1]) in lex.relatives | {"dont", "où", "whose"}
+        and doc[first - 1].text == "," and not any(t.text in (";", ":") or t.text in QUOTE_OPEN for t in doc[after:first])
+    )
+
+
+def _object_relative(doc: Doc, verb: Token) -> bool:
+    """Does the verb's clause open with the relative "que" right after a noun and a comma ("ce rapport, qu'il a qualifié …")?"""
+    opener = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("que", "qu'", "qu’") and c.dep_ in ("obj", "mark")), None)
+    return opener is not None and opener.i >= 2 and doc[opener.i - 1].text == "," and doc[opener.i - 2].pos_ in ("NOUN", "PROPN")
+
+
 def _closing_inversion(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> Predicate | None:
     """The last cue of the sentence when it closes it with its actor after it and nothing else: ",
     a déclaré dimanche le Premier ministre nigérien, Moussa Abdou Tanko.", ", the ministry said."."""
     if len(preds) < 2:
         return None
     last = max(preds, key=lambda p: min(p.tokens))
+    first = min(last.tokens)
+    clitic = any(c.text.startswith("-") and c.text.lstrip("-").lower() in lex.pronouns for c in doc[last.anchor].children)
+    if clitic and first > 0 and doc[first - 1].text == "," and all(t.is_punct or t.pos_ == "ADV" for t in doc[max(last.tokens) + 1 :]):
+        return last  # "Belgrade soutient l'intégrité du pays, a-t-il néanmoins assuré."
     actor = _inverted_actor(doc, last, lex)
     if actor is None or doc[actor].i < max(last.tokens):
         return None
@@ -798,6 +901,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             # what a call asks for may be a text or a meeting ("a appelé à la publication des procès-verbaux")
             asked_for = pred.stance == "call" and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
             if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
+                # "a accusé vendredi l'armée de …": the parser may hang the verb's object on the time word
+                complements += [g for g in c.children if g.dep_ in OBJECT_DEPS and g.i > c.i and g.i < stop]
                 continue
             if pred.stance != "call" and _setting(c, lex):
                 continue
@@ -808,7 +913,10 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             for g in doc[i].children:
                 if g.dep_ == "pobj":
                     if pred.lemma in lex.addressee:
-                        complements += [x for x in g.children if x.dep_ in ("acl", "relcl", "xcomp", "infmod")]
+                        asked = [x for x in g.children if x.dep_ in ("acl", "relcl", "xcomp", "infmod")]
+                        # a call names who is to act ("called on both sides to exercise restraint"), as "urged" does
+                        to_act = asked or any((x.dep_ in ("xcomp", "advcl") or x.lower_ == "to") and x.i > g.i for x in anchor.children)
+                        complements += [g] if to_act and pred.stance == "call" else asked
                     else:
                         complements.append(g)
     if pred.kind == "verb" and pred.lemma in lex.addressee:
@@ -895,16 +1003,27 @@ def _content_start(doc: Doc, previous: list[Attribution], clause_start: int) -> 
     return start
 
 
-def _tail_after(doc: Doc, pred: Predicate, speaker: int | None) -> tuple[int, int] | None:
-    """A quotation after the cue clause ('"A," he said, "B."') belongs to the same claim."""
+def _tail_after(doc: Doc, pred: Predicate, speaker: int | None, stop: int | None = None) -> tuple[int, int] | None:
+    """A quotation after the cue clause ('"A," he said, "B."') belongs to the same claim; so does the
+    rest of a sentence the cue interrupts ("A, she said, and B", "Les lois constituent, a-t-il
+    affirmé, une atteinte …")."""
     last = max([*pred.tokens, speaker if speaker is not None else -1])
     if speaker is not None:
         last = max(last, doc[speaker].right_edge.i)
-    rest = [t for t in doc[last + 1 :]]
+    rest = [t for t in doc[last + 1 : stop if stop is not None else len(doc)]]
+    comma = bool(rest) and rest[0].text == ","
     while rest and rest[0].text in ",;:":
         rest = rest[1:]
     if rest and (rest[0].text in QUOTE_OPEN or rest[0].text == '"'):
         return _span(rest)
+    first = min(pred.tokens)
+    clause = [t for t in doc[min(first, speaker if speaker is not None else first) : last + 1] if not t.is_punct]
+    incise = comma and first > 0 and doc[min(first, speaker if speaker is not None else first) - 1].text == "," and len(clause) <= 4
+    describes = bool(rest) and (rest[0].dep_ == "appos" or rest[0].head.dep_ == "appos" and rest[0].pos_ == "DET")  # "…, juge X, chercheuse à …"
+    if incise and rest and not describes and rest[0].pos_ not in ("SCONJ", "ADP") and not _is_participle(rest[0]) and max(pred.tokens) not in quoted_tokens(doc):
+        words = _strip_tail(rest)
+        if sum(not t.is_punct for t in words) >= 3:
+            return _span(words)
     # « A, a-t-il affirmé. B » : the incise sits inside the quotation, which goes on after it
     if max(pred.tokens) in quoted_tokens(doc):
         # past the end of the incise's own sentence ("…, a déclaré X lors d'un point de presse. B »")

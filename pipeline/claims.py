@@ -35,7 +35,7 @@ import bisect
 import hashlib
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -47,7 +47,7 @@ import pyarrow.parquet as pq
 import spacy
 from spacy.tokens import Doc
 
-from pipeline import __version__, attribution, engine, lexicons, spacy_models
+from pipeline import __version__, attribution, engine, lexicons, resolve, spacy_models
 from pipeline import topics as taxonomy
 from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold, trie_regex
@@ -134,6 +134,8 @@ class ClaimLexicon:
     parser_blanks: re.Pattern[str] = re.compile("(?!)")  # incises the parser does not see
     voice: re.Pattern[str] = re.compile("(?!)")  # "par la voix de sa ministre, X,"
     questions: frozenset[str] = frozenset()  # words opening an indirect question
+    demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)  # "celle-ci" → (gender, number)
+    body_pronouns: frozenset[str] = frozenset()  # "it": an organisation or a country
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -158,6 +160,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         "VERB": frozenset(verb_words), "AUX": frozenset(verb_words), "NOUN": frozenset(noun_words), "PROPN": frozenset(noun_words),
         "ADJ": frozenset(adjectives) | frozenset(verb_words), "PRON": frozenset(conf["relatives"]) | frozenset(p["form"].lower() for p in conf["pronouns"]),
     }
+    lex = lexicons.load(lang, models_dir)
+    heads = {fold(form) for form in lexicons.title_heads(lex, models_dir)}
     sentence = attribution.SentenceLexicon(
         verbs=verbs,
         clause_only=frozenset(w.lower() for w in cues.get("clause_only", [])),
@@ -176,6 +180,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         settings=frozenset(w.lower() for w in conf.get("settings", [])),
         pools=pools,
         known=frozenset().union(*pools.values()),
+        people=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", []) + cues.get("groups", [])}),
     )
     # light-verb constructions are found by their noun ("préoccupation", "concern"), not by "faire" or "make"
     triggers = {k.split()[0] for k in verbs} | set(adjectives)
@@ -187,8 +192,6 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
     strict = frozenset(f.lower() for f in conf.get("strict_framings", []))
     framing_alt = _compile_words([f for f in framings] + [f[:1].upper() + f[1:] for f in framings])
     pronouns = {p["form"]: (p["gender"], p["number"]) for p in conf["pronouns"]}
-    lex = lexicons.load(lang, models_dir)
-    heads = {fold(form) for form in lexicons.title_heads(lex, models_dir)}
     first = load_lexicon("first_names", models_dir)
     first_names = {fold(n): "f" for n in first.get("female", [])} | {fold(n): "m" for n in first.get("male", [])}
     honorifics = {}
@@ -229,6 +232,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         parser_blanks=re.compile("|".join(conf.get("parser_blanks", [])) or "(?!)"),
         voice=re.compile(conf.get("voice") or "(?!)"),
         questions=frozenset(w.lower() for w in conf.get("questions", [])),
+        demonstratives={fold(d["form"]): (d["gender"], d["number"]) for d in conf.get("demonstratives", [])},
+        body_pronouns=frozenset(fold(w) for w in conf.get("body_pronouns", [])),
         document_antecedent=re.compile(
             rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
             re.IGNORECASE,
@@ -444,16 +449,18 @@ def speaker_candidates(text: str, mentions: list[Mention], lex: ClaimLexicon) ->
 class Resolver:
     """Turns candidates into speakers, remembering the latest speakers for pronouns."""
 
-    def __init__(self, entities: dict[str, Entity], gender_of: dict[str, str | None], lex: ClaimLexicon):
+    def __init__(self, entities: dict[str, Entity], gender_of: dict[str, str | None], lex: ClaimLexicon, role_keys: dict[str, set[str]] | None = None):
         self.entities = entities
         self.gender_of = gender_of
         self.lex = lex
+        self.role_keys = role_keys or {}  # entity → the role families its mentions in this document give it
         self.history: list[Speaker] = []
         self.persons_seen: list[Speaker] = []
         self.recent: list[Speaker] = []  # named persons, mentioned or speaking, most recent last
         self._noted = 0  # candidates already seen by note_mentions
         self.said_at = -1  # where the latest claim was stated
         self.lead: Speaker | None = None  # the named person opening the sentence before, if they said nothing since
+        self.stated: dict[str, str] = {}  # person → the country a claim of theirs stated (the entity knows none)
 
     def note_mentions(self, candidates: list[Candidate], until: int, previous: int | None = None, lead_chars: int = 0, text: str = "") -> None:
         """Persons mentioned before `until` become pronoun antecedents even if they said nothing.
@@ -489,7 +496,9 @@ class Resolver:
         if entity is None:
             return None
         kind = {"person": "person", "organisation": "organisation", "country": "country", "location": "country"}.get(entity.kind, entity.kind)
-        return Speaker(entity.name, entity.entity_id, entity.country, kind, self.gender(entity, c.gender))
+        # "Ecuador's delegate, X, stressed …" then "X said": the country stated once holds for the article
+        country = entity.country or self.stated.get(entity.entity_id)
+        return Speaker(entity.name, entity.entity_id, country, kind, self.gender(entity, c.gender))
 
     def pronoun(self, gender: str | None, number: str) -> Speaker | None:
         """The latest speaker (or person mentioned) of matching number and gender."""
@@ -535,16 +544,32 @@ class Resolver:
         if not self.recent or self.recent[-1].key != speaker.key:
             self.recent = [s for s in self.recent if s.key != speaker.key] + [speaker]
 
-    def antecedent(self, country: str | None, gender: str | None) -> Speaker | None:
+    def antecedent(self, country: str | None, gender: str | None, wanted: set[str] | None = None) -> Speaker | None:
         """The named person a definite description designates ("le diplomate français", "the
-        Indonesian official"): the most recent one of that country and gender."""
+        Indonesian official"): the most recent one of that country and gender whose titles, if any,
+        are of the description's role families ("the prime minister" is not the army spokesman named before)."""
         for speaker in reversed(self.recent):
             if country and speaker.country != country:
                 continue
             if gender and speaker.gender and speaker.gender != gender:
                 continue
+            if wanted and not self.fits(wanted, speaker):
+                continue
             return speaker
         return None
+
+    def international(self, speaker: Speaker) -> bool:
+        """Does the person hold an international office (a UN envoy, a High Representative)?"""
+        family = self.lex.lexicon.family
+        return any("international_official" in family(k) for k in self.role_keys.get(speaker.entity_id or "", ()))
+
+    def fits(self, wanted: set[str], speaker: Speaker) -> bool:
+        """Can a description of these role families designate this person (of no title, or of one of them)?"""
+        held = self.role_keys.get(speaker.entity_id or "", set())
+        if not held or "official" in wanted:  # "the official", "le responsable": any office holder
+            return True
+        family = self.lex.lexicon.family
+        return any(w in family(h) or h in family(w) for w in wanted for h in held)
 
     def last_document(self) -> Speaker | None:
         """The document that spoke last ("the joint statement urged …"), for "the document"."""
@@ -552,6 +577,9 @@ class Resolver:
 
     def said(self, speaker: Speaker, at: int = -1) -> None:
         self.said_at = max(self.said_at, at)
+        entity = self.entities.get(speaker.entity_id or "")
+        if speaker.kind == "person" and speaker.country and entity is not None and not entity.country:
+            self.stated.setdefault(entity.entity_id, speaker.country)
         if speaker.kind == "person" and self.named(speaker):
             self._touch(speaker)
         if self.history and self.history[-1].key == speaker.key:
@@ -627,6 +655,8 @@ class DocumentContext:
     lead_chars: int = 0  # how far into a sentence its subject may start (ClaimsParams.subject_lead_chars)
     cued: set[tuple[int, int]] = field(default_factory=set)  # sentences with a cue (those parsed)
     silent: set[int] = field(default_factory=set)  # starts of sentences that report nothing was said
+    officials: Callable[[int], str | None] = lambda at: None  # whom an official of no stated country serves (resolve.officials_country)
+    previous: int | None = None  # where the sentence before the one being read starts
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -722,10 +752,167 @@ def _gender_of_description(tok: object, mentions: list[Candidate]) -> str | None
     return None
 
 
+_ACRONYM_IN_BRACKETS = re.compile(r"\s\([A-Z0-9][A-Z0-9&-]+\)")
+
+
+def _closes_apposition(ctx: DocumentContext, doc: Doc, base: int, index: int, person: Candidate) -> bool:
+    """Does the name close the apposition of the subject's title, before the cue: "La Représentante
+    spéciale … et Cheffe de la Mission …, Mme X, a averti", "Le porte-parole de l'armée, le capitaine
+    de frégate X, a indiqué"? No verb between, and a comma (or a rank) right before the name."""
+    head = doc[index]
+    between = [t for t in doc if head.i < t.i and base + t.idx < person.start]
+    if any(t.pos_ in ("VERB", "AUX") and not _is_participle_adjective(t) for t in between):
+        return False
+    if head.head.i != head.i and head.head.i in {t.i for t in between}:
+        return False  # the name is past the subject's verb
+    gap = ctx.text[: person.start].rstrip()
+    for honorific in sorted(ctx.lex.honorifics, key=len, reverse=True):
+        if gap.endswith(" " + honorific):
+            gap = gap[: -len(honorific)].rstrip()
+            break
+    if gap.endswith(","):
+        return True
+    # "…, le capitaine de frégate X": a rank of the person's own, opened by a comma
+    rank = [c for c in ctx.overlapping(base + head.idx + len(head.text), person.start) if c.kind == "TITLE" and c.start > base + head.idx]
+    return bool(rank) and re.search(r",\s*(?:(?:le|la|the)\s+|l')?$", ctx.text[: rank[0].start], re.IGNORECASE) is not None
+
+
+def _is_participle_adjective(t: object) -> bool:
+    """ "chargée de", "désigné": a past participle qualifying a title, not a verb of the clause."""
+    return t.dep_ in ("amod", "acl") and "Past" in t.morph.get("Tense")  # type: ignore[attr-defined]
+
+
+_NO_NATION = ("international_official", "diplomat", "official")  # title families that say nothing of a home country
+
+
+def _national_office(ctx: DocumentContext, title: str) -> bool:
+    """A title a government gives (minister, spokesperson, general, speaker of parliament): held, when
+    no country is stated, for the country of the article (not a diplomat, an official, a UN envoy)."""
+    key = ctx.lex.lexicon.title_key(title)
+    return key is not None and not ctx.lex.lexicon.family(key) & set(_NO_NATION)
+
+
+def _possessor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> tuple[Candidate, int] | None:
+    """The body a possessive title belongs to, and where the possessive ends: "La France, par la voix
+    de sa représentante", "…, its representative said", "Malaysia … Its foreign minister, X, said":
+    the first country or organisation of the sentence, else of the sentence before (its subject)."""
+    tok = doc[index]
+    det = next((c for c in tok.children if c.i < tok.i and c.dep_ in ("det", "poss") and c.text in ctx.lex.lexicon.possessives), None)
+    if det is None:
+        return None
+    at = base + det.idx
+
+    def bodies(lo: int, hi: int) -> list[Candidate]:
+        return [
+            c for c in ctx.overlapping(lo, hi)
+            if c.end <= hi and c.entity_id and (c.kind == "ORG" or (c.kind == "COUNTRY" and c.origin != "adjective")) and not _mandate(ctx, lo, c)
+        ]
+
+    found = bodies(base, at)
+    if not found:
+        line = ctx.text.rfind("\n", 0, base) + 1
+        previous = ctx.text.rfind(". ", line, max(base - 2, line))
+        before = previous + 2 if previous >= 0 else line
+        found = [c for c in bodies(before, base) if c.start - before <= 40] if base > line else []
+    return (found[0], at + len(det.text)) if found else None
+
+
+def _of_body(ctx: DocumentContext, body: Candidate) -> str:
+    """ "de la Commission …", "du Conseil …", "of the United Kingdom": the body as a complement."""
+    det = re.search(r"(?:^|\s)(la|le|les|l'|the)\s*$", ctx.text[max(0, body.start - 5) : body.start], re.IGNORECASE)
+    name = ctx.text[body.start : body.end]
+    if ctx.lex.lang != "fr":
+        return f"of the {name}" if det else f"of {name}"
+    article = det.group(1).lower() if det else ""
+    return {"la": f"de la {name}", "le": f"du {name}", "les": f"des {name}", "l'": f"de l'{name}"}.get(article, f"de {name}")
+
+
+def _office_of(ctx: DocumentContext, doc: Doc, base: int, index: int, around: list[Candidate]) -> Speaker | None:
+    """ "The Kyrgyz president's office", "the minister's press service": a body of the official named
+    as its possessor speaks, not the official (a title after the possessive is a person: "X's spokeswoman")."""
+    tok = doc[index]
+    head = fold(tok.lemma_ or tok.text)
+    lex = ctx.lex
+    if tok.pos_ != "NOUN" or head in lex.title_heads or fold(tok.text) in lex.title_heads or head in lex.groups or head in lex.documents:
+        return None
+    poss = next((ch for ch in tok.children if ch.dep_ == "poss" and ch.pos_ in ("NOUN", "PROPN")), None)
+    if poss is None:
+        return None
+    lo, hi = base + doc[poss.left_edge.i].idx, base + poss.idx + len(poss.text)
+    holder = next((c for c in around if c.kind in ("TITLE", "PERSON") and c.entity_id and lo <= c.start and c.end <= hi), None)
+    if holder is None:
+        return None
+    official = ctx.resolver.from_entity(holder)
+    country = holder.country or (official.country if official else None)
+    name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(ctx.text[lo : base + tok.idx + len(tok.text)].split()), flags=re.IGNORECASE)
+    return Speaker(name, None, country, "organisation")
+
+
+def _coordinated_actors(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
+    """ "Thailand and Cambodia blamed each other", "Rome et Madrid ont exigé": named actors coordinated
+    as one subject speak together, as a group."""
+    tok = doc[index]
+    members = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN")]
+    if len(members) < 2 or not any(g.dep_ == "cc" and g.lower_ in ("et", "and") for g in members[1].children) and not any(
+        g.dep_ == "cc" and g.lower_ in ("et", "and") for g in tok.children
+    ):
+        return None
+    named: set[int] = set()
+    for m in members:
+        at = base + m.idx
+        found = next((c for c in ctx.overlapping(at, at + 1) if c.start <= at < c.end and c.entity_id and c.kind in ("COUNTRY", "ORG", "LOC", "PERSON") and c.origin != "adjective"), None)
+        if found is None or found.start in named:
+            return None  # "le ministère de l'Europe et des Affaires étrangères" is one body
+        named.add(found.start)
+    lo = base + doc[tok.left_edge.i].idx
+    last = members[-1]
+    hi = base + last.idx + len(last.text)
+    end = max((c.end for c in ctx.overlapping(base + last.idx, base + last.idx + 1) if c.entity_id), default=hi)
+    return Speaker(_group_name(" ".join(ctx.text[lo:end].split()), ctx.lex), None, None, "group", None, "pl")
+
+
+def _body_antecedent(ctx: DocumentContext, base: int) -> Speaker | None:
+    """What "it" stands for: the organisation or country opening the sentence before."""
+    if ctx.previous is not None:
+        for c in ctx.overlapping(ctx.previous, min(base, ctx.previous + ctx.lead_chars)):
+            if c.start >= ctx.previous and c.entity_id and (c.kind == "ORG" or c.kind == "COUNTRY" and c.origin != "adjective"):
+                if ctx.text[ctx.previous : c.start].strip() and len(ctx.text[ctx.previous : c.start].split()) > 3:
+                    break  # not the sentence's opening
+                return ctx.resolver.from_entity(c)
+    return None
+
+
+def _demonstrative(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
+    """ "Celle-ci a demandé", "Ce dernier a estimé", "the latter said": the person or body named last
+    before the sentence (a person of the pronoun's gender), whether or not it spoke."""
+    tok = doc[index]
+    if tok.pos_ not in ("PRON", "NOUN", "ADJ", "DET"):
+        return None
+    at = doc[tok.left_edge.i].idx
+    opening = fold(doc.text[at : at + 20])
+    form = next((f for f in ctx.lex.demonstratives if re.match(rf"{re.escape(f)}(?![\w-])", opening)), None)
+    if form is None:
+        return None
+    gender, _ = ctx.lex.demonstratives[form]
+    for c in reversed(ctx.overlapping(max(0, base - 400), base)):
+        if c.end > base or not c.entity_id or c.kind not in ("PERSON", "TITLE", "ORG", "COUNTRY") or c.origin == "adjective":
+            continue
+        speaker = ctx.resolver.from_entity(c)
+        if speaker is None:
+            continue
+        if speaker.kind == "person" and gender and speaker.gender and speaker.gender != gender:
+            continue
+        return speaker
+    return None
+
+
 def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
     """The speaker a subject token stands for: a pronoun, a mention, a delegate, a group, a document."""
     lex = ctx.lex
     tok = doc[index]
+    pointed = _demonstrative(ctx, doc, base, index)
+    if pointed is not None:
+        return pointed
     word = tok.text.lstrip("-").lower()
     if word.startswith("t-"):
         word = word[2:]
@@ -738,10 +925,15 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             noun_gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(last.name.split(" ", 1)[0].lower(), "")
             if not (pronoun_gender and noun_gender and pronoun_gender != noun_gender):
                 return last
+        if fold(word) in lex.body_pronouns:
+            return _body_antecedent(ctx, base)
         if word in {p.lower() for p in lex.pronouns} and not lex.impersonal.match(ctx.text, base + tok.idx):
             gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
             return ctx.resolver.pronoun(gender or None, number)
         return None
+    together = _coordinated_actors(ctx, doc, base, index)
+    if together is not None:
+        return together
     lo, hi = attribution.noun_phrase(doc, index)
     start, end = base + lo, base + hi
     head_at = base + tok.idx
@@ -773,19 +965,36 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         # ("le ministre de l'Europe et des Affaires étrangères, Hugo Delaunay")
         named_after = [
             c for c in ctx.overlapping(head_at, head_at + 160)
-            if c.kind == "PERSON" and c.entity_id and c.start > head_at
-            and (c.origin == "title" or re.fullmatch(r"\s*,\s*", ctx.text[end : c.start]))  # or in apposition right after the title's phrase
-            and not re.search(r"[.;:!?«»\"“”()]", ctx.text[head_at : c.start])
+            if c.kind == "PERSON" and c.entity_id and c.start > head_at and doc.text[c.start - base : c.end - base].strip()
+            and (c.origin == "title" or re.fullmatch(r"\s*,\s*", ctx.text[end : c.start]) or _closes_apposition(ctx, doc, base, index, c))
+            # an acronym in brackets is part of the title ("… de la Mission d'appui … (MANUL), Mme X")
+            and not re.search(r"[.;:!?«»\"“”()]", _ACRONYM_IN_BRACKETS.sub("", ctx.text[head_at : c.start]))
         ]
         person_like = named_after[:1] + person_like
+    owner = _possessor(ctx, doc, base, index) if tok.pos_ == "NOUN" else None
+    office = _office_of(ctx, doc, base, index, around)
+    if office is not None:
+        return office
     for c in sorted(person_like, key=lambda c: c.kind != "PERSON"):
         speaker = ctx.resolver.from_entity(c)
+        if speaker and speaker.kind == "person" and owner is not None and speaker.country is None and not local:
+            # "La France, par la voix de sa représentante, Mme X": she serves the body that owns the title
+            return replace(speaker, country=owner[0].country)
+        if (
+            speaker and speaker.kind == "person" and speaker.country is None and not local and not stated and tok.pos_ == "NOUN"
+            and not ctx.resolver.international(speaker) and _national_office(ctx, ctx.text[head_at:end])
+        ):
+            # "Le porte-parole de l'armée, le capitaine X": a government's title, no country stated
+            return replace(speaker, country=ctx.officials(head_at))
         if speaker and speaker.kind == "person" and not ctx.resolver.named(speaker) and definite:
             # "la cheffe de la diplomatie congolaise" after "Clarisse Ilunga": the person already named
-            named = ctx.resolver.antecedent(speaker.country or local, speaker.gender or _gender_of_description(tok, around))
-            speaker = named or speaker
+            wanted = ctx.resolver.role_keys.get(speaker.entity_id or "")
+            named = ctx.resolver.antecedent(speaker.country or local, speaker.gender or _gender_of_description(tok, around), wanted)
+            if named is not None:
+                return named  # who they serve is known already; the description's nationality only chose them
         if speaker:
-            return replace(speaker, country=local) if local and speaker.kind == "person" else speaker
+            # an international official's nationality ("le diplomate allemand") is not whom they serve
+            return replace(speaker, country=local) if local and speaker.kind == "person" and not ctx.resolver.international(speaker) else speaker
     folded_head = fold(tok.lemma_) if tok.lemma_ else fold(tok.text)
     phrase = ctx.text[start:end]
     words = fold(phrase).split()
@@ -795,6 +1004,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         if (folded_head in lex.title_heads or fold(tok.text) in lex.title_heads) and not plural:
             # an unnamed delegate: "le représentant du Vietnam", "Ukraine's UN ambassador" — or the
             # named delegate of that country who spoke before ("Olena Kravets (Ukraine)")
+            if owner is not None and not country:
+                # "son président", "its representative": the title of the body named before
+                title = " ".join(ctx.text[owner[1] : end].split())
+                return Speaker(f"{title} {_of_body(ctx, owner[0])}", None, owner[0].country, "person", _gender_of_description(tok, inside))
+            if not country and not stated and _national_office(ctx, ctx.text[head_at:end]):
+                # "le ministre de la Communication", "a foreign ministry spokeswoman": the country of the article
+                country = ctx.officials(head_at)
             if _definite(phrase) and (country or folded_head not in lex.groups):
                 earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
                 if earlier:
@@ -851,6 +1067,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             speaker = ctx.resolver.from_entity(c)
             if speaker:
                 return speaker
+    # "La Communauté économique des États de l'Afrique centrale (CEEAC), …": the body a name no
+    # lexicon knows stands for is the acronym the article gives it in brackets
+    acronym = next((c for c in around if c.kind == "ORG" and c.entity_id and ctx.text[c.start - 1 : c.start] == "(" and c.text.isupper()), None)
+    if acronym is not None and tok.text[:1].isupper():
+        speaker = ctx.resolver.from_entity(acronym)
+        if speaker:
+            return speaker
     if tok.pos_ == "PROPN" and not at_head and any(c.dep_ == "appos" and (fold(c.lemma_) in lex.title_heads or fold(c.text) in lex.title_heads) for c in tok.children):
         # a name the ner stage did not take for a person, given a title in apposition ("Elchin Mammadli,
         # foreign policy adviser to the president, told …"): the parser's proper noun is the person
@@ -930,15 +1153,36 @@ def _capital_speaker(ctx: DocumentContext, c: Candidate) -> Speaker | None:
     return Speaker(entity.name if entity else ctx.lex.country_names.get(code, c.text), entity.entity_id if entity else None, code, "country")
 
 
+def _title_said_before(ctx: DocumentContext, phrase: str) -> Speaker | None:
+    """ "Selon le ministre", "according to the spokesman": a definite singular title names the
+    latest speaker known by that title (named or not)."""
+    found = re.fullmatch(r"\s*(?:le|la|l'|the)\s*(\S+)\s*", phrase, flags=re.IGNORECASE)
+    if found is None or fold(found.group(1)) not in ctx.lex.title_heads:
+        return None
+    head = fold(found.group(1))
+    for speaker in reversed(ctx.resolver.history):
+        if speaker.kind != "person":
+            continue
+        entity = ctx.resolver.entities.get(speaker.entity_id or "")
+        held = ctx.resolver.role_keys.get(speaker.entity_id or "", set())
+        key = ctx.lex.lexicon.title_key(head)
+        if fold(speaker.name).split()[:1] == [head] or (key and entity is not None and key in set().union(*(ctx.lex.lexicon.family(k) for k in held or {""}))):
+            return speaker
+    return None
+
+
 def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker | None:
     """Who the phrase after "selon", "according to", "pour" names; with `strict` ("Pour la France, …")
     the whole phrase must be one actor or a group."""
     text, lex = ctx.text, ctx.lex
     cands = _mentions_in(ctx, a, b)
     words = fold(text[a:b]).split()
-    group = bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups)
     lead = re.match(r"(?:(?:des|les|de|d'|the|some|several|plusieurs|certains|certaines|many|de nombreux|de nombreuses)\s*)*", text[a:b], flags=re.IGNORECASE)
     lead_end = lead.end() if lead else 0
+    # "les évêques catholiques de la province de X", "Western diplomats": a group noun heads the phrase
+    first = fold(text[a + lead_end : b]).split()[:1]
+    headed = lead_end > 0 and bool(first) and (first[0] in lex.groups or first[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands)
+    group = bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups) or headed
     single = re.match(r"(?:une?|an?)\s+(?:(?:haute?|hauts?|senior|high-ranking)\s+)?", text[a:b], flags=re.IGNORECASE)
     if single and not strict:
         # "Selon une source diplomatique française", "According to a senior Western official": one
@@ -951,6 +1195,9 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
             name = re.split(rf"\s+(?:{'|'.join(re.escape(r) for r in lex.sentence.relatives)})\b", name, maxsplit=1)[0]
             return Speaker(name, None, country, "person", indefinite=True)
     head = fold(text[a + lead_end : b]).split()[:1]
+    said = _title_said_before(ctx, text[a:b])
+    if said is not None:
+        return said
     if not strict and head and (head[0] in lex.groups or head[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands):
         # "Selon des diplomates présents à Abuja": people of that kind speak, not the place named after them
         return Speaker(_group_name(text[a:b], lex), None, None, "group", None, "pl")
@@ -960,8 +1207,14 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
             if phrase.startswith(honorific + " "):
                 phrase = phrase[len(honorific) + 1 :]
                 break
+        described = _country_of(cands)
         cands = [c for c in cands if fold(c.text) == fold(phrase) and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC")]
-        if not cands and not (group and len(words) <= 4):
+        title = fold(phrase).split()[:1]
+        if not cands and title and title[0] in lex.title_heads and described and len(words) <= 5:
+            # "Pour le représentant russe, …", "For the Brazilian delegate, …": an unnamed delegate
+            said = _title_said_before(ctx, text[a:b])
+            return said if said is not None and said.country == described else Speaker(" ".join(phrase.split()), None, described, "person")
+        if not cands and not (group and (len(words) <= 4 or headed)):
             return None
     for c in sorted(cands, key=lambda c: (c.kind not in ("PERSON", "TITLE"), c.start)):
         if c.kind == "LOC":
@@ -983,6 +1236,7 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
     """The claims one sentence states (possibly about the sentences before it)."""
     text, lex = ctx.text, ctx.lex
     ctx.resolver.note_mentions(ctx.candidates, s, previous[-1][0] if previous else None, ctx.lead_chars, text)
+    ctx.previous = previous[-1][0] if previous else None
     framed = _framing(ctx, s, e, p_index, s_index)
     if framed and (parsed is None or framed.cue is None or framed.cue.text.lower() not in lex.framing_strict or framed.cue.start > s + 2):
         return [framed]
@@ -1053,18 +1307,19 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
         elif a.inherits is not None:
             speaker = by_anchor.get(a.inherits)
         speaker = speaker or default
-        if speaker is None:
-            continue
-        by_anchor[a.predicate.anchor] = speaker
         cue = Cue(s + a.cue_start, s + a.cue_end, text[s + a.cue_start : s + a.cue_end], a.predicate.stance)
         voice = lex.voice.search(text, s, cue.start) if not a.inverted else None
         if voice:
-            # "La France, par la voix de sa ministre …, Hélène Marchetti, a exprimé": the named voice speaks
+            # "La France, par la voix de sa ministre …, Hélène Marchetti, a exprimé": the named voice
+            # speaks, whether or not the body it speaks for is one the lexicons know
             named = [c for c in _mentions_in(ctx, voice.start(), voice.end()) if c.kind == "PERSON" and c.entity_id and c.text[:1].isupper()]
             voiced = ctx.resolver.from_entity(named[-1]) if named else None
             if voiced is not None and speaker is not None and voiced.country is None and speaker.kind in ("country", "organisation"):
                 voiced = replace(voiced, country=speaker.country)  # "La France, par la voix de sa représentante, X"
             speaker = voiced or speaker
+        if speaker is None:
+            continue
+        by_anchor[a.predicate.anchor] = speaker
         pieces = tuple(_content_after(ctx, s + lo, s + hi) for lo, hi in a.pieces)
         pieces = tuple(p for p in pieces if p[1] > p[0])
         if not pieces:
@@ -1224,10 +1479,16 @@ def extract_claims(
     lex = load_lexicon_for(document.lang, models_dir)
     text = document.text
     gender_of: dict[str, str | None] = {}
+    role_keys: dict[str, set[str]] = {}
     for m in mentions:
         if m.entity_id and m.gender:
             gender_of[m.entity_id] = m.gender
-    ctx = DocumentContext(document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex), _surnames(mentions, entities), lead_chars=params.subject_lead_chars)
+        if m.entity_id and m.role_keys:
+            role_keys.setdefault(m.entity_id, set()).update(m.role_keys)
+    ctx = DocumentContext(
+        document, text, lex, speaker_candidates(text, mentions, lex), Resolver(entities, gender_of, lex, role_keys), _surnames(mentions, entities),
+        lead_chars=params.subject_lead_chars, officials=resolve.officials_country(document, mentions, lex.lexicon),
+    )
     by_paragraph = statement_sentences(document)
     if parsed is None:
         parsed = parse_candidates([document], params, models, models_dir)[document.doc_id]

@@ -689,12 +689,25 @@ def _possessor(text: str, c: Candidate, mentions: list[Candidate], rules: Rules)
     at = base + title.start()
     sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
     # a country too: "La France, par la voix de sa représentante, Mme X"
-    bodies = [
-        m for m in mentions
-        if (m.label == "ORG" or (m.label == "COUNTRY" and m.origin == "lexicon" and not lexicons.names_a_mandate(rules.lex, rules.mandate, text, sentence, m.start)))
-        and sentence <= m.start and m.end <= at and not (m.norm or "").startswith("agency:")
-    ]
-    return bodies[-1] if bodies else None
+    def bodies_in(lo: int, hi: int) -> list[Candidate]:
+        return [
+            m for m in mentions
+            if (m.label == "ORG" or (m.label == "COUNTRY" and m.origin == "lexicon" and not lexicons.names_a_mandate(rules.lex, rules.mandate, text, lo, m.start)))
+            and lo <= m.start and m.end <= hi and not (m.norm or "").startswith("agency:")
+        ]
+
+    bodies = bodies_in(sentence, at)
+    if bodies:
+        return bodies[-1]
+    # "Malaysia … called for restraint. Its foreign minister, X, said …": the subject of the sentence before
+    line = text.rfind("\n", 0, at) + 1
+    if sentence > line:
+        previous = text.rfind(". ", line, sentence - 2)
+        before = previous + 2 if previous >= 0 else line
+        earlier = bodies_in(before, sentence)
+        if earlier and earlier[0].start - before <= 40:
+            return earlier[0]
+    return None
 
 
 def described_country(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> Candidate:

@@ -24,6 +24,7 @@ Params (`resolve` in params.yaml): see `ResolveParams`.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
@@ -188,6 +189,18 @@ def _fits(title: Mention, person: _Person, lex: Lexicon) -> bool:
     return True
 
 
+def _lede_end(document: Document) -> int:
+    """Where the lede, the first paragraph after the title line, ends."""
+    text = document.text
+    start = 0
+    if document.title and text.startswith(document.title):
+        start = len(document.title)
+    while start < len(text) and text[start] in "\n ":
+        start += 1
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def _named_later(title: Mention, clusters: list[_Person], window: int) -> list[_Person]:
     """The person a lede's description introduces before naming them ("La cheffe de la diplomatie
     congolaise a accusé … », a déclaré Clarisse Ilunga"): the first one named soon after it, who has
@@ -214,7 +227,47 @@ def acronym_definitions(text: str, mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]]) -> str | None:
+_LINKS = {"of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "le", "l", "et", "d", "pour", "en", "aux", "au"}
+
+
+def spelled_out(text: str, at: int, acronym: str) -> str | None:
+    """The name an acronym in brackets at `at` abbreviates, when the words right before the bracket
+    spell it ("Alliance of Small Island States (AOSIS)", "Communauté économique des États de
+    l'Afrique centrale (CEEAC)"): each word gives its initial, a linking word may give none."""
+    words = list(re.finditer(r"[^\W\d_][\w’'-]*", text[max(0, at - 120) : at]))
+    letters = acronym.lower()
+    for k in range(2, min(len(words), 12) + 1):
+        chunk = words[-k:]
+        if not chunk[0].group(0)[:1].isupper() or re.search(r"[.;:!?()]", text[max(0, at - 120) + chunk[0].start() : at].rstrip(" (")):
+            continue
+        initials = [fold(re.split(r"['’]", w.group(0))[-1][:1]) for w in chunk]
+        optional = [fold(re.split(r"['’]", w.group(0))[0]).rstrip("'’") in _LINKS or fold(w.group(0)) in _LINKS for w in chunk]
+
+        def spells(i: int, j: int) -> bool:
+            if i == len(chunk):
+                return j == len(letters)
+            if j < len(letters) and initials[i] == letters[j] and spells(i + 1, j + 1):
+                return True
+            return optional[i] and spells(i + 1, j)
+
+        if spells(0, 0):
+            return text[max(0, at - 120) + chunk[0].start() : at].rstrip(" (")
+    return None
+
+
+def acronym_norms(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Acronyms an article defines for a lexicon organisation whose lexicon lists no such acronym
+    ("le Conseil de paix et de sécurité (CPS)"): acronym → the organisation's lexicon key."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.label == "ORG" and m.norm and not m.norm.startswith("agency:"):
+            found = ACRONYM.match(text, m.end)
+            if found and found.group("acronym") != m.text:
+                out.setdefault(found.group("acronym"), m.norm)
+    return out
+
+
+def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]], previous: bool = True) -> str | None:
     """The country a wire story names where an official first appears: the first one named in their
     sentence ("Poland will close its border with Belarus, Interior Minister X said"; a capital counts
     there: "À Paris, le ministre …"), else in their paragraph before them, else in the paragraph before.
@@ -229,6 +282,8 @@ def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]]) -
         found = [code for start, code, capital in countries if lo <= start < hi and (capitals or not capital)]
         if found:
             return found[0]
+    if not previous:
+        return None
     before = text.rfind("\n", 0, max(para - 1, 0))
     while before > 0 and not text[before + 1 : para].strip():
         before = text.rfind("\n", 0, before)
@@ -246,20 +301,35 @@ def _official_context(clusters: list[_Person], context: str | None, lex: Lexicon
             person.country = (local(person.positions[0]) if local and person.positions else None) or context
 
 
+def _local_finder(document: Document, mentions: list[Mention], lex: Lexicon, previous: bool = True) -> Callable[[int], str | None]:
+    countries = sorted(
+        (m.start, m.country, m.label == "LOC" and not (m.norm or "").startswith("region:"))
+        for m in mentions
+        if m.country and (m.label == "COUNTRY" or (m.label == "LOC" and ((m.norm or "").startswith("region:") or m.text in lex.capitals)))
+    )
+    return lambda at: _local_country(document.text, at, countries, previous)
+
+
+def officials_country(document: Document, mentions: list[Mention], lex: Lexicon) -> Callable[[int], str | None]:
+    """Whom an official of no stated country serves, where they speak: the country named in their
+    sentence or their paragraph before them (wire stories), else the country the article is about
+    (home press: the agency's). The paragraph before is not asked: it is often someone else's words."""
+    context = document_country(document, mentions, lex)
+    if context is None or _home_press(document, lex):
+        return lambda at: context
+    local = _local_finder(document, mentions, lex, previous=False)
+    return lambda at: local(at) or context
+
+
 def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, params: ResolveParams) -> tuple[list[Mention], list[Observation]]:
     """One document's mentions → the same mentions with entity ids, and what it says of each entity."""
     mentions = surnames_as_persons(mentions, lex)
     clusters, assigned = _cluster_persons(mentions)
     context = document_country(document, mentions, lex) if params.context_country else None
-    local = None
-    if context and not _home_press(document, lex):
-        countries = sorted(
-            (m.start, m.country, m.label == "LOC" and not (m.norm or "").startswith("region:"))
-            for m in mentions
-            if m.country and (m.label == "COUNTRY" or (m.label == "LOC" and ((m.norm or "").startswith("region:") or m.text in lex.capitals)))
-        )
-        local = lambda at: _local_country(document.text, at, countries)  # noqa: E731
+    local = _local_finder(document, mentions, lex) if context and not _home_press(document, lex) else None
     linked: dict[int, _Person] = dict(assigned)
+    international = {k for k in lex.titles if "international_official" in lex.family(k)}
+    lede_end = _lede_end(document)
     # Before descriptions are linked: "the Australian diplomat" must not designate the home official.
     _official_context(clusters, context, lex, local)
     unnamed: dict[tuple[str, str], _Person] = {}
@@ -269,7 +339,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         fitting = [c for c in clusters if _fits(m, c, lex)]
         # "the Australian diplomat" designates the Australian named before, not a person of unknown country
         fitting = [c for c in fitting if m.country and c.country == m.country] or fitting
-        if not fitting and (m.country or m.affiliated_org):
+        if not fitting and (m.country or m.affiliated_org) and m.start < lede_end:
             fitting = _named_later(m, clusters, params.named_later_chars)
         if fitting:
             before = [c for c in fitting if c.positions[0] < m.start]
@@ -288,7 +358,9 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
             if role not in target.roles:
                 target.roles.append(role)
         target.keys.update(m.role_keys)
-        target.country = target.country or m.country
+        if not target.keys & international:
+            # "le diplomate allemand" for an international official: a nationality, not an affiliation
+            target.country = target.country or m.country
         linked[i] = target
     _official_context(clusters, context, lex, local)
 
@@ -311,6 +383,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         obs.mentions += 1
 
     defined = acronym_definitions(document.text, mentions)
+    defined_norms = acronym_norms(document.text, mentions)
     # A person's name and id are computed once: a long article names the same person thousands of times.
     named: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(mentions):
@@ -329,6 +402,8 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
             observe(entity_id, "country", country.name_en, m.text, m.norm, names=(country.name_en, country.name_fr))
         elif m.label == "ORG":
             names: tuple[str | None, str | None] = (None, None)
+            if not m.norm and m.text in defined_norms:
+                m = m.model_copy(update={"norm": defined_norms[m.text], "origin": "rule"})
             if m.norm and m.norm.startswith("agency:"):
                 name = next((n for n in lex.agencies.values() if "agency:" + slug(n) == m.norm), m.text)
                 entity_id = "org:" + m.norm.replace(":", "-")
@@ -338,6 +413,11 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
                 entity_id = f"org:{m.norm}"
             else:
                 name = defined.get(m.text) or " ".join(m.text.split())
+                if m.text not in defined and m.text.isupper() and document.text[m.start - 1 : m.start] == "(":
+                    # "Alliance of Small Island States (AOSIS)": the name the model did not take is the acronym's
+                    name = spelled_out(document.text, m.start - 1, m.text) or name
+                    if name != m.text:
+                        defined[m.text] = name
                 entity_id = "org:" + slug(name)
             observe(entity_id, "organisation", name, m.text, m.country, names=names)
         elif m.label == "LOC":

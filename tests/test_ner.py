@@ -163,6 +163,8 @@ def test_missing_spacy_model_is_a_clear_error() -> None:
         ("en", "Amara Kallon (Sierra Leone), speaking on behalf of the African Union, said a military solution was impossible.", "Amara Kallon", "SLE", False),
         # a participial clause before the name describes nobody
         ("en", "Briefing the Council, Helena Vasquez-Ortiz said aid was blocked.", "Helena Vasquez-Ortiz", None, False),
+        # a possessive title at the head of a sentence: the body the sentence before opens with
+        ("en", "Indonesia urged restraint on Monday. Its foreign minister, Dewi Kartika, said talks would resume.", "Dewi Kartika", "IDN", False),
     ],
 )
 def test_country_or_employer_from_the_description(models: ner.NerModels, lang: str, text: str, name: str, country: str | None, international: bool) -> None:
@@ -308,3 +310,9 @@ def test_a_name_keeps_its_particles_and_pieces_the_model_split(models: ner.NerMo
 def test_a_particle_before_an_institution_does_not_join_the_name(models: ner.NerModels) -> None:
     found = mentions_of("Le ministre Jean Dupont du Quai d'Orsay a affirmé que la France soutenait le texte.", "fr", models)
     assert find(found, "Jean Dupont", "PERSON")
+
+
+def test_state_forces_named_with_their_country_are_organisations(models: ner.NerModels) -> None:
+    army = find(mentions_of("L'armée malienne a annoncé la reprise de la ville.", "fr", models), "armée malienne", "ORG")
+    police = find(mentions_of("Swedish police said the investigation was continuing.", "en", models), "Swedish police", "ORG")
+    assert (army.country, police.country) == ("MLI", "SWE")

@@ -230,3 +230,29 @@ def test_a_lede_description_designates_the_person_named_next(models: ner.NerMode
     # a lone capitalised word the model took for a person is not who the description introduces
     mentions, entities = resolve_texts([("fr", "La ministre congolaise a accusé le Rwanda. « Manifester n'est pas un crime », a-t-elle ajouté.")], models)
     assert not any(e.kind == "person" and e.name == "Manifester" and e.roles for e in entities.values())
+
+
+def test_an_acronym_defined_after_a_lexicon_organisation(models: ner.NerModels) -> None:
+    # the lexicon knows the body's full name, the article gives it an acronym the lexicon does not list
+    mentions, _ = resolve_texts([("fr", "Le Conseil de paix et de sécurité (CPS) de l'Union africaine s'est réuni mardi. Le CPS a levé la suspension.")], models)
+    ids = {m.entity_id for m in mentions if m.text in ("Conseil de paix et de sécurité", "CPS")}
+    assert ids == {"org:au_psc"}
+
+
+def test_an_acronym_the_words_before_it_spell(models: ner.NerModels) -> None:
+    # the model took the acronym, not the name; the name is the words before the bracket that spell it
+    _, entities = resolve_texts([("en", "The deal was welcomed by the Alliance of Small Island States (AOSIS) on Friday.")], models)
+    names = {e.name for e in entities.values() if e.kind == "organisation"}
+    assert "Alliance of Small Island States" in names
+
+
+def test_only_a_lede_description_waits_for_a_name(models: ner.NerModels) -> None:
+    # past the lede, a description names nobody who is named later for the first time
+    text = (
+        "ROME, 2 mars - Les deux pays ont signé un accord.\n\n"
+        "« La sécurité de nos soldats n'est pas négociable », a prévenu le ministre italien de la Défense.\n\n"
+        "« Rien n'est réglé », estime Laura Conti, chercheuse à Milan."
+    )
+    mentions, _ = resolve_texts([("fr", text)], models)
+    title = next(m for m in mentions if m.label == "TITLE" and "ministre" in m.text)
+    assert title.entity_id != next(m.entity_id for m in mentions if m.text == "Laura Conti")
