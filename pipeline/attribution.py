@@ -481,6 +481,7 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         participle = min((c.i for c in head.children if c.i > head.i and (_is_participle(c) or "Part" in c.morph.get("VerbForm")) and doc[c.i - 1].text == ","), default=len(doc))
         if any(
             head.i < c.i < participle and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
+            and not (c.dep_ in RELATIVE_DEPS and doc[c.left_edge.i - 1].text == ",")  # "…, said X, who …": who they are
             for c in head.children
         ):
             return None
@@ -704,11 +705,15 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         pieces: list[tuple[int, int]] = []
         inverted = False
         start = _right_content_start(doc, pred, anchor, speaker, lex, stop)
+        clause_start = _clause_start(doc, pred, speaker)
+        if start is not None and not pred.stance and _after_quotation(doc, clause_start) and _opener_after(doc, pred, lex) is None and not any(
+            c.dep_ in CLAUSE_DEPS for c in anchor.children if c.i > max(pred.tokens)
+        ):
+            start = None  # '"…?" X said outside parliament, where …': what follows is where, the quotation is what
         if start is not None and start < stop:
             chunk = _strip_tail(list(doc[start:stop]))
             if chunk:
                 pieces = [_span(chunk)]
-        clause_start = _clause_start(doc, pred, speaker)
         before = [t for t in doc[:clause_start] if not t.is_punct and t.i not in anchors]
         # a relative clause or a participle qualifying a noun never closes the sentence's content
         embedded = anchor.dep_ in RELATIVE_DEPS or (anchor.dep_ in ("acl", "amod") and anchor.head.pos_ in ("NOUN", "PROPN")) or (
@@ -770,6 +775,16 @@ def _relative_between(doc: Doc, subject: Token, pred: Predicate, lex: SentenceLe
         after + 1 < first and doc[after].text == "," and _lemma(doc[after + 1]) in lex.relatives | {"dont", "où", "whose"}
         and doc[first - 1].text == "," and not any(t.text in (";", ":") or t.text in QUOTE_OPEN for t in doc[after:first])
     )
+
+
+def _after_quotation(doc: Doc, clause_start: int) -> bool:
+    """Does a quotation opening the sentence close right before the cue's clause ('"…," X said')?"""
+    i = clause_start - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i <= 0 or not (doc[i].text in QUOTE_CLOSE or doc[i].i in quoted_ends(doc)):
+        return False
+    return doc[0].text in QUOTE_OPEN or doc[0].text == '"'
 
 
 def _object_relative(doc: Doc, verb: Token) -> bool:

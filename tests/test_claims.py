@@ -1025,3 +1025,12 @@ def test_an_infinitive_on_the_addressee_and_a_framed_delegate(models: tuple[ner.
     assert [c.cue for c in found] == ["se félicite", "demande"] and found[1].text.endswith("de respecter leurs engagements")
     claim = one(claims_of("Pour le représentant chinois, les sanctions ne feront qu'aggraver la crise humanitaire.", "fr", models))
     assert (claim.speaker, claim.speaker_country, claim.cue) == ("représentant chinois", "CHN", "Pour")
+
+
+def test_a_quotation_then_where_it_was_said(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = '"Who will rebuild our homes now?" Maria Lopez said outside the courthouse, where a crowd had gathered since dawn.'
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.quote_type) == ("Maria Lopez", "direct")
+    text = '"The border must reopen," said Tomas Berg, who heads the regional chamber of commerce.'
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.text) == ("Tomas Berg", '"The border must reopen,"')
