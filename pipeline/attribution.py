@@ -521,7 +521,8 @@ def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
         return False  # a word of the quotation the cue closes, whatever the parser made of it
     # a relative clause or a participle describing the subject is no clause of its own ("La présidente,
     # X, qui a rompu avec le parti au pouvoir, a appelé …", "les chefs d'État, réunis à Abuja, ont exigé …")
-    modifiers = {g.i for t in subject.subtree if t.i != subject.i and t.dep_ in RELATIVE_DEPS + ("acl",) and t.head.pos_ in ("NOUN", "PROPN") for g in t.subtree}
+    # (nor is a participle used as a preposition: "Several members, including France and Japan, welcomed …")
+    modifiers = {g.i for t in subject.subtree if t.i != subject.i and t.dep_ in RELATIVE_DEPS + ("acl", "prep") and t.head.pos_ in ("NOUN", "PROPN") for g in t.subtree}
     if any(t.pos_ in ("VERB", "AUX") and t.i not in quoted and t.i not in modifiers for t in subject.subtree if t.i != subject.i):
         return False  # a whole clause hung on the "subject": the content before an inverted cue
     left = subject.left_edge.i
@@ -607,6 +608,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         p for p in preds
         if not (
             p.kind == "verb" and p.lemma in lex.possession and p.lemma in lex.clause_only
+            and not (p.lemma in lex.qualify and _predicative(doc[p.anchor]))  # "considered the move illegal"
             and any(c.dep_ in OBJECT_DEPS and c.i > p.anchor for c in doc[p.anchor].children)
             and not any(c.dep_ in CLAUSE_DEPS for c in doc[p.anchor].children) and _opener_after(doc, p, lex) is None
         )

@@ -1034,3 +1034,11 @@ def test_a_quotation_then_where_it_was_said(models: tuple[ner.NerModels, claims.
     text = '"The border must reopen," said Tomas Berg, who heads the regional chamber of commerce.'
     claim = one(claims_of(text, "en", models))
     assert (claim.speaker, claim.text) == ("Tomas Berg", '"The border must reopen,"')
+
+
+def test_including_after_a_group_and_a_report_that_is_examined(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Several members, including Brazil and Kenya, welcomed the resumption of talks, but said the truce had to hold."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker_kind, c.cue) for c in found] == [("group", "welcomed"), ("group", "said")]
+    # "as members considered the report": the report is examined, not said
+    assert claims_of("The Council met this morning, as members considered the annual report of the Secretary-General on the mission.", "en", models) == []
