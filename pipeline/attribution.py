@@ -654,11 +654,13 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         cue_last = max(pred.tokens)
         speaker, inherits = _subject(doc, anchor, lex)
         if (
-            speaker is None and inherits is not None and inherits not in anchors and _is_participle(anchor) and anchor.i > 0 and doc[anchor.i - 1].text == ","
+            speaker is None and inherits is not None and inherits not in anchors
+            and (_is_participle(anchor) and anchor.i > 0 and doc[anchor.i - 1].text == "," or anchor.dep_ == "conj" and any(c.dep_ == "cc" for c in anchor.children))
             and not any(a.i in anchors for a in doc[inherits].ancestors)  # not a verb of what another cue reports
         ):
             # "Des milliers de manifestants se sont rassemblés …, réclamant …": a participle after a comma
-            # shares the subject of the verb it hangs on, whether or not that verb reports speech
+            # shares the subject of the verb it hangs on, whether or not that verb reports speech; so does
+            # a coordinated verb ("les Vingt-Sept ont « pris note » … et indiqué que …")
             governor_subject, _ = _subject(doc, doc[inherits], lex, 5)
             if governor_subject is not None and governor_subject < anchor.i and doc[governor_subject].pos_ in ("NOUN", "PROPN", "PRON"):
                 speaker, inherits = governor_subject, None

@@ -889,6 +889,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     word = tok.text.lstrip("-").lower()
     if word.startswith("t-"):
         word = word[2:]
+    if "Card" in tok.morph.get("NumType") and tok.text[:1].isupper() and any(c.dep_ == "det" and c.lower_ in ("les", "the") for c in tok.children):
+        # "les Vingt-Sept", "les Quinze", "the Twenty-Seven": a body of member states, as a group
+        return Speaker(_group_name(tok.text, lex), None, None, "group", None, "pl")
     if tok.pos_ == "PRON" or word in lex.sentence.pronouns:
         last = ctx.resolver.history[-1] if ctx.resolver.history else None
         if last is not None and last.kind == "document" and fold(word) in lex.document_pronouns:

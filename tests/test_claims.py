@@ -1042,3 +1042,9 @@ def test_including_after_a_group_and_a_report_that_is_examined(models: tuple[ner
     assert [(c.speaker_kind, c.cue) for c in found] == [("group", "welcomed"), ("group", "said")]
     # "as members considered the report": the report is examined, not said
     assert claims_of("The Council met this morning, as members considered the annual report of the Secretary-General on the mission.", "en", models) == []
+
+
+def test_a_verb_coordinated_with_a_quoted_one_and_the_member_states_as_a_group(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Les Vingt-Sept ont « pris note » du scrutin et indiqué qu'ils réexamineraient leur aide au cas par cas."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_kind, claim.cue) == ("Vingt-Sept", "group", "indiqué")
