@@ -1094,6 +1094,7 @@ def short_phrase(doc: Doc, index: int) -> tuple[int, int]:
     head = doc[index]
     keep = [head] + [c for c in head.children if c.dep_ in ("det", "amod", "nummod", "compound", "poss", "case") and abs(c.i - head.i) <= 3]
     keep += [g for c in keep if c.dep_ == "poss" for g in c.subtree]
+    keep += [g for c in keep if c.dep_ == "compound" for g in c.subtree if g.dep_ in ("amod", "compound") and g.i < c.i]  # "Civil society groups"
     low, high = min(t.i for t in keep), max(t.i for t in keep)
     run = [t for t in doc[low : high + 1] if not t.is_punct]
     return _span(run or [head])

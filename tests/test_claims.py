@@ -1048,3 +1048,8 @@ def test_a_verb_coordinated_with_a_quoted_one_and_the_member_states_as_a_group(m
     text = "Les Vingt-Sept ont « pris note » du scrutin et indiqué qu'ils réexamineraient leur aide au cas par cas."
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.speaker_kind, claim.cue) == ("Vingt-Sept", "group", "indiqué")
+
+
+def test_group_and_document_names_as_written(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    found = claims_of("Civil society groups criticised the agreement as weak on human rights. The communique describes the deal as historic.", "en", models)
+    assert [(c.speaker, c.speaker_kind) for c in found] == [("Civil society groups", "group"), ("the communique", "document")]
