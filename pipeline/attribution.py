@@ -481,6 +481,7 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         participle = min((c.i for c in head.children if c.i > head.i and (_is_participle(c) or "Part" in c.morph.get("VerbForm")) and doc[c.i - 1].text == ","), default=len(doc))
         if any(
             head.i < c.i < participle and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
+            and not (c.dep_ in RELATIVE_DEPS and doc[c.left_edge.i - 1].text == ",")  # "…, said X, who …": who they are
             for c in head.children
         ):
             return None
@@ -520,7 +521,8 @@ def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
         return False  # a word of the quotation the cue closes, whatever the parser made of it
     # a relative clause or a participle describing the subject is no clause of its own ("La présidente,
     # X, qui a rompu avec le parti au pouvoir, a appelé …", "les chefs d'État, réunis à Abuja, ont exigé …")
-    modifiers = {g.i for t in subject.subtree if t.i != subject.i and t.dep_ in RELATIVE_DEPS + ("acl",) and t.head.pos_ in ("NOUN", "PROPN") for g in t.subtree}
+    # (nor is a participle used as a preposition: "Several members, including France and Japan, welcomed …")
+    modifiers = {g.i for t in subject.subtree if t.i != subject.i and t.dep_ in RELATIVE_DEPS + ("acl", "prep") and t.head.pos_ in ("NOUN", "PROPN") for g in t.subtree}
     if any(t.pos_ in ("VERB", "AUX") and t.i not in quoted and t.i not in modifiers for t in subject.subtree if t.i != subject.i):
         return False  # a whole clause hung on the "subject": the content before an inverted cue
     left = subject.left_edge.i
@@ -606,6 +608,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         p for p in preds
         if not (
             p.kind == "verb" and p.lemma in lex.possession and p.lemma in lex.clause_only
+            and not (p.lemma in lex.qualify and _predicative(doc[p.anchor]))  # "considered the move illegal"
             and any(c.dep_ in OBJECT_DEPS and c.i > p.anchor for c in doc[p.anchor].children)
             and not any(c.dep_ in CLAUSE_DEPS for c in doc[p.anchor].children) and _opener_after(doc, p, lex) is None
         )
@@ -651,11 +654,13 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         cue_last = max(pred.tokens)
         speaker, inherits = _subject(doc, anchor, lex)
         if (
-            speaker is None and inherits is not None and inherits not in anchors and _is_participle(anchor) and anchor.i > 0 and doc[anchor.i - 1].text == ","
+            speaker is None and inherits is not None and inherits not in anchors
+            and (_is_participle(anchor) and anchor.i > 0 and doc[anchor.i - 1].text == "," or anchor.dep_ == "conj" and any(c.dep_ == "cc" for c in anchor.children))
             and not any(a.i in anchors for a in doc[inherits].ancestors)  # not a verb of what another cue reports
         ):
             # "Des milliers de manifestants se sont rassemblés …, réclamant …": a participle after a comma
-            # shares the subject of the verb it hangs on, whether or not that verb reports speech
+            # shares the subject of the verb it hangs on, whether or not that verb reports speech; so does
+            # a coordinated verb ("les Vingt-Sept ont « pris note » … et indiqué que …")
             governor_subject, _ = _subject(doc, doc[inherits], lex, 5)
             if governor_subject is not None and governor_subject < anchor.i and doc[governor_subject].pos_ in ("NOUN", "PROPN", "PRON"):
                 speaker, inherits = governor_subject, None
@@ -704,11 +709,15 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         pieces: list[tuple[int, int]] = []
         inverted = False
         start = _right_content_start(doc, pred, anchor, speaker, lex, stop)
+        clause_start = _clause_start(doc, pred, speaker)
+        if start is not None and not pred.stance and _after_quotation(doc, clause_start) and _opener_after(doc, pred, lex) is None and not any(
+            c.dep_ in CLAUSE_DEPS for c in anchor.children if c.i > max(pred.tokens)
+        ):
+            start = None  # '"…?" X said outside parliament, where …': what follows is where, the quotation is what
         if start is not None and start < stop:
             chunk = _strip_tail(list(doc[start:stop]))
             if chunk:
                 pieces = [_span(chunk)]
-        clause_start = _clause_start(doc, pred, speaker)
         before = [t for t in doc[:clause_start] if not t.is_punct and t.i not in anchors]
         # a relative clause or a participle qualifying a noun never closes the sentence's content
         embedded = anchor.dep_ in RELATIVE_DEPS or (anchor.dep_ in ("acl", "amod") and anchor.head.pos_ in ("NOUN", "PROPN")) or (
@@ -770,6 +779,16 @@ def _relative_between(doc: Doc, subject: Token, pred: Predicate, lex: SentenceLe
         after + 1 < first and doc[after].text == "," and _lemma(doc[after + 1]) in lex.relatives | {"dont", "où", "whose"}
         and doc[first - 1].text == "," and not any(t.text in (";", ":") or t.text in QUOTE_OPEN for t in doc[after:first])
     )
+
+
+def _after_quotation(doc: Doc, clause_start: int) -> bool:
+    """Does a quotation opening the sentence close right before the cue's clause ('"…," X said')?"""
+    i = clause_start - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i <= 0 or not (doc[i].text in QUOTE_CLOSE or doc[i].i in quoted_ends(doc)):
+        return False
+    return doc[0].text in QUOTE_OPEN or doc[0].text == '"'
 
 
 def _object_relative(doc: Doc, verb: Token) -> bool:
@@ -1075,6 +1094,7 @@ def short_phrase(doc: Doc, index: int) -> tuple[int, int]:
     head = doc[index]
     keep = [head] + [c for c in head.children if c.dep_ in ("det", "amod", "nummod", "compound", "poss", "case") and abs(c.i - head.i) <= 3]
     keep += [g for c in keep if c.dep_ == "poss" for g in c.subtree]
+    keep += [g for c in keep if c.dep_ == "compound" for g in c.subtree if g.dep_ in ("amod", "compound") and g.i < c.i]  # "Civil society groups"
     low, high = min(t.i for t in keep), max(t.i for t in keep)
     run = [t for t in doc[low : high + 1] if not t.is_punct]
     return _span(run or [head])

@@ -916,6 +916,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     word = tok.text.lstrip("-").lower()
     if word.startswith("t-"):
         word = word[2:]
+    if "Card" in tok.morph.get("NumType") and tok.text[:1].isupper() and any(c.dep_ == "det" and c.lower_ in ("les", "the") for c in tok.children):
+        # "les Vingt-Sept", "les Quinze", "the Twenty-Seven": a body of member states, as a group
+        return Speaker(_group_name(tok.text, lex), None, None, "group", None, "pl")
     if tok.pos_ == "PRON" or word in lex.sentence.pronouns:
         last = ctx.resolver.history[-1] if ctx.resolver.history else None
         if last is not None and last.kind == "document" and fold(word) in lex.document_pronouns:
@@ -1033,7 +1036,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             return Speaker(_group_name(short, lex), None, country, "group", None, "pl" if plural else "sg")
         if folded_head in lex.documents or fold(tok.text) in lex.documents:
             # "le projet de résolution", "la déclaration commune": a bare "de" noun names the kind of text
-            more = re.match(r"\s+(?:de|d'|of)\s*(?!(?:la|le|les|l'|the|a|an)\b)[^\W\d]+(?:\s+(?:commune?s?|conjointe?s?|finale?s?|joint|final))?", ctx.text[base + short_hi : base + short_hi + 60])
+            more = re.match(r"\s+(?:de\s+|d'|of\s+)(?!(?:la|le|les|l'|the|a|an)\b)[^\W\d]+(?:\s+(?:commune?s?|conjointe?s?|finale?s?|joint|final))?", ctx.text[base + short_hi : base + short_hi + 60])
             name = short + (more.group(0) if more else "")
             if _definite(phrase) and not more and (folded_head in lex.document_anaphors or fold(tok.text) in lex.document_anaphors):
                 # "Le texte appelle …", "The document also welcomes …": the text named before

@@ -1025,3 +1025,31 @@ def test_an_infinitive_on_the_addressee_and_a_framed_delegate(models: tuple[ner.
     assert [c.cue for c in found] == ["se félicite", "demande"] and found[1].text.endswith("de respecter leurs engagements")
     claim = one(claims_of("Pour le représentant chinois, les sanctions ne feront qu'aggraver la crise humanitaire.", "fr", models))
     assert (claim.speaker, claim.speaker_country, claim.cue) == ("représentant chinois", "CHN", "Pour")
+
+
+def test_a_quotation_then_where_it_was_said(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = '"Who will rebuild our homes now?" Maria Lopez said outside the courthouse, where a crowd had gathered since dawn.'
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.quote_type) == ("Maria Lopez", "direct")
+    text = '"The border must reopen," said Tomas Berg, who heads the regional chamber of commerce.'
+    claim = one(claims_of(text, "en", models))
+    assert (claim.speaker, claim.text) == ("Tomas Berg", '"The border must reopen,"')
+
+
+def test_including_after_a_group_and_a_report_that_is_examined(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Several members, including Brazil and Kenya, welcomed the resumption of talks, but said the truce had to hold."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker_kind, c.cue) for c in found] == [("group", "welcomed"), ("group", "said")]
+    # "as members considered the report": the report is examined, not said
+    assert claims_of("The Council met this morning, as members considered the annual report of the Secretary-General on the mission.", "en", models) == []
+
+
+def test_a_verb_coordinated_with_a_quoted_one_and_the_member_states_as_a_group(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Les Vingt-Sept ont « pris note » du scrutin et indiqué qu'ils réexamineraient leur aide au cas par cas."
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.speaker_kind, claim.cue) == ("Vingt-Sept", "group", "indiqué")
+
+
+def test_group_and_document_names_as_written(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    found = claims_of("Civil society groups criticised the agreement as weak on human rights. The communique describes the deal as historic.", "en", models)
+    assert [(c.speaker, c.speaker_kind) for c in found] == [("Civil society groups", "group"), ("the communique", "document")]
