@@ -1025,3 +1025,18 @@ def test_an_infinitive_on_the_addressee_and_a_framed_delegate(models: tuple[ner.
     assert [c.cue for c in found] == ["se félicite", "demande"] and found[1].text.endswith("de respecter leurs engagements")
     claim = one(claims_of("Pour le représentant chinois, les sanctions ne feront qu'aggraver la crise humanitaire.", "fr", models))
     assert (claim.speaker, claim.speaker_country, claim.cue) == ("représentant chinois", "CHN", "Pour")
+
+
+def test_a_person_speaking_of_her_country_is_the_speaker(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Norway's delegate said the situation was deteriorating. "
+        "Her country supported stronger training for the coast guard, she added, but only in full respect of the law."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Norway's delegate", "person", "NOR")] * 2
+    text = (
+        "Le représentant de la Norvège a estimé que la situation était préoccupante. "
+        "Son pays appelle toutes les parties à la retenue."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("représentant de la Norvège", "NOR")] * 2
