@@ -759,7 +759,19 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             for b in out
         )
     ]
+    _governor_subjects(doc, out, anchors, lex)
     return _join_explanations(doc, out)
+
+
+def _governor_subjects(doc: Doc, found: list[Attribution], anchors: set[int], lex: SentenceLexicon) -> None:
+    """A cue sharing the subject of a cue that reports nothing ("a expliqué le vote de sa délégation en
+    affirmant que …", "explained the vote by saying that …") takes that cue's subject itself."""
+    kept = {a.predicate.anchor for a in found}
+    for a in found:
+        if a.speaker is None and a.inherits is not None and a.inherits in anchors and a.inherits not in kept:
+            subject, _ = _subject(doc, doc[a.inherits], lex)
+            if subject is not None:
+                a.speaker, a.inherits = subject, None
 
 
 def _relative_between(doc: Doc, subject: Token, pred: Predicate, lex: SentenceLexicon) -> bool:

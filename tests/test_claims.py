@@ -1040,3 +1040,14 @@ def test_a_person_speaking_of_her_country_is_the_speaker(models: tuple[ner.NerMo
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_country) for c in found] == [("représentant de la Norvège", "NOR")] * 2
+
+
+def test_a_gerund_shares_the_subject_of_a_cue_that_reports_nothing(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le représentant de la Norvège a expliqué le vote de sa délégation en affirmant que le texte restait déséquilibré. "
+        "Il a ajouté que son pays soutenait le dialogue."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [
+        ("représentant de la Norvège", "NOR", "affirmant"), ("représentant de la Norvège", "NOR", "a ajouté")
+    ]
