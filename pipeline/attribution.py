@@ -89,6 +89,7 @@ class SentenceLexicon:
     pools: dict[str, frozenset[str]] = field(default_factory=dict)  # part of speech → the lemmas lexicons know
     known: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()  # folded heads of titles and groups: nouns that name people
+    causatives: frozenset[str] = frozenset()  # "a fait savoir que", "a laissé entendre que": their infinitive is the cue
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -212,7 +213,7 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         # "a été présenté par", "was announced by": acts, whose verbs are cues only with a clause; nor a
         # person "proclaimed winner by": what a stance-less passive reports is a thing said)
         if (p.kind == "adjective" or not _passive(doc[p.anchor]) or (_has_agent(doc[p.anchor]) and (p.stance or p.lemma not in lex.clause_only and _says_a_thing(doc[p.anchor], lex))))
-        and not _dependent_infinitive(doc[p.anchor])
+        and not (_dependent_infinitive(doc[p.anchor]) and _lemma(doc[p.anchor].head) not in lex.causatives)
         and not _framing_participle(doc[p.anchor])
         and not (p.kind == "adjective" and _copular(doc, p) and not _personal_subject(doc[p.head]))
     ]
@@ -765,11 +766,13 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
 
 def _governor_subjects(doc: Doc, found: list[Attribution], anchors: set[int], lex: SentenceLexicon) -> None:
     """A cue sharing the subject of a cue that reports nothing ("a expliqué le vote de sa délégation en
-    affirmant que …", "explained the vote by saying that …") takes that cue's subject itself."""
+    affirmant que …") or of a causative verb ("a fait savoir que …") takes that verb's subject itself."""
     kept = {a.predicate.anchor for a in found}
     for a in found:
-        if a.speaker is None and a.inherits is not None and a.inherits in anchors and a.inherits not in kept:
-            subject, _ = _subject(doc, doc[a.inherits], lex)
+        head = doc[a.predicate.anchor].head
+        governor = a.inherits if a.inherits is not None else head.i if head.i != a.predicate.anchor and _lemma(head) in lex.causatives else None
+        if a.speaker is None and governor is not None and (governor in anchors or _lemma(doc[governor]) in lex.causatives) and governor not in kept:
+            subject, _ = _subject(doc, doc[governor], lex)
             if subject is not None:
                 a.speaker, a.inherits = subject, None
 

@@ -183,6 +183,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         pools=pools,
         known=frozenset().union(*pools.values()),
         people=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", []) + cues.get("groups", [])}),
+        causatives=frozenset(w.lower() for w in cues.get("causatives", [])),
     )
     # light-verb constructions are found by their noun ("préoccupation", "concern"), not by "faire" or "make"
     triggers = {k.split()[0] for k in verbs} | set(adjectives)

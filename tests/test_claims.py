@@ -1051,3 +1051,13 @@ def test_a_gerund_shares_the_subject_of_a_cue_that_reports_nothing(models: tuple
     assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [
         ("représentant de la Norvège", "NOR", "affirmant"), ("représentant de la Norvège", "NOR", "a ajouté")
     ]
+
+
+def test_the_infinitive_of_a_causative_is_the_cue_of_its_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre norvégien Jonas Berg a salué l'accord de paix signé hier à Oslo. "
+        "Le Hamas a aussitôt fait savoir qu'il considérait cette décision comme nulle et non avenue."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found][1:] == [("Hamas", "savoir")]
+    assert found[1].text.startswith("il considérait cette décision")
