@@ -913,6 +913,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 continue
             if c.dep_ == "advcl" and not _is_content_clause(c, pred.lemma in lex.addressee or pred.stance == "call"):
                 continue
+            if speaker is not None and cue_last < speaker < c.i and _apposed_name(doc, c, doc[speaker]):
+                continue
             # what a call asks for may be a text or a meeting ("a appelé à la publication des procès-verbaux")
             asked_for = pred.stance == "call" and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
             if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
@@ -959,6 +961,14 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
         return None
     first = min(complements, key=lambda c: c.left_edge.i)
     return first.left_edge.i if first.left_edge.i > cue_last else first.i
+
+
+def _apposed_name(doc: Doc, c: Token, subject: Token) -> bool:
+    """ "…, a déclaré le président de la Commission, l'Ruritanien X, à l'issue …": a proper name the
+    parser hung on the verb right after its inverted subject and a comma is the subject's
+    apposition, not what was said."""
+    lo = c.left_edge.i
+    return c.pos_ == "PROPN" and lo >= 2 and doc[lo - 1].text == "," and subject.right_edge.i == lo - 2
 
 
 def _setting(t: Token, lex: SentenceLexicon) -> bool:

@@ -779,6 +779,11 @@ def _closes_apposition(ctx: DocumentContext, doc: Doc, base: int, index: int, pe
         return True
     # "…, le capitaine de frégate X": a rank of the person's own, opened by a comma
     rank = [c for c in ctx.overlapping(base + head.idx + len(head.text), person.start) if c.kind == "TITLE" and c.start > base + head.idx]
+    # "…, l'Allemand X": a nationality noun right before the name, opened by a comma
+    rank = rank or [
+        c for c in ctx.overlapping(base + head.idx + len(head.text), person.start)
+        if c.kind == "COUNTRY" and c.origin == "adjective" and c.start > base + head.idx and not ctx.text[c.end : person.start].strip()
+    ]
     return bool(rank) and re.search(r",\s*(?:(?:le|la|the)\s+|l')?$", ctx.text[: rank[0].start], re.IGNORECASE) is not None
 
 

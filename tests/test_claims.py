@@ -1061,3 +1061,15 @@ def test_the_infinitive_of_a_causative_is_the_cue_of_its_subject(models: tuple[n
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found][1:] == [("Hamas", "savoir")]
     assert found[1].text.startswith("il considérait cette décision")
+
+
+def test_a_nationality_noun_before_the_name_closes_an_inverted_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "…, a déclaré <title>, l'<Nationality> <Name>, à l'issue …": the name is the subject's
+    # apposition (the parser hangs it on the verb as an object), and the quotation is what was said
+    text = (
+        "« La transition doit aboutir par les urnes et non par les armes », a déclaré le président de la Commission "
+        "de l'Union africaine, le Norvégien Jonas Berg, à l'issue des travaux."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.attribution) == ("Jonas Berg", "inverted")
+    assert claim.text.startswith("« La transition doit aboutir")
