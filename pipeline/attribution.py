@@ -968,6 +968,8 @@ def _apposed_name(doc: Doc, c: Token, subject: Token) -> bool:
     parser hung on the verb right after its inverted subject and a comma is the subject's
     apposition, not what was said."""
     lo = c.left_edge.i
+    if c.pos_ in ("NOUN", "PROPN") and lo == subject.right_edge.i + 1 and c.left_edge.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return True  # "a averti le Haut représentant": a title the parser split, the rest of the subject
     return c.pos_ == "PROPN" and lo >= 2 and doc[lo - 1].text == "," and subject.right_edge.i == lo - 2
 
 

@@ -1073,3 +1073,13 @@ def test_a_nationality_noun_before_the_name_closes_an_inverted_subject(models: t
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.attribution) == ("Jonas Berg", "inverted")
     assert claim.text.startswith("« La transition doit aboutir")
+
+
+def test_a_title_the_parser_splits_after_an_inverted_cue_is_no_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "« Ces décisions sont nulles et non avenues, et je n'hésiterai pas à utiliser tous les pouvoirs dont je dispose », "
+        "a averti le Haut représentant, l'Allemand Jonas Berg, lors d'une conférence de presse à Vienne."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.attribution) == ("Jonas Berg", "inverted")
+    assert claim.text.startswith("« Ces décisions sont nulles")
