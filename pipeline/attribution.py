@@ -89,6 +89,7 @@ class SentenceLexicon:
     pools: dict[str, frozenset[str]] = field(default_factory=dict)  # part of speech → the lemmas lexicons know
     known: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()  # folded heads of titles and groups: nouns that name people
+    causatives: frozenset[str] = frozenset()  # "a fait savoir que", "a laissé entendre que": their infinitive is the cue
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -212,7 +213,7 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         # "a été présenté par", "was announced by": acts, whose verbs are cues only with a clause; nor a
         # person "proclaimed winner by": what a stance-less passive reports is a thing said)
         if (p.kind == "adjective" or not _passive(doc[p.anchor]) or (_has_agent(doc[p.anchor]) and (p.stance or p.lemma not in lex.clause_only and _says_a_thing(doc[p.anchor], lex))))
-        and not _dependent_infinitive(doc[p.anchor])
+        and not (_dependent_infinitive(doc[p.anchor]) and _lemma(doc[p.anchor].head) not in lex.causatives)
         and not _framing_participle(doc[p.anchor])
         and not (p.kind == "adjective" and _copular(doc, p) and not _personal_subject(doc[p.head]))
     ]
@@ -768,7 +769,21 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             for b in out
         )
     ]
+    _governor_subjects(doc, out, anchors, lex)
     return _join_explanations(doc, out)
+
+
+def _governor_subjects(doc: Doc, found: list[Attribution], anchors: set[int], lex: SentenceLexicon) -> None:
+    """A cue sharing the subject of a cue that reports nothing ("a expliqué le vote de sa délégation en
+    affirmant que …") or of a causative verb ("a fait savoir que …") takes that verb's subject itself."""
+    kept = {a.predicate.anchor for a in found}
+    for a in found:
+        head = doc[a.predicate.anchor].head
+        governor = a.inherits if a.inherits is not None else head.i if head.i != a.predicate.anchor and _lemma(head) in lex.causatives else None
+        if a.speaker is None and governor is not None and (governor in anchors or _lemma(doc[governor]) in lex.causatives) and governor not in kept:
+            subject, _ = _subject(doc, doc[governor], lex)
+            if subject is not None:
+                a.speaker, a.inherits = subject, None
 
 
 def _relative_between(doc: Doc, subject: Token, pred: Predicate, lex: SentenceLexicon) -> bool:
@@ -917,6 +932,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 continue
             if c.dep_ == "advcl" and not _is_content_clause(c, pred.lemma in lex.addressee or pred.stance == "call"):
                 continue
+            if speaker is not None and cue_last < speaker < c.i and _apposed_name(doc, c, doc[speaker]):
+                continue
             # what a call asks for may be a text or a meeting ("a appelé à la publication des procès-verbaux")
             asked_for = pred.stance == "call" and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
             if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
@@ -963,6 +980,16 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
         return None
     first = min(complements, key=lambda c: c.left_edge.i)
     return first.left_edge.i if first.left_edge.i > cue_last else first.i
+
+
+def _apposed_name(doc: Doc, c: Token, subject: Token) -> bool:
+    """ "…, a déclaré le président de la Commission, l'Ruritanien X, à l'issue …": a proper name the
+    parser hung on the verb right after its inverted subject and a comma is the subject's
+    apposition, not what was said."""
+    lo = c.left_edge.i
+    if c.pos_ in ("NOUN", "PROPN") and lo == subject.right_edge.i + 1 and c.left_edge.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return True  # "a averti le Haut représentant": a title the parser split, the rest of the subject
+    return c.pos_ == "PROPN" and lo >= 2 and doc[lo - 1].text == "," and subject.right_edge.i == lo - 2
 
 
 def _setting(t: Token, lex: SentenceLexicon) -> bool:

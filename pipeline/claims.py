@@ -136,6 +136,8 @@ class ClaimLexicon:
     questions: frozenset[str] = frozenset()  # words opening an indirect question
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)  # "celle-ci" → (gender, number)
     body_pronouns: frozenset[str] = frozenset()  # "it": an organisation or a country
+    own_country: frozenset[str] = frozenset()  # "her country", "son pays": the state the person represents
+    person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -181,6 +183,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         pools=pools,
         known=frozenset().union(*pools.values()),
         people=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", []) + cues.get("groups", [])}),
+        causatives=frozenset(w.lower() for w in cues.get("causatives", [])),
     )
     # light-verb constructions are found by their noun ("préoccupation", "concern"), not by "faire" or "make"
     triggers = {k.split()[0] for k in verbs} | set(adjectives)
@@ -234,6 +237,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         questions=frozenset(w.lower() for w in conf.get("questions", [])),
         demonstratives={fold(d["form"]): (d["gender"], d["number"]) for d in conf.get("demonstratives", [])},
         body_pronouns=frozenset(fold(w) for w in conf.get("body_pronouns", [])),
+        own_country=frozenset(fold(w) for w in conf.get("own_country", [])),
+        person_possessives={p["form"]: p["gender"] for p in conf.get("person_possessives", [])},
         document_antecedent=re.compile(
             rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
             re.IGNORECASE,
@@ -774,6 +779,11 @@ def _closes_apposition(ctx: DocumentContext, doc: Doc, base: int, index: int, pe
         return True
     # "…, le capitaine de frégate X": a rank of the person's own, opened by a comma
     rank = [c for c in ctx.overlapping(base + head.idx + len(head.text), person.start) if c.kind == "TITLE" and c.start > base + head.idx]
+    # "…, l'Allemand X": a nationality noun right before the name, opened by a comma
+    rank = rank or [
+        c for c in ctx.overlapping(base + head.idx + len(head.text), person.start)
+        if c.kind == "COUNTRY" and c.origin == "adjective" and c.start > base + head.idx and not ctx.text[c.end : person.start].strip()
+    ]
     return bool(rank) and re.search(r",\s*(?:(?:le|la|the)\s+|l')?$", ctx.text[: rank[0].start], re.IGNORECASE) is not None
 
 
@@ -906,6 +916,18 @@ def _demonstrative(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Spe
     return None
 
 
+def _own_country(ctx: DocumentContext, tok: object) -> Speaker | None:
+    """"Her country supported …, she added", "Son pays est prêt à …": a person's possessive on the
+    state they represent makes that person the speaker (the delegate, not a group "country")."""
+    if fold(tok.lemma_ or tok.text) not in ctx.lex.own_country and fold(tok.text) not in ctx.lex.own_country:  # type: ignore[attr-defined]
+        return None
+    poss = next((c for c in tok.children if c.i < tok.i and c.dep_ in ("poss", "det") and c.text.lower() in ctx.lex.person_possessives), None)  # type: ignore[attr-defined]
+    if poss is None:
+        return None
+    speaker = ctx.resolver.pronoun(ctx.lex.person_possessives[poss.text.lower()] or None, "sg")
+    return speaker if speaker is not None and speaker.kind == "person" else None
+
+
 def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
     """The speaker a subject token stands for: a pronoun, a mention, a delegate, a group, a document."""
     lex = ctx.lex
@@ -934,6 +956,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
             return ctx.resolver.pronoun(gender or None, number)
         return None
+    own = _own_country(ctx, tok)
+    if own is not None:
+        return own
     together = _coordinated_actors(ctx, doc, base, index)
     if together is not None:
         return together

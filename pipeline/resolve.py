@@ -267,10 +267,15 @@ def acronym_norms(text: str, mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]], previous: bool = True) -> str | None:
+def _local_country(
+    text: str, at: int, countries: list[tuple[int, str, bool]], previous: bool = True, dateline: str | None = None
+) -> str | None:
     """The country a wire story names where an official first appears: the first one named in their
-    sentence ("Poland will close its border with Belarus, Interior Minister X said"; a capital counts
-    there: "À Paris, le ministre …"), else in their paragraph before them, else in the paragraph before.
+    sentence before them ("Poland will close its border with Belarus, Interior Minister X said"; a
+    capital counts there: "À Paris, le ministre …"), else in their paragraph before them, else the
+    country of the dateline's capital (a local official speaks where the story is filed), else the
+    first one named in their sentence after them (often what they speak about: "Spokesman X said
+    Ruritanian troops had fired first"), else in the paragraph before.
     `countries`: (start, code, is a capital) of country, region and capital mentions."""
     para = text.rfind("\n", 0, at) + 1
     para_end = text.find("\n", at)
@@ -278,10 +283,15 @@ def _local_country(text: str, at: int, countries: list[tuple[int, str, bool]], p
     sentence = max(para, max(text.rfind(". ", para, at), text.rfind("? ", para, at), text.rfind("! ", para, at)) + 1)
     ends = [i for i in (text.find(". ", at, para_end), text.find("? ", at, para_end)) if i >= 0]
     sentence_end = min(ends) if ends else para_end
-    for lo, hi, capitals in ((sentence, sentence_end, True), (para, at, False)):
+    for lo, hi, capitals in ((sentence, at, True), (para, at, False)):
         found = [code for start, code, capital in countries if lo <= start < hi and (capitals or not capital)]
         if found:
             return found[0]
+    if dateline:
+        return dateline
+    found = [code for start, code, capital in countries if at <= start < sentence_end]
+    if found:
+        return found[0]
     if not previous:
         return None
     before = text.rfind("\n", 0, max(para - 1, 0))
@@ -301,13 +311,23 @@ def _official_context(clusters: list[_Person], context: str | None, lex: Lexicon
             person.country = (local(person.positions[0]) if local and person.positions else None) or context
 
 
+def _dateline_country(document: Document, lex: Lexicon) -> str | None:
+    """The country of the capital a story is filed from, as written or in capitals ("BAGHDAD")."""
+    place = document.dateline or ""
+    for form in (place, place.title()):
+        if form in lex.capitals:
+            return lex.capitals[form][0]
+    return None
+
+
 def _local_finder(document: Document, mentions: list[Mention], lex: Lexicon, previous: bool = True) -> Callable[[int], str | None]:
     countries = sorted(
         (m.start, m.country, m.label == "LOC" and not (m.norm or "").startswith("region:"))
         for m in mentions
         if m.country and (m.label == "COUNTRY" or (m.label == "LOC" and ((m.norm or "").startswith("region:") or m.text in lex.capitals)))
     )
-    return lambda at: _local_country(document.text, at, countries, previous)
+    dateline = _dateline_country(document, lex)
+    return lambda at: _local_country(document.text, at, countries, previous, dateline)
 
 
 def officials_country(document: Document, mentions: list[Mention], lex: Lexicon) -> Callable[[int], str | None]:

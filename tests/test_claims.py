@@ -1053,3 +1053,61 @@ def test_a_verb_coordinated_with_a_quoted_one_and_the_member_states_as_a_group(m
 def test_group_and_document_names_as_written(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     found = claims_of("Civil society groups criticised the agreement as weak on human rights. The communique describes the deal as historic.", "en", models)
     assert [(c.speaker, c.speaker_kind) for c in found] == [("Civil society groups", "group"), ("the communique", "document")]
+
+
+def test_a_person_speaking_of_her_country_is_the_speaker(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Norway's delegate said the situation was deteriorating. "
+        "Her country supported stronger training for the coast guard, she added, but only in full respect of the law."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Norway's delegate", "person", "NOR")] * 2
+    text = (
+        "Le représentant de la Norvège a estimé que la situation était préoccupante. "
+        "Son pays appelle toutes les parties à la retenue."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("représentant de la Norvège", "NOR")] * 2
+
+
+def test_a_gerund_shares_the_subject_of_a_cue_that_reports_nothing(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le représentant de la Norvège a expliqué le vote de sa délégation en affirmant que le texte restait déséquilibré. "
+        "Il a ajouté que son pays soutenait le dialogue."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [
+        ("représentant de la Norvège", "NOR", "affirmant"), ("représentant de la Norvège", "NOR", "a ajouté")
+    ]
+
+
+def test_the_infinitive_of_a_causative_is_the_cue_of_its_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre norvégien Jonas Berg a salué l'accord de paix signé hier à Oslo. "
+        "Le Hamas a aussitôt fait savoir qu'il considérait cette décision comme nulle et non avenue."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found][1:] == [("Hamas", "savoir")]
+    assert found[1].text.startswith("il considérait cette décision")
+
+
+def test_a_nationality_noun_before_the_name_closes_an_inverted_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # "…, a déclaré <title>, l'<Nationality> <Name>, à l'issue …": the name is the subject's
+    # apposition (the parser hangs it on the verb as an object), and the quotation is what was said
+    text = (
+        "« La transition doit aboutir par les urnes et non par les armes », a déclaré le président de la Commission "
+        "de l'Union africaine, le Norvégien Jonas Berg, à l'issue des travaux."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.attribution) == ("Jonas Berg", "inverted")
+    assert claim.text.startswith("« La transition doit aboutir")
+
+
+def test_a_title_the_parser_splits_after_an_inverted_cue_is_no_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "« Ces décisions sont nulles et non avenues, et je n'hésiterai pas à utiliser tous les pouvoirs dont je dispose », "
+        "a averti le Haut représentant, l'Allemand Jonas Berg, lors d'une conférence de presse à Vienne."
+    )
+    claim = one(claims_of(text, "fr", models))
+    assert (claim.speaker, claim.attribution) == ("Jonas Berg", "inverted")
+    assert claim.text.startswith("« Ces décisions sont nulles")

@@ -256,3 +256,37 @@ def test_only_a_lede_description_waits_for_a_name(models: ner.NerModels) -> None
     mentions, _ = resolve_texts([("fr", text)], models)
     title = next(m for m in mentions if m.label == "TITLE" and "ministre" in m.text)
     assert title.entity_id != next(m.entity_id for m in mentions if m.text == "Laura Conti")
+
+
+def _dated(lang: str, text: str, dateline: str) -> Document:
+    return Document(doc_id="w", source="w.txt", lang=lang, text=text, raw_sha256="w" * 64, encoding="utf-8", n_chars=len(text), dateline=dateline)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "en",
+            "OSLO, May 2 (Wire) - Norway protested on Monday after a border incident.\n\n"
+            "Army spokesman Colonel Erik Lundgren said Swedish patrols had crossed the line.\n\n"
+            '"We will not accept this," said Anders Holm, the mayor of Tromso.',
+        ),
+        (
+            "fr",
+            "OSLO, 2 mai (Agence) - La Norvège a protesté lundi après un incident frontalier.\n\n"
+            "Le porte-parole de l'armée, le colonel Erik Lundgren, a affirmé que des patrouilles suédoises avaient franchi la ligne.\n\n"
+            "« Nous ne l'accepterons pas », a déclaré Anders Holm, maire de Tromso.",
+        ),
+    ],
+)
+def test_a_wire_official_serves_the_dateline_country_not_the_one_they_speak_of(models: ner.NerModels, lang: str, text: str) -> None:
+    # No country named before them in their sentence or paragraph: the capital of the dateline
+    # ("OSLO", in capitals) tells whom a spokesman or a mayor serves, not the country of what they say.
+    document = _dated(lang, text, "OSLO")
+    found = list(ner.run([document], models, ner.NerParams()))
+    mentions, entities = resolve.run([(document, found)], resolve.ResolveParams())
+    list(mentions)
+    by_id = {e.entity_id: e for e in entities}
+    assert by_id["person:erik-lundgren"].country == "NOR"
+    assert by_id["person:anders-holm"].country == "NOR"
+    assert any(r in ("mayor", "maire") for r in by_id["person:anders-holm"].roles)
