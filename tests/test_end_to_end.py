@@ -132,7 +132,8 @@ def test_entities_follow_the_contract(outputs: Path) -> None:
     assert set(mentions.entity_id.dropna()) == set(entities.entity_id)
     assert set(entities.kind) <= {"person", "country", "organisation", "location"}
     for code in entities.country.dropna():
-        assert pycountry.countries.get(alpha_3=code) is not None, code
+        # Kosovo has no ISO 3166-1 code: the lexicon gives it the user-assigned XKX
+        assert pycountry.countries.get(alpha_3=code) is not None or code == "XKX", code
     son = entities.set_index("entity_id").loc["person:bui-thanh-son"]
     assert son.n_documents == 2  # the same official in the French 000 and the English 002
 
