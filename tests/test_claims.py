@@ -1053,3 +1053,8 @@ def test_a_verb_coordinated_with_a_quoted_one_and_the_member_states_as_a_group(m
 def test_group_and_document_names_as_written(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     found = claims_of("Civil society groups criticised the agreement as weak on human rights. The communique describes the deal as historic.", "en", models)
     assert [(c.speaker, c.speaker_kind) for c in found] == [("Civil society groups", "group"), ("the communique", "document")]
+
+
+def test_a_passive_agent_group_is_named_without_its_preposition(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    claim = one(claims_of("Le projet de loi a été vivement critiqué par les syndicats, qui redoutent des licenciements.", "fr", models))
+    assert (claim.speaker, claim.speaker_kind) == ("syndicats", "group")
