@@ -1119,7 +1119,7 @@ def short_phrase(doc: Doc, index: int) -> tuple[int, int]:
     """Character span of a noun with its determiner, numerals and adjectives only ("des diplomates",
     "Western diplomats", "un chercheur malien"): how a group or document speaker is named."""
     head = doc[index]
-    keep = [head] + [c for c in head.children if c.dep_ in ("det", "amod", "nummod", "compound", "poss", "case") and abs(c.i - head.i) <= 3]
+    keep = [head] + [c for c in head.children if c.dep_ in ("det", "amod", "nummod", "compound", "poss") and abs(c.i - head.i) <= 3]
     keep += [g for c in keep if c.dep_ == "poss" for g in c.subtree]
     keep += [g for c in keep if c.dep_ == "compound" for g in c.subtree if g.dep_ in ("amod", "compound") and g.i < c.i]  # "Civil society groups"
     low, high = min(t.i for t in keep), max(t.i for t in keep)

@@ -1111,3 +1111,8 @@ def test_a_title_the_parser_splits_after_an_inverted_cue_is_no_content(models: t
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.attribution) == ("Jonas Berg", "inverted")
     assert claim.text.startswith("« Ces décisions sont nulles")
+
+
+def test_a_passive_agent_group_is_named_without_its_preposition(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    claim = one(claims_of("Le projet de loi a été vivement critiqué par les syndicats, qui redoutent des licenciements.", "fr", models))
+    assert (claim.speaker, claim.speaker_kind) == ("syndicats", "group")
