@@ -128,7 +128,7 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         inverted = t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN")
         coordinated = t.dep_ == "conj" and t.head.pos_ == "VERB" and any(c.dep_ == "cc" for c in t.children)
         if t.pos_ == "NOUN" and (inverted or coordinated):
-            # « … », juge X; "se félicite de … et demande à …": a cue verb the tagger took for its noun homograph
+            # « … », juge X; "salue … et exige que …": a cue verb the tagger took for its noun homograph
             verbs = cands & lex.pools.get("VERB", frozenset()) & frozenset(lex.verbs)
             if verbs:
                 t.pos_ = "VERB"
@@ -209,9 +209,9 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
                 taken.update((t.i, head.i))
     found = [
         p for p in found
-        # a passive is a statement when an agent holds it: "was condemned by", "a été soulignée par" (not
+        # a passive is a statement when an agent holds it: "was condemned by", "a été rappelée par" (not
         # "a été présenté par", "was announced by": acts, whose verbs are cues only with a clause; nor a
-        # person "proclaimed winner by": what a stance-less passive reports is a thing said)
+        # person "elected chairman by": what a stance-less passive reports is a thing said)
         if (p.kind == "adjective" or not _passive(doc[p.anchor]) or (_has_agent(doc[p.anchor]) and (p.stance or p.lemma not in lex.clause_only and _says_a_thing(doc[p.anchor], lex))))
         and not (_dependent_infinitive(doc[p.anchor]) and _lemma(doc[p.anchor].head) not in lex.causatives)
         and not _framing_participle(doc[p.anchor])
@@ -315,7 +315,7 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
         if c.dep_ in SUBJECT_DEPS:
             if _lemma(c) in lex.relatives and anchor.dep_ in RELATIVE_DEPS:
                 if anchor.head.pos_ in ("VERB", "AUX") and c.i >= 2 and doc[c.i - 1].text == ",":
-                    # "…, a lancé la représentante de X, qui a appelé …": the parser hung the relative
+                    # "…, a déclaré le délégué de X, qui a exhorté …": the parser hung the relative
                     # clause on the verb; it qualifies the noun phrase before the comma
                     noun = doc[c.i - 2]
                     while noun.dep_ in ("nmod", "amod", "flat", "flat:name", "compound", "case", "det") and noun.head.i < noun.i:
@@ -329,7 +329,7 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
                 subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i), None)
                 if subject is not None:
                     return subject.i, None
-                # "Briefing the Council, X, Special Representative …, said": the parser hangs the name
+                # "Opening the debate, X, head of the mission, said": the parser hangs the name
                 # after the participle's phrase on the participle; it is the cue's subject
                 named = next((g for g in c.children if g.i > c.i and g.dep_ in ("npadvmod", "appos", "dep", "nsubj") and g.pos_ in ("PROPN", "NOUN")
                               and doc[g.left_edge.i - 1].text == ","), None)
@@ -478,7 +478,7 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         # "told them that…" (an object and its complement, not an inverted subject)
         # (a participle after a comma describes the actor: "…, a déclaré la coordonnatrice, X, appelant …")
         # (what comes after that participle is its own: "…, appelant Niamey à « revenir à la raison »")
-        # (as does a past participle after a comma: "…, a assuré le porte-parole, X, joint par téléphone")
+        # (as does a past participle after a comma: "…, a déclaré le ministre, X, interrogé par la radio")
         participle = min((c.i for c in head.children if c.i > head.i and (_is_participle(c) or "Part" in c.morph.get("VerbForm")) and doc[c.i - 1].text == ","), default=len(doc))
         if any(
             head.i < c.i < participle and c.dep_ in ("acl", "relcl", "xcomp", "ccomp", "infmod") and c.pos_ in ("VERB", "AUX")
@@ -522,7 +522,7 @@ def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
         return False  # a word of the quotation the cue closes, whatever the parser made of it
     # a relative clause or a participle describing the subject is no clause of its own ("La présidente,
     # X, qui a rompu avec le parti au pouvoir, a appelé …", "les chefs d'État, réunis à Abuja, ont exigé …")
-    # (nor is a participle used as a preposition: "Several members, including France and Japan, welcomed …")
+    # (nor is a participle used as a preposition: "Several delegations, including A and B, supported …")
     modifiers = {g.i for t in subject.subtree if t.i != subject.i and t.dep_ in RELATIVE_DEPS + ("acl", "prep") and t.head.pos_ in ("NOUN", "PROPN") for g in t.subtree}
     if any(t.pos_ in ("VERB", "AUX") and t.i not in quoted and t.i not in modifiers for t in subject.subtree if t.i != subject.i):
         return False  # a whole clause hung on the "subject": the content before an inverted cue
@@ -624,11 +624,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
     cue_anchors = {p.anchor for p in preds}
 
     def starts_statement(p: Predicate) -> bool:
-        # "said the treaty closed a chapter and guaranteed access to water": a verb of no stance
+        # "said the deal ended the dispute and secured grazing rights": a verb of no stance
         # coordinated with a verb of the reported clause (no cue itself) is more of that clause, not a
         # statement of its own ("… and urged", "… and accused" are the speaker's own acts)
         t = doc[p.anchor]
-        # (in the same tense as that verb, outside quotation marks: "said the deal 'protects our land' and urged …" is two)
+        # (in the same tense as that verb, outside quotation marks: "said the plan 'ends the war' and urged …" is two)
         same_form = t.morph.get("Tense") == t.head.morph.get("Tense") and t.morph.get("VerbForm") == t.head.morph.get("VerbForm")
         if (
             not p.stance and t.dep_ == "conj" and t.head.i not in cue_anchors and t.head.i not in quoted_tokens(doc) and same_form
@@ -638,7 +638,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         return _after_break(doc, p, lex)
 
     preds = [p for p in preds if starts_statement(p) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
-    # "a rejeté ce rapport, qu'il a qualifié de « partial », et …": a relative clause on the object,
+    # "a rejeté ce texte, qu'il a jugé « biaisé », et …": a relative clause on the object,
     # whatever the parser made of it, qualifies what the speaker rejects; it is no statement of its own
     preds = [p for p in preds if not (p.anchor != preds[0].anchor and _object_relative(doc, doc[p.anchor]))]
     anchors = {p.anchor for p in preds}
@@ -668,7 +668,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         if speaker is None and pred.anchor in cut_by:
             inherits = cut_by[pred.anchor]
         if speaker is None and inherits is None:
-            # "Rome et Madrid, dont les contingents …, ont exigé …": the noun phrase before the relative clause
+            # "Paris et Berlin, dont les diplomates …, ont demandé …": the noun phrase before the relative clause
             near = _leading_subject(doc, pred, quoted)
             if near is not None and _relative_between(doc, doc[near], pred, lex):
                 speaker = near
@@ -689,7 +689,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         if speaker is None and inherits is None:
             near = _leading_subject(doc, pred, quoted)
             if near is not None and (min(pred.tokens) - doc[near].right_edge.i <= 3 or _relative_between(doc, doc[near], pred, lex)):
-                speaker = near  # a subject the parser missed: "Pékin a dénoncé …", "La déléguée de X, dont le pays …, a jugé"
+                speaker = near  # a subject the parser missed: "Pékin a dénoncé …", "La représentante de X, dont le pays …, a estimé"
         if speaker is not None and _lemma(doc[speaker]) in lex.quantities:
             # "Hundreds of protesters", "des milliers de manifestants": the people counted speak
             counted = next((g for c in doc[speaker].children if c.dep_ in ("prep", "nmod") for g in ([c] if c.dep_ == "nmod" else c.children) if g.pos_ in ("NOUN", "PROPN") and g.dep_ in ("pobj", "nmod")), None)
@@ -714,7 +714,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         if start is not None and not pred.stance and _after_quotation(doc, clause_start) and _opener_after(doc, pred, lex) is None and not any(
             c.dep_ in CLAUSE_DEPS for c in anchor.children if c.i > max(pred.tokens)
         ):
-            start = None  # '"…?" X said outside parliament, where …': what follows is where, the quotation is what
+            start = None  # '"…?" X said outside the court, where …': what follows is where, the quotation is what
         if start is not None and start < stop:
             chunk = _strip_tail(list(doc[start:stop]))
             if chunk:
@@ -743,7 +743,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 continue
         if pred.kind == "verb" and pred.lemma in lex.clause_only and not inverted:
             governs = any(c.dep_ in CLAUSE_DEPS or (c.dep_ == "advcl" and _is_content_clause(c, True)) for c in anchor.children if c.i > cue_last)
-            # "demande à toutes les parties de s'abstenir": the infinitive the parser hung on the addressee
+            # "exhorte les parties à reprendre les pourparlers": the infinitive the parser hung on the addressee
             governs = governs or any(
                 g.dep_ in ("acl", "xcomp", "advcl") and "Inf" in g.morph.get("VerbForm") and _is_content_clause(g, True)
                 for c in anchor.children if c.i > cue_last and c.dep_ in OBJECT_DEPS + ("obl:arg", "iobj", "obl") for g in c.children
@@ -821,7 +821,7 @@ def _closing_inversion(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -
     first = min(last.tokens)
     clitic = any(c.text.startswith("-") and c.text.lstrip("-").lower() in lex.pronouns for c in doc[last.anchor].children)
     if clitic and first > 0 and doc[first - 1].text == "," and all(t.is_punct or t.pos_ == "ADV" for t in doc[max(last.tokens) + 1 :]):
-        return last  # "Belgrade soutient l'intégrité du pays, a-t-il néanmoins assuré."
+        return last  # "Le pays reste ouvert au dialogue, a-t-il toutefois assuré."
     actor = _inverted_actor(doc, last, lex)
     if actor is None or doc[actor].i < max(last.tokens):
         return None
@@ -937,7 +937,7 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             # what a call asks for may be a text or a meeting ("a appelé à la publication des procès-verbaux")
             asked_for = pred.stance == "call" and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
             if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
-                # "a accusé vendredi l'armée de …": the parser may hang the verb's object on the time word
+                # "a accusé lundi la police de …": the parser may hang the verb's object on the time word
                 complements += [g for g in c.children if g.dep_ in OBJECT_DEPS and g.i > c.i and g.i < stop]
                 continue
             if pred.stance != "call" and _setting(c, lex):
@@ -950,7 +950,7 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 if g.dep_ == "pobj":
                     if pred.lemma in lex.addressee:
                         asked = [x for x in g.children if x.dep_ in ("acl", "relcl", "xcomp", "infmod")]
-                        # a call names who is to act ("called on both sides to exercise restraint"), as "urged" does
+                        # a call names who is to act ("called on the parties to lift the blockade"), as "urged" does
                         to_act = asked or any((x.dep_ in ("xcomp", "advcl") or x.lower_ == "to") and x.i > g.i for x in anchor.children)
                         complements += [g] if to_act and pred.stance == "call" else asked
                     else:
@@ -1051,8 +1051,8 @@ def _content_start(doc: Doc, previous: list[Attribution], clause_start: int) -> 
 
 def _tail_after(doc: Doc, pred: Predicate, speaker: int | None, stop: int | None = None) -> tuple[int, int] | None:
     """A quotation after the cue clause ('"A," he said, "B."') belongs to the same claim; so does the
-    rest of a sentence the cue interrupts ("A, she said, and B", "Les lois constituent, a-t-il
-    affirmé, une atteinte …")."""
+    rest of a sentence the cue interrupts ("A, she said, and B", "Ces mesures sont, a-t-il
+    affirmé, une violation …")."""
     last = max([*pred.tokens, speaker if speaker is not None else -1])
     if speaker is not None:
         last = max(last, doc[speaker].right_edge.i)

@@ -134,7 +134,7 @@ class ClaimLexicon:
     parser_blanks: re.Pattern[str] = re.compile("(?!)")  # incises the parser does not see
     voice: re.Pattern[str] = re.compile("(?!)")  # "par la voix de sa ministre, X,"
     questions: frozenset[str] = frozenset()  # words opening an indirect question
-    demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)  # "celle-ci" → (gender, number)
+    demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)  # "celui-ci" → (gender, number)
     body_pronouns: frozenset[str] = frozenset()  # "it": an organisation or a country
     own_country: frozenset[str] = frozenset()  # "her country", "son pays": the state the person represents
     person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
@@ -501,7 +501,7 @@ class Resolver:
         if entity is None:
             return None
         kind = {"person": "person", "organisation": "organisation", "country": "country", "location": "country"}.get(entity.kind, entity.kind)
-        # "Ecuador's delegate, X, stressed …" then "X said": the country stated once holds for the article
+        # "Chile's delegate, X, noted …" then "X said": the country stated once holds for the article
         country = entity.country or self.stated.get(entity.entity_id)
         return Speaker(entity.name, entity.entity_id, country, kind, self.gender(entity, c.gender))
 
@@ -552,7 +552,7 @@ class Resolver:
     def antecedent(self, country: str | None, gender: str | None, wanted: set[str] | None = None) -> Speaker | None:
         """The named person a definite description designates ("le diplomate français", "the
         Indonesian official"): the most recent one of that country and gender whose titles, if any,
-        are of the description's role families ("the prime minister" is not the army spokesman named before)."""
+        are of the description's role families ("the interior minister" is not the navy spokesman named before)."""
         for speaker in reversed(self.recent):
             if country and speaker.country != country:
                 continue
@@ -761,9 +761,9 @@ _ACRONYM_IN_BRACKETS = re.compile(r"\s\([A-Z0-9][A-Z0-9&-]+\)")
 
 
 def _closes_apposition(ctx: DocumentContext, doc: Doc, base: int, index: int, person: Candidate) -> bool:
-    """Does the name close the apposition of the subject's title, before the cue: "La Représentante
-    spéciale … et Cheffe de la Mission …, Mme X, a averti", "Le porte-parole de l'armée, le capitaine
-    de frégate X, a indiqué"? No verb between, and a comma (or a rank) right before the name."""
+    """Does the name close the apposition of the subject's title, before the cue: "Le Haut-Commissaire
+    … et chef du Bureau …, M. X, a déclaré", "Le porte-parole de la marine, le commandant X, a
+    indiqué"? No verb between, and a comma (or a rank) right before the name."""
     head = doc[index]
     between = [t for t in doc if head.i < t.i and base + t.idx < person.start]
     if any(t.pos_ in ("VERB", "AUX") and not _is_participle_adjective(t) for t in between):
@@ -777,7 +777,7 @@ def _closes_apposition(ctx: DocumentContext, doc: Doc, base: int, index: int, pe
             break
     if gap.endswith(","):
         return True
-    # "…, le capitaine de frégate X": a rank of the person's own, opened by a comma
+    # "…, le commandant X": a rank of the person's own, opened by a comma
     rank = [c for c in ctx.overlapping(base + head.idx + len(head.text), person.start) if c.kind == "TITLE" and c.start > base + head.idx]
     # "…, l'Allemand X": a nationality noun right before the name, opened by a comma
     rank = rank or [
@@ -804,7 +804,7 @@ def _national_office(ctx: DocumentContext, title: str) -> bool:
 
 def _possessor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> tuple[Candidate, int] | None:
     """The body a possessive title belongs to, and where the possessive ends: "La France, par la voix
-    de sa représentante", "…, its representative said", "Malaysia … Its foreign minister, X, said":
+    de son ambassadeur", "…, its envoy said", "Country A … Its foreign minister, X, said":
     the first country or organisation of the sentence, else of the sentence before (its subject)."""
     tok = doc[index]
     det = next((c for c in tok.children if c.i < tok.i and c.dep_ in ("det", "poss") and c.text in ctx.lex.lexicon.possessives), None)
@@ -838,7 +838,7 @@ def _of_body(ctx: DocumentContext, body: Candidate) -> str:
 
 
 def _office_of(ctx: DocumentContext, doc: Doc, base: int, index: int, around: list[Candidate]) -> Speaker | None:
-    """ "The Kyrgyz president's office", "the minister's press service": a body of the official named
+    """ "The president's office", "the minister's press service": a body of the official named
     as its possessor speaks, not the official (a title after the possessive is a person: "X's spokeswoman")."""
     tok = doc[index]
     head = fold(tok.lemma_ or tok.text)
@@ -859,7 +859,7 @@ def _office_of(ctx: DocumentContext, doc: Doc, base: int, index: int, around: li
 
 
 def _coordinated_actors(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
-    """ "Thailand and Cambodia blamed each other", "Rome et Madrid ont exigé": named actors coordinated
+    """ "A and B accused each other", "Paris et Berlin ont demandé": named actors coordinated
     as one subject speak together, as a group."""
     tok = doc[index]
     members = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN")]
@@ -872,7 +872,7 @@ def _coordinated_actors(ctx: DocumentContext, doc: Doc, base: int, index: int) -
         at = base + m.idx
         found = next((c for c in ctx.overlapping(at, at + 1) if c.start <= at < c.end and c.entity_id and c.kind in ("COUNTRY", "ORG", "LOC", "PERSON") and c.origin != "adjective"), None)
         if found is None or found.start in named:
-            return None  # "le ministère de l'Europe et des Affaires étrangères" is one body
+            return None  # "le ministère de la Défense et des Anciens combattants" is one body
         named.add(found.start)
     lo = base + doc[tok.left_edge.i].idx
     last = members[-1]
@@ -893,7 +893,7 @@ def _body_antecedent(ctx: DocumentContext, base: int) -> Speaker | None:
 
 
 def _demonstrative(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
-    """ "Celle-ci a demandé", "Ce dernier a estimé", "the latter said": the person or body named last
+    """ "Celui-ci a ajouté", "Cette dernière a estimé", "the latter said": the person or body named last
     before the sentence (a person of the pronoun's gender), whether or not it spoke."""
     tok = doc[index]
     if tok.pos_ not in ("PRON", "NOUN", "ADJ", "DET"):
@@ -995,7 +995,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             c for c in ctx.overlapping(head_at, head_at + 160)
             if c.kind == "PERSON" and c.entity_id and c.start > head_at and doc.text[c.start - base : c.end - base].strip()
             and (c.origin == "title" or re.fullmatch(r"\s*,\s*", ctx.text[end : c.start]) or _closes_apposition(ctx, doc, base, index, c))
-            # an acronym in brackets is part of the title ("… de la Mission d'appui … (MANUL), Mme X")
+            # an acronym in brackets is part of the title ("… du Bureau des Nations Unies … (BNUAO), M. X")
             and not re.search(r"[.;:!?«»\"“”()]", _ACRONYM_IN_BRACKETS.sub("", ctx.text[head_at : c.start]))
         ]
         person_like = named_after[:1] + person_like
@@ -1006,13 +1006,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     for c in sorted(person_like, key=lambda c: c.kind != "PERSON"):
         speaker = ctx.resolver.from_entity(c)
         if speaker and speaker.kind == "person" and owner is not None and speaker.country is None and not local:
-            # "La France, par la voix de sa représentante, Mme X": she serves the body that owns the title
+            # "Le Canada, par la voix de son ambassadeur, M. X": he serves the body that owns the title
             return replace(speaker, country=owner[0].country)
         if (
             speaker and speaker.kind == "person" and speaker.country is None and not local and not stated and tok.pos_ == "NOUN"
             and not ctx.resolver.international(speaker) and _national_office(ctx, ctx.text[head_at:end])
         ):
-            # "Le porte-parole de l'armée, le capitaine X": a government's title, no country stated
+            # "Le porte-parole de la marine, le commandant X": a government's title, no country stated
             return replace(speaker, country=ctx.officials(head_at))
         if speaker and speaker.kind == "person" and not ctx.resolver.named(speaker) and definite:
             # "la cheffe de la diplomatie congolaise" after "Clarisse Ilunga": the person already named
@@ -1021,7 +1021,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             if named is not None:
                 return named  # who they serve is known already; the description's nationality only chose them
         if speaker:
-            # an international official's nationality ("le diplomate allemand") is not whom they serve
+            # an international official's nationality ("le diplomate suédois") is not whom they serve
             return replace(speaker, country=local) if local and speaker.kind == "person" and not ctx.resolver.international(speaker) else speaker
     folded_head = fold(tok.lemma_) if tok.lemma_ else fold(tok.text)
     phrase = ctx.text[start:end]
@@ -1033,11 +1033,11 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             # an unnamed delegate: "le représentant du Vietnam", "Ukraine's UN ambassador" — or the
             # named delegate of that country who spoke before ("Olena Kravets (Ukraine)")
             if owner is not None and not country:
-                # "son président", "its representative": the title of the body named before
+                # "son directeur", "its envoy": the title of the body named before
                 title = " ".join(ctx.text[owner[1] : end].split())
                 return Speaker(f"{title} {_of_body(ctx, owner[0])}", None, owner[0].country, "person", _gender_of_description(tok, inside))
             if not country and not stated and _national_office(ctx, ctx.text[head_at:end]):
-                # "le ministre de la Communication", "a foreign ministry spokeswoman": the country of the article
+                # "le ministre de l'Intérieur", "a defence ministry spokesman": the country of the article
                 country = ctx.officials(head_at)
             if _definite(phrase) and (country or folded_head not in lex.groups):
                 earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
@@ -1095,7 +1095,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             speaker = ctx.resolver.from_entity(c)
             if speaker:
                 return speaker
-    # "La Communauté économique des États de l'Afrique centrale (CEEAC), …": the body a name no
+    # "L'Union des ports de la région (UPR), …": the body a name no
     # lexicon knows stands for is the acronym the article gives it in brackets
     acronym = next((c for c in around if c.kind == "ORG" and c.entity_id and ctx.text[c.start - 1 : c.start] == "(" and c.text.isupper()), None)
     if acronym is not None and tok.text[:1].isupper():
@@ -1182,7 +1182,7 @@ def _capital_speaker(ctx: DocumentContext, c: Candidate) -> Speaker | None:
 
 
 def _title_said_before(ctx: DocumentContext, phrase: str) -> Speaker | None:
-    """ "Selon le ministre", "according to the spokesman": a definite singular title names the
+    """ "Selon le porte-parole", "according to the spokesman": a definite singular title names the
     latest speaker known by that title (named or not)."""
     found = re.fullmatch(r"\s*(?:le|la|l'|the)\s*(\S+)\s*", phrase, flags=re.IGNORECASE)
     if found is None or fold(found.group(1)) not in ctx.lex.title_heads:
@@ -1207,7 +1207,7 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
     words = fold(text[a:b]).split()
     lead = re.match(r"(?:(?:des|les|de|d'|the|some|several|plusieurs|certains|certaines|many|de nombreux|de nombreuses)\s*)*", text[a:b], flags=re.IGNORECASE)
     lead_end = lead.end() if lead else 0
-    # "les évêques catholiques de la province de X", "Western diplomats": a group noun heads the phrase
+    # "les syndicats enseignants de la région de X", "Western diplomats": a group noun heads the phrase
     first = fold(text[a + lead_end : b]).split()[:1]
     headed = lead_end > 0 and bool(first) and (first[0] in lex.groups or first[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands)
     group = bool(words) and (words[-1] in lex.groups or words[-1].rstrip("s") in lex.groups) or headed
@@ -1239,7 +1239,7 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
         cands = [c for c in cands if fold(c.text) == fold(phrase) and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC")]
         title = fold(phrase).split()[:1]
         if not cands and title and title[0] in lex.title_heads and described and len(words) <= 5:
-            # "Pour le représentant russe, …", "For the Brazilian delegate, …": an unnamed delegate
+            # "Pour le délégué chinois, …", "For the Brazilian delegate, …": an unnamed delegate
             said = _title_said_before(ctx, text[a:b])
             return said if said is not None and said.country == described else Speaker(" ".join(phrase.split()), None, described, "person")
         if not cands and not (group and (len(words) <= 4 or headed)):

@@ -699,7 +699,7 @@ def _possessor(text: str, c: Candidate, mentions: list[Candidate], rules: Rules)
     bodies = bodies_in(sentence, at)
     if bodies:
         return bodies[-1]
-    # "Malaysia … called for restraint. Its foreign minister, X, said …": the subject of the sentence before
+    # "Country A … called for restraint. Its foreign minister, X, said …": the subject of the sentence before
     line = text.rfind("\n", 0, at) + 1
     if sentence > line:
         previous = text.rfind(". ", line, sentence - 2)

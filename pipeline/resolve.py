@@ -232,8 +232,8 @@ _LINKS = {"of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "le", 
 
 def spelled_out(text: str, at: int, acronym: str) -> str | None:
     """The name an acronym in brackets at `at` abbreviates, when the words right before the bracket
-    spell it ("Alliance of Small Island States (AOSIS)", "Communauté économique des États de
-    l'Afrique centrale (CEEAC)"): each word gives its initial, a linking word may give none."""
+    spell it ("Pacific Islands Development Forum (PIDF)", "Organisation pour l'interdiction des
+    armes chimiques (OIAC)"): each word gives its initial, a linking word may give none."""
     words = list(re.finditer(r"[^\W\d_][\w’'-]*", text[max(0, at - 120) : at]))
     letters = acronym.lower()
     for k in range(2, min(len(words), 12) + 1):
@@ -257,7 +257,7 @@ def spelled_out(text: str, at: int, acronym: str) -> str | None:
 
 def acronym_norms(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Acronyms an article defines for a lexicon organisation whose lexicon lists no such acronym
-    ("le Conseil de paix et de sécurité (CPS)"): acronym → the organisation's lexicon key."""
+    ("the Peace and Security Council (PSC)"): acronym → the organisation's lexicon key."""
     out: dict[str, str] = {}
     for m in mentions:
         if m.label == "ORG" and m.norm and not m.norm.startswith("agency:"):
@@ -379,7 +379,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
                 target.roles.append(role)
         target.keys.update(m.role_keys)
         if not target.keys & international:
-            # "le diplomate allemand" for an international official: a nationality, not an affiliation
+            # "le diplomate suédois" for an international official: a nationality, not an affiliation
             target.country = target.country or m.country
         linked[i] = target
     _official_context(clusters, context, lex, local)
@@ -434,7 +434,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
             else:
                 name = defined.get(m.text) or " ".join(m.text.split())
                 if m.text not in defined and m.text.isupper() and document.text[m.start - 1 : m.start] == "(":
-                    # "Alliance of Small Island States (AOSIS)": the name the model did not take is the acronym's
+                    # "Pacific Islands Development Forum (PIDF)": the name the model did not take is the acronym's
                     name = spelled_out(document.text, m.start - 1, m.text) or name
                     if name != m.text:
                         defined[m.text] = name

@@ -869,7 +869,7 @@ def test_a_possessive_title_belongs_to_the_body_named_before(models: tuple[ner.N
     text = "Norway backs a longer mandate for the mission, its representative said, and will table a draft next week."
     claim = one(claims_of(text, "en", models))
     assert (claim.speaker, claim.speaker_country) == ("representative of Norway", "NOR")
-    text = "La Commission de l'Union africaine a condamné l'attaque, et son président a appelé à un cessez-le-feu immédiat dans la région."
+    text = "La Commission de l'Union africaine a dénoncé les violences, et son président a plaidé pour un cessez-le-feu immédiat."
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_country) for c in found][-1] == ("président de la Commission de l'Union africaine", None)
 
@@ -959,13 +959,13 @@ def test_pronominal_cues_and_a_quotation_the_parser_takes_for_a_subject(models: 
 def test_demonstratives_and_definite_titles_point_back(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "Le Mouvement pour la justice a critiqué le scrutin, a regretté sa porte-parole, Fatou Diallo. "
-        "Celle-ci a demandé la libération des militants arrêtés pendant la campagne."
+        "Celle-ci a réclamé un nouveau décompte des voix dans la capitale."
     )
     found = claims_of(text, "fr", models)
-    assert found[-1].speaker == "Fatou Diallo" and found[-1].text.startswith("la libération")
+    assert found[-1].speaker == "Fatou Diallo" and found[-1].text.startswith("un nouveau décompte")
     text = (
-        "« Nous ne céderons pas », a déclaré le ministre de la Défense. "
-        "Selon le ministre, les assaillants venaient d'un pays voisin."
+        "« Nous ne reculerons pas », a déclaré le ministre de la Défense. "
+        "Selon le ministre, les fraudeurs opéraient depuis l'étranger."
     )
     found = claims_of(text, "fr", models)
     assert [c.speaker for c in found] == ["ministre de la Défense", "ministre de la Défense"]
@@ -973,15 +973,15 @@ def test_demonstratives_and_definite_titles_point_back(models: tuple[ner.NerMode
 
 def test_a_group_framed_with_its_complement_and_who_a_call_names(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
-        "Pour les évêques catholiques de la province de Kasaï, la solution ne peut être que politique. "
-        "Dans une lettre, ils ont exhorté le gouvernement à rouvrir le dialogue."
+        "Pour les syndicats enseignants de la région de Kasaï, seule une hausse des salaires mettra fin à la grève. "
+        "Dans une lettre, ils ont exhorté le gouvernement à rouvrir les négociations."
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker_kind, c.cue) for c in found] == [("group", "Pour"), ("group", "ont exhorté")]
     # "called on X to": who is to act is part of the call; a finite verb the parser hung on a noun is a cue
-    text = "Norway, which chairs the donor group this year, called on both sides to respect the truce."
+    text = "Norway, which chairs the donor group, called on the two parties to respect the truce."
     claim = one(claims_of(text, "en", models))
-    assert (claim.speaker, claim.text) == ("Norway", "both sides to respect the truce")
+    assert (claim.speaker, claim.text) == ("Norway", "the two parties to respect the truce")
 
 
 def test_inverted_cues_the_tagger_misreads(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
@@ -989,7 +989,7 @@ def test_inverted_cues_the_tagger_misreads(models: tuple[ner.NerModels, claims.C
     text = "« La mission n'a pas les moyens d'agir », juge Nadia Karam, chercheuse à l'université de Tunis."
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.cue) == ("Nadia Karam", "juge")
-    text = "« Nous n'abritons aucun groupe armé », a assuré le porte-parole du ministère ghanéen des Affaires étrangères, Kofi Mensah, joint par téléphone."
+    text = "« Nous n'avons rien à cacher », a affirmé le porte-parole du ministère ghanéen des Affaires étrangères, Kofi Mensah, interrogé par la radio."
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker, claim.speaker_country) == ("Kofi Mensah", "GHA")
     # a denial with a short object, an object the parser hung on a time word
@@ -1000,19 +1000,20 @@ def test_inverted_cues_the_tagger_misreads(models: tuple[ner.NerModels, claims.C
 
 
 def test_a_relative_clause_on_the_inverted_actor_and_it_for_a_body(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "« Il faut des actes ! », a lancé la représentante du Chili, qui a appelé le Conseil à sanctionner les responsables."
+    text = "« Assez de promesses ! », a lancé le délégué du Chili, qui a appelé le Conseil à sanctionner les responsables."
     found = claims_of(text, "fr", models)
-    assert [(c.speaker, c.cue) for c in found] == [("représentante du Chili", "a lancé"), ("représentante du Chili", "a appelé")]
+    assert [(c.speaker, c.cue) for c in found] == [("délégué du Chili", "a lancé"), ("délégué du Chili", "a appelé")]
     text = (
-        "Ghana's Ministry of National Defence gave a different account. "
-        "In a statement, it said the soldiers had been fired on first."
+        "Ghana's Ministry of National Defence disputed the figures. "
+        "It said the soldiers had been fired on first."
     )
-    claim = one(claims_of(text, "en", models))
+    claim = claims_of(text, "en", models)[-1]
+    assert claim.text == "the soldiers had been fired on first"
     assert (claim.speaker_kind, claim.speaker_country) == ("organisation", "GHA")
 
 
 def test_a_passive_with_an_agent_says_a_thing_not_a_person(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "L'importance du dialogue a été soulignée par plusieurs délégations au cours du débat."
+    text = "L'urgence d'une aide humanitaire a été soulignée par plusieurs orateurs au cours du débat."
     claim = one(claims_of(text, "fr", models))
     assert (claim.speaker_kind, claim.cue) == ("group", "a été soulignée")
     # a person "proclaimed winner by" a commission: an act, not a statement
@@ -1020,7 +1021,7 @@ def test_a_passive_with_an_agent_says_a_thing_not_a_person(models: tuple[ner.Ner
 
 
 def test_an_infinitive_on_the_addressee_and_a_framed_delegate(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Par cette résolution, le Conseil se félicite du cessez-le-feu et demande à toutes les parties de respecter leurs engagements."
+    text = "Par ce texte, le Conseil se félicite de la trêve et demande à toutes les factions de respecter leurs engagements."
     found = claims_of(text, "fr", models)
     assert [c.cue for c in found] == ["se félicite", "demande"] and found[1].text.endswith("de respecter leurs engagements")
     claim = one(claims_of("Pour le représentant chinois, les sanctions ne feront qu'aggraver la crise humanitaire.", "fr", models))
@@ -1037,9 +1038,9 @@ def test_a_quotation_then_where_it_was_said(models: tuple[ner.NerModels, claims.
 
 
 def test_including_after_a_group_and_a_report_that_is_examined(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Several members, including Brazil and Kenya, welcomed the resumption of talks, but said the truce had to hold."
+    text = "Several delegations, including Brazil and Kenya, praised the new truce, but said it had to hold."
     found = claims_of(text, "en", models)
-    assert [(c.speaker_kind, c.cue) for c in found] == [("group", "welcomed"), ("group", "said")]
+    assert [(c.speaker_kind, c.cue) for c in found] == [("group", "praised"), ("group", "said")]
     # "as members considered the report": the report is examined, not said
     assert claims_of("The Council met this morning, as members considered the annual report of the Secretary-General on the mission.", "en", models) == []
 

@@ -234,23 +234,23 @@ def test_a_lede_description_designates_the_person_named_next(models: ner.NerMode
 
 def test_an_acronym_defined_after_a_lexicon_organisation(models: ner.NerModels) -> None:
     # the lexicon knows the body's full name, the article gives it an acronym the lexicon does not list
-    mentions, _ = resolve_texts([("fr", "Le Conseil de paix et de sécurité (CPS) de l'Union africaine s'est réuni mardi. Le CPS a levé la suspension.")], models)
-    ids = {m.entity_id for m in mentions if m.text in ("Conseil de paix et de sécurité", "CPS")}
+    mentions, _ = resolve_texts([("en", "The Peace and Security Council (PSC) met in Addis Ababa on Tuesday. The PSC extended the sanctions.")], models)
+    ids = {m.entity_id for m in mentions if m.text in ("Peace and Security Council", "PSC")}
     assert ids == {"org:au_psc"}
 
 
 def test_an_acronym_the_words_before_it_spell(models: ner.NerModels) -> None:
     # the model took the acronym, not the name; the name is the words before the bracket that spell it
-    _, entities = resolve_texts([("en", "The deal was welcomed by the Alliance of Small Island States (AOSIS) on Friday.")], models)
+    _, entities = resolve_texts([("en", "The plan was endorsed by the Pacific Islands Development Forum (PIDF) on Friday.")], models)
     names = {e.name for e in entities.values() if e.kind == "organisation"}
-    assert "Alliance of Small Island States" in names
+    assert "Pacific Islands Development Forum" in names
 
 
 def test_only_a_lede_description_waits_for_a_name(models: ner.NerModels) -> None:
     # past the lede, a description names nobody who is named later for the first time
     text = (
         "ROME, 2 mars - Les deux pays ont signé un accord.\n\n"
-        "« La sécurité de nos soldats n'est pas négociable », a prévenu le ministre italien de la Défense.\n\n"
+        "« Nos marins ne reculeront pas », a prévenu le ministre espagnol de la Défense.\n\n"
         "« Rien n'est réglé », estime Laura Conti, chercheuse à Milan."
     )
     mentions, _ = resolve_texts([("fr", text)], models)
