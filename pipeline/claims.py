@@ -917,7 +917,7 @@ def _demonstrative(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Spe
 
 
 def _own_country(ctx: DocumentContext, tok: object) -> Speaker | None:
-    """"Her country supported …, she added", "Son pays est prêt à …": a person's possessive on the
+    """"Her country is ready to help, she added", "Son pays est prêt à …": a person's possessive on the
     state they represent makes that person the speaker (the delegate, not a group "country")."""
     if fold(tok.lemma_ or tok.text) not in ctx.lex.own_country and fold(tok.text) not in ctx.lex.own_country:  # type: ignore[attr-defined]
         return None

@@ -121,7 +121,7 @@ class Lexicon:
     institutions: list[str] = field(default_factory=list)
     name_stopwords: set[str] = field(default_factory=set)
     name_particles: set[str] = field(default_factory=set)  # "von", "da": lower-case words inside names
-    name_prefixes: set[str] = field(default_factory=set)  # "al", "el": joined by a hyphen ("al-Rubaie")
+    name_prefixes: set[str] = field(default_factory=set)  # "al", "el": joined by a hyphen ("al-Hassan")
     document_heads: list[str] = field(default_factory=list)
     given_names: dict[str, str] = field(default_factory=dict)  # folded first name → gender (models/first_names.toml)
 

@@ -302,7 +302,7 @@ def _name_words(text: str, rules: Rules, max_words: int) -> int:
             particles += 1  # "Ursula von der Leyen": part of the name if a capitalised word follows
             continue
         prefix, _, rest = surface.partition("-")
-        # "Hadi al-Rubaie": the name word after its prefix
+        # "Karim al-Hassan": the name word after its prefix
         token = rest if prefix in rules.lex.name_prefixes and rest[:1].isupper() else surface
         if not token[:1].isupper() or count >= max_words or (count == 0 and token in rules.lex.name_stopwords):
             break
@@ -509,8 +509,8 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*) $")
 
 def join_model_spans(text: str, spans: list[RawSpan], lex: Lexicon) -> list[RawSpan]:
     """Model spans with the pieces of one person's name joined: two person spans with one space
-    between ("M. Akech" + "Deng Malual"), and a known given name just before a span the model
-    left it out of ("Isabel" + "Marroquín", the surname even taken for an organisation)."""
+    between ("M. Omar" + "Diallo Traoré"), and a known given name just before a span the model
+    left it out of ("Elena" + "Vargas", the surname even taken for an organisation)."""
     out: list[RawSpan] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         if out and LABELS.get(out[-1].label) == "PERSON" and LABELS.get(span.label) == "PERSON" and text[out[-1].end : span.start] == " ":

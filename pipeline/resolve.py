@@ -312,7 +312,7 @@ def _official_context(clusters: list[_Person], context: str | None, lex: Lexicon
 
 
 def _dateline_country(document: Document, lex: Lexicon) -> str | None:
-    """The country of the capital a story is filed from, as written or in capitals ("BAGHDAD")."""
+    """The country of the capital a story is filed from, as written or in capitals ("NAIROBI")."""
     place = document.dateline or ""
     for form in (place, place.title()):
         if form in lex.capitals:

@@ -1059,7 +1059,7 @@ def test_group_and_document_names_as_written(models: tuple[ner.NerModels, claims
 def test_a_person_speaking_of_her_country_is_the_speaker(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "Norway's delegate said the situation was deteriorating. "
-        "Her country supported stronger training for the coast guard, she added, but only in full respect of the law."
+        "Her country was ready to fund more patrol boats, she added, as long as the law was respected."
     )
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Norway's delegate", "person", "NOR")] * 2

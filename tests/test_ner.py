@@ -295,11 +295,11 @@ def test_military_ranks_are_roles_not_names(models: ner.NerModels, lang: str, te
 @pytest.mark.parametrize(
     ("lang", "text", "name"),
     [
-        ("en", "Foreign Minister Hadi al-Rubaie said Iraq would not allow it.", "Hadi al-Rubaie"),
+        ("en", "Foreign Minister Karim al-Hassan said Iraq would not allow it.", "Karim al-Hassan"),
         ("en", "European Commission President Ursula von der Leyen said on Monday that the bloc was ready.", "Ursula von der Leyen"),
         ("fr", "Le ministre brésilien des Affaires étrangères Mauro da Silva a déclaré lundi que le Brésil était prêt.", "Mauro da Silva"),
-        ("fr", "Le représentant du Soudan du Sud, M. Akech Deng Malual, a jugé « inacceptable » toute mesure.", "Akech Deng Malual"),
-        ("en", "The Council held a dialogue with the Special Rapporteur on human rights in Eritrea, Isabel Marroquín, who told the Council she was concerned.", "Isabel Marroquín"),
+        ("fr", "Le représentant du Mali, M. Oumar Keïta Diarra, a jugé « inacceptable » toute mesure.", "Oumar Keïta Diarra"),
+        ("en", "The Council held a dialogue with the Independent Expert on Haiti, Carmen Villalobos, who told the Council she was concerned.", "Carmen Villalobos"),
     ],
 )
 def test_a_name_keeps_its_particles_and_pieces_the_model_split(models: ner.NerModels, lang: str, text: str, name: str) -> None:
@@ -316,3 +316,11 @@ def test_state_forces_named_with_their_country_are_organisations(models: ner.Ner
     army = find(mentions_of("L'armée malienne a annoncé la reprise de la ville.", "fr", models), "armée malienne", "ORG")
     police = find(mentions_of("Swedish police said the investigation was continuing.", "en", models), "Swedish police", "ORG")
     assert (army.country, police.country) == ("MLI", "SWE")
+
+
+def test_pieces_of_a_name_the_model_split_are_joined(models: ner.NerModels) -> None:
+    lex = models.rules["en"].lex
+    text = "M. Omar Diallo Traoré spoke. Then Elena Vargas spoke."
+    spans = [ner.RawSpan(0, 7, "PER"), ner.RawSpan(8, 21, "PER"), ner.RawSpan(40, 46, "ORG")]
+    joined = [(text[s.start : s.end], ner.LABELS[s.label]) for s in ner.join_model_spans(text, spans, lex)]
+    assert joined == [("M. Omar Diallo Traoré", "PERSON"), ("Elena Vargas", "PERSON")]
