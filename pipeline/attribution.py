@@ -333,6 +333,8 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
                 # after the participle's phrase on the participle; it is the cue's subject
                 named = next((g for g in c.children if g.i > c.i and g.dep_ in ("npadvmod", "appos", "dep", "nsubj") and g.pos_ in ("PROPN", "NOUN")
                               and doc[g.left_edge.i - 1].text == ","), None)
+                if named is None:
+                    named = _closing_apposition(doc, c, anchor)
                 if named is not None:
                     return named.i, None
             return c.i, None
@@ -353,10 +355,7 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
             subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i), None)
             if subject is not None:
                 return subject.i, None
-            # "Speaking on behalf of the Group of African States, the representative of Nigeria said …":
-            # the parser hangs the subject on the group as an apposition closing the participle's phrase
-            closing = next((g for g in c.subtree if g.dep_ == "appos" and g.pos_ in ("NOUN", "PROPN") and doc[g.left_edge.i - 1].text == ","
-                            and all(x.is_punct for x in doc[g.right_edge.i + 1 : anchor.i] if x.dep_ not in AUX_DEPS and x.pos_ not in ("ADV", "AUX"))), None)
+            closing = _closing_apposition(doc, c, anchor)
             if closing is not None:
                 return closing.i, None
     if seen > 4:
@@ -373,6 +372,17 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
             return anchor.head.i, None
         return None, anchor.head.i
     return None, None
+
+
+def _closing_apposition(doc: Doc, participle: Token, anchor: Token) -> Token | None:
+    """ "Speaking on behalf of the Group of African States, the representative of Nigeria said …": the
+    parser hangs the cue's subject on the group, as an apposition closing the participle's phrase
+    right before the cue (a dash closes it as a comma does: "Speaking for the group – A, B and C – the
+    representative …")."""
+    closing = [g for g in participle.subtree if g.dep_ == "appos" and g.pos_ in ("NOUN", "PROPN") and doc[g.left_edge.i - 1].text in (",", "–", "—")
+               and all(x.is_punct for x in doc[g.right_edge.i + 1 : anchor.i] if x.dep_ not in AUX_DEPS and x.pos_ not in ("ADV", "AUX"))]
+    # the innermost one: the list the phrase names ("– A, B and C –") holds the subject in its own subtree
+    return max(closing, key=lambda g: g.i, default=None)
 
 
 def _object_governor(doc: Doc, participle: Token) -> int | None:
@@ -934,8 +944,9 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 continue
             if speaker is not None and cue_last < speaker < c.i and _apposed_name(doc, c, doc[speaker]):
                 continue
-            # what a call asks for may be a text or a meeting ("a appelé à la publication des procès-verbaux")
-            asked_for = pred.stance == "call" and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
+            # what a call asks for or a position backs may be a text, a meeting or another call
+            # ("a appelé à la publication des procès-verbaux", "a souscrit à l'appel du Groupe")
+            asked_for = pred.stance in ("call", "support") and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
             if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
                 # "a accusé lundi la police de …": the parser may hang the verb's object on the time word
                 complements += [g for g in c.children if g.dep_ in OBJECT_DEPS and g.i > c.i and g.i < stop]

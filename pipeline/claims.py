@@ -45,7 +45,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline import __version__, attribution, engine, lexicons, resolve, spacy_models
 from pipeline import topics as taxonomy
@@ -482,7 +482,7 @@ class Resolver:
                 opening = previous is not None and previous <= c.start <= previous + lead_chars and first
                 if opening:
                     first = False
-                    if speaker and c.start > self.said_at and self.named(speaker) and not self.lex.pronoun.search(text, previous, c.start):
+                    if speaker and c.start > self.said_at and speaker.kind == "person" and not self.lex.pronoun.search(text, previous, c.start):
                         self.lead = speaker
                 if speaker and (not self.persons_seen or self.persons_seen[-1].key != speaker.key):
                     self.persons_seen = [s for s in self.persons_seen if s.key != speaker.key] + [speaker]
@@ -561,6 +561,14 @@ class Resolver:
             if wanted and not self.fits(wanted, speaker):
                 continue
             return speaker
+        return None
+
+    def introduced(self, head: str) -> Speaker | None:
+        """The latest unnamed speaker introduced with an indefinite description of this head noun
+        ("a senior Tajik official"), for a definite one ("the official")."""
+        for speaker in reversed(self.history):
+            if speaker.kind == "person" and speaker.indefinite and speaker.entity_id is None and head in fold(speaker.name).split():
+                return speaker
         return None
 
     def international(self, speaker: Speaker) -> bool:
@@ -928,6 +936,28 @@ def _own_country(ctx: DocumentContext, tok: object) -> Speaker | None:
     return speaker if speaker is not None and speaker.kind == "person" else None
 
 
+def _bound_subject(ctx: DocumentContext, doc: Doc, base: int, pronoun: Token, gender: str | None) -> Speaker | None:
+    """The named subject of the sentence a pronoun's relative clause hangs in: "X a rejeté ce qu'il a
+    qualifié de …", "X dismissed what she called …" — the pronoun is X, whoever spoke before."""
+    if pronoun.head.dep_ not in attribution.RELATIVE_DEPS + ("acl",):
+        return None
+    for c in ctx.overlapping(base, base + pronoun.idx):
+        if c.kind != "PERSON" or not c.entity_id or c.end > base + pronoun.idx:
+            continue
+        span = doc.char_span(c.start - base, c.end - base, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        while head.dep_ in ("flat", "flat:name", "compound", "appos") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in attribution.SUBJECT_DEPS + attribution.PASSIVE_SUBJECT_DEPS or head.head.i == pronoun.head.i:
+            continue
+        speaker = ctx.resolver.from_entity(c)
+        if speaker is not None and speaker.kind == "person" and (gender is None or speaker.gender in (gender, None)):
+            return speaker
+    return None
+
+
 def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
     """The speaker a subject token stands for: a pronoun, a mention, a delegate, a group, a document."""
     lex = ctx.lex
@@ -954,7 +984,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             return _body_antecedent(ctx, base)
         if word in {p.lower() for p in lex.pronouns} and not lex.impersonal.match(ctx.text, base + tok.idx):
             gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
-            return ctx.resolver.pronoun(gender or None, number)
+            bound = _bound_subject(ctx, doc, base, tok, gender or None) if number == "sg" else None
+            return bound or ctx.resolver.pronoun(gender or None, number)
         return None
     own = _own_country(ctx, tok)
     if own is not None:
@@ -1039,6 +1070,11 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             if not country and not stated and _national_office(ctx, ctx.text[head_at:end]):
                 # "le ministre de l'Intérieur", "a defence ministry spokesman": the country of the article
                 country = ctx.officials(head_at)
+            if _definite(phrase) and not country:
+                # "A senior official said … '…,' the official added": the unnamed person introduced before
+                introduced = ctx.resolver.introduced(folded_head)
+                if introduced:
+                    return introduced
             if _definite(phrase) and (country or folded_head not in lex.groups):
                 earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
                 if earlier:

@@ -83,6 +83,7 @@ class Title:
     key: str
     broader: tuple[str, ...]
     speaks_for_body: bool = False  # "Spokesman X": the body the text named just before
+    with_name: bool = False  # a role only beside a name: alone, the words describe no one office holder
 
 
 @dataclass
@@ -226,7 +227,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.document_heads = list(section.get("document_heads", []))
     titles = load_lexicon("titles", models_dir)
     for entry in titles["title"]:
-        lex.titles[entry["key"]] = Title(entry["key"], tuple(entry.get("broader", [])), bool(entry.get("speaks_for_body", False)))
+        lex.titles[entry["key"]] = Title(entry["key"], tuple(entry.get("broader", [])), bool(entry.get("speaks_for_body", False)), bool(entry.get("with_name", False)))
         for form in entry.get(lang, []):
             lex.title_forms.setdefault(fold(form), entry["key"])
     conf = titles[lang]

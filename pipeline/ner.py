@@ -355,7 +355,7 @@ def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candida
             start = after.start("name")
             out.append(Candidate(start, start + name_len, "PERSON", "title", country=country, roles=roles, role_keys=keys, gender=gender, affiliated_org=has_org))
             out.append(Candidate(m.start(), m.end(), "ROLE", "title", country=country, roles=roles, role_keys=keys))
-        elif rules.determiner_before.search(text[max(0, m.start() - 12) : m.start()]) and keys:
+        elif rules.determiner_before.search(text[max(0, m.start() - 12) : m.start()]) and any(not rules.lex.titles[k].with_name for k in keys):
             out.append(Candidate(m.start(), m.end(), "TITLE", "title", country=country, roles=roles, role_keys=keys, gender=gender, affiliated_org=has_org))
     return out
 
@@ -576,6 +576,7 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
 
     # Roles given after a name, for names from any source.
     final = []
+    extended: list[tuple[int, int]] = []
     ordered = sorted(mentions, key=lambda c: (c.start, -c.end))
     for c in ordered:
         given = _given_name(text[c.start : c.end], rules.lex)
@@ -584,11 +585,16 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
             c = replace(c, label="PERSON", gender=rules.lex.given_names[given])
         if c.label == "PERSON":
             c = appositive_roles(text, c, titles_at, rules)
+            end = c.end
             c = honorific_and_country(text, c, rules.lex)
             if c is None:
                 continue
+            if c.end > end:
+                extended.append((end, c.end))
             c = described_country(text, c, ordered, rules)
         final.append(c)
+    # a surname taken into a person's name is no mention of its own
+    final = [c for c in final if not any(s <= c.start and c.end <= e for s, e in extended)]
     return ambiguous_adjectives(final, rules.lex)
 
 
@@ -747,6 +753,7 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
 
 
 _BRACKETED = re.compile(r"\s*\((?P<inside>[^()\n]{2,60})\)")
+_SURNAME_BEFORE_BRACKET = re.compile(r" ([^\W\d_][\w'’-]+)(?= \()")
 
 
 def honorific_and_country(text: str, c: Candidate, lex: Lexicon) -> Candidate | None:
@@ -765,6 +772,12 @@ def honorific_and_country(text: str, c: Candidate, lex: Lexicon) -> Candidate | 
             c = replace(c, gender=c.gender or gender)
             break
     bracket = _BRACKETED.match(text, c.end)
+    surname = _SURNAME_BEFORE_BRACKET.match(text, c.end)
+    if bracket is None and surname and surname.group(1)[:1].isupper() and surname.group(1) not in lex.name_stopwords:
+        # "Name Surname (Country)", the UN way of naming a delegate: the model may stop before the surname
+        after = _BRACKETED.match(text, surname.end())
+        if after and lex.country_names.get(after.group("inside").strip()):
+            c, bracket = replace(c, end=surname.end()), after
     if bracket and c.country is None:
         code = lex.country_names.get(bracket.group("inside").strip())
         if code:

@@ -1117,3 +1117,55 @@ def test_a_title_the_parser_splits_after_an_inverted_cue_is_no_content(models: t
 def test_a_passive_agent_group_is_named_without_its_preposition(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     claim = one(claims_of("Le projet de loi a été vivement critiqué par les syndicats, qui redoutent des licenciements.", "fr", models))
     assert (claim.speaker, claim.speaker_kind) == ("syndicats", "group")
+
+
+def test_a_delegate_backing_a_call_and_a_dash_closing_the_group_he_speaks_for(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = (
+        "S'exprimant au nom du Groupe des États d'Afrique, le représentant du Ghana a souscrit à l'appel en faveur d'un cessez-le-feu. "
+        "Il a averti que la crise menaçait toute la région."
+    )
+    found = claims_of(fr, "fr", models)
+    assert [(c.speaker, c.speaker_country, c.stance) for c in found][:1] == [("représentant du Ghana", "GHA", "support")]
+    assert found[0].text.startswith("à l'appel en faveur d'un cessez-le-feu")
+    assert found[-1].speaker == "représentant du Ghana" and found[-1].cue == "a averti"
+    en = (
+        "Speaking on behalf of the Nordic countries – Denmark, Finland, Iceland, Norway and Sweden – the representative of Norway "
+        "said the mission's record offered lessons for other operations."
+    )
+    found = claims_of(en, "en", models)
+    assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [("representative of Norway", "NOR", "said")]
+
+
+def test_a_pronoun_in_a_relative_clause_is_the_subject_of_its_sentence(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Mme Ana Duarte (Portugal) a souligné que la transition devait rester inclusive. "
+        "M. Pavel Orlov (Fédération de Russie) a vivement rejeté ce qu'il a qualifié d'« accusations » visant son pays. "
+        "Selon lui, ces critiques visent à affaiblir le processus."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Ana Duarte", "PRT"), ("Pavel Orlov", "RUS"), ("Pavel Orlov", "RUS")]
+
+
+def test_a_definite_description_designates_the_delegate_just_named(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "La ministre des Affaires étrangères du Tchad, Mme Aminata Bako, a assuré que son gouvernement tiendrait ses engagements. "
+        "« La paix reste fragile », a déclaré pour sa part le représentant de la Belgique, M. Luc Verhaegen. "
+        "Le diplomate a jugé indispensable que les auteurs de violences rendent des comptes."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found][-2:] == [("Luc Verhaegen", "BEL"), ("Luc Verhaegen", "BEL")]
+
+
+def test_the_official_is_the_unnamed_official_introduced_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "A senior Kenyan security official, who asked not to be named, said patrols had been doubled along the border. "
+        "\"They are testing our defences,\" the official said."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("senior Kenyan security official", "KEN")] * 2
+
+
+def test_a_de_facto_authority_gives_its_spokesman_a_country(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The Taliban government's deputy spokesman, Karim Nazari, rejected the accusations. \"We threaten no neighbour,\" he said."
+    found = claims_of(text, "en", models)
+    assert {(c.speaker, c.speaker_country) for c in found} == {("Karim Nazari", "AFG")}

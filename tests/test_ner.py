@@ -324,3 +324,15 @@ def test_pieces_of_a_name_the_model_split_are_joined(models: ner.NerModels) -> N
     spans = [ner.RawSpan(0, 7, "PER"), ner.RawSpan(8, 21, "PER"), ner.RawSpan(40, 46, "ORG")]
     joined = [(text[s.start : s.end], ner.LABELS[s.label]) for s in ner.join_model_spans(text, spans, lex)]
     assert joined == [("M. Omar Diallo Traoré", "PERSON"), ("Elena Vargas", "PERSON")]
+
+
+def test_a_delegate_named_the_un_way_keeps_the_surname_the_model_left_out(models: ner.NerModels) -> None:
+    # the model sometimes stops at the given name of "Given Surname (Country)": the rule, on such a span
+    text = "Hiwot Gebru (Eritrea) rejected the report. Ask Abebe (in private) later."
+    lex = models.rules["en"].lex
+    person = ner.honorific_and_country(text, ner.Candidate(0, 5, "PERSON", "model"), lex)
+    assert person is not None and text[person.start : person.end] == "Hiwot Gebru" and person.country == "ERI"
+    # a bracket that names no country extends nothing
+    at = text.index("Ask")
+    other = ner.honorific_and_country(text, ner.Candidate(at, at + 3, "PERSON", "model"), lex)
+    assert other is not None and text[other.start : other.end] == "Ask" and other.country is None
