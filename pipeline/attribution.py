@@ -333,8 +333,6 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
                 # after the participle's phrase on the participle; it is the cue's subject
                 named = next((g for g in c.children if g.i > c.i and g.dep_ in ("npadvmod", "appos", "dep", "nsubj") and g.pos_ in ("PROPN", "NOUN")
                               and doc[g.left_edge.i - 1].text == ","), None)
-                if named is None:
-                    named = _closing_apposition(doc, c, anchor)
                 if named is not None:
                     return named.i, None
             return c.i, None
@@ -381,8 +379,12 @@ def _closing_apposition(doc: Doc, participle: Token, anchor: Token) -> Token | N
     representative …")."""
     closing = [g for g in participle.subtree if g.dep_ == "appos" and g.pos_ in ("NOUN", "PROPN") and doc[g.left_edge.i - 1].text in (",", "–", "—")
                and all(x.is_punct for x in doc[g.right_edge.i + 1 : anchor.i] if x.dep_ not in AUX_DEPS and x.pos_ not in ("ADV", "AUX"))]
-    # the innermost one: the list the phrase names ("– A, B and C –") holds the subject in its own subtree
-    return max(closing, key=lambda g: g.i, default=None)
+    # the innermost one: the list the phrase names ("– A, B and C –") holds the subject in its own subtree;
+    # but a title in apposition to a name is the name's ("…, X, the representative of Guinea, stressed")
+    best = max(closing, key=lambda g: g.i, default=None)
+    if best is not None and best.head in closing and best.head.pos_ == "PROPN" and doc[best.left_edge.i - 1].text == ",":
+        best = best.head
+    return best
 
 
 def _object_governor(doc: Doc, participle: Token) -> int | None:
@@ -470,8 +472,13 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
             i += 1
         elif t.pos_ == "ADP":
             # an adverbial phrase: "dans un communiqué", "lors d'une conférence de presse"
-            if t.head.i > t.i and _is_adjunct(t.head, lex):
-                i = t.head.right_edge.i + 1
+            # (or whom it was said to: "a indiqué à l'agence X un diplomate", "a déclaré aux journalistes le ministre")
+            addressed = pred.lemma in lex.addressee and t.lower_ in ("à", "au", "aux", "to") and t.head.pos_ in ("NOUN", "PROPN")
+            if t.head.i > t.i and (_is_adjunct(t.head, lex) or addressed):
+                # (up to a name the parser hung on it: "a déclaré à la radio nationale X, porte-parole …")
+                i = min([c.left_edge.i for c in t.head.children if c.i > t.head.i and c.dep_ == "appos" and c.pos_ == "PROPN"] + [t.head.right_edge.i + 1])
+                while i < len(doc) and doc[i].pos_ in ("PROPN", "X", "NOUN") and doc[i].text[:1].isupper() and doc[i - 1].text[:1].isupper():
+                    i += 1  # the rest of a name the parser split ("à Radio Ndeke Luka")
             else:
                 return None
         else:
@@ -936,9 +943,13 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
     if speaker is not None and not doc[speaker].is_ancestor(anchor):
         skip.update(t.i for t in doc[speaker].subtree)
     complements: list[Token] = []
+    adjuncts: set[int] = set()
     for h in holders:
         for c in h.children:
             if c.i <= cue_last or c.i >= stop or c.i in pred.tokens or c.i in skip or c.dep_ not in COMPLEMENT_DEPS:
+                continue
+            if c.i - 1 in adjuncts and c.pos_ in ("PROPN", "X") and c.text[:1].isupper() and doc[c.i - 1].text[:1].isupper():
+                adjuncts.add(c.i)  # the rest of a name the parser split off an adverbial ("à Radio Ndeke Luka")
                 continue
             if c.dep_ == "advcl" and not _is_content_clause(c, pred.lemma in lex.addressee or pred.stance == "call"):
                 continue
@@ -948,6 +959,7 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             # ("a appelé à la publication des procès-verbaux", "a souscrit à l'appel du Groupe")
             asked_for = pred.stance in ("call", "support") and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
             if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
+                adjuncts.add(c.i)
                 # "a accusé lundi la police de …": the parser may hang the verb's object on the time word
                 complements += [g for g in c.children if g.dep_ in OBJECT_DEPS and g.i > c.i and g.i < stop]
                 continue
@@ -967,7 +979,9 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                     else:
                         complements.append(g)
     if pred.kind == "verb" and pred.lemma in lex.addressee:
-        objs = [c for c in complements if c.dep_ in OBJECT_DEPS + ("iobj", "dative")]
+        # (a French à-object is whom one spoke to: "a indiqué à l'agence X", "a dit aux journalistes")
+        objs = [c for c in complements if c.dep_ in OBJECT_DEPS + ("iobj", "dative")
+                or c.dep_ in ("obl:arg", "obl:mod") and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)]
         others = [c for c in complements if c not in objs]
         if objs and others:
             # a call names who is to act ("urged all parties to protect civilians"); a report does not ("told reporters that")
@@ -981,6 +995,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 where = doc[after] if doc[after].dep_ != "case" else doc[after].head
                 if _setting(where, lex) or (where.dep_ in ("prep", "obl", "obl:mod") and _is_adjunct(where, lex)):
                     after = None  # '"…," X told reporters in Baku / after the meeting': where or when, not what
+            if after is not None and speaker is not None and doc[speaker].left_edge.i <= after <= speaker:
+                after = None  # "…, a indiqué à l'agence X un diplomate": the inverted subject follows
             if after is None and pred.stance != "call":
                 return None  # "…," she told the Council: what she said is before
             if after is None or pred.stance == "call":

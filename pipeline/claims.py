@@ -138,6 +138,8 @@ class ClaimLexicon:
     body_pronouns: frozenset[str] = frozenset()  # "it": an organisation or a country
     own_country: frozenset[str] = frozenset()  # "her country", "son pays": the state the person represents
     person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
+    anonymity: re.Pattern[str] = re.compile("(?!)")  # "sous couvert d'anonymat" and all after it: how one spoke, not who
+    anonymity_phrase: re.Pattern[str] = re.compile("(?!)")  # the phrase alone
 
 
 def _compile_words(words: Iterable[str]) -> str:
@@ -239,6 +241,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         body_pronouns=frozenset(fold(w) for w in conf.get("body_pronouns", [])),
         own_country=frozenset(fold(w) for w in conf.get("own_country", [])),
         person_possessives={p["form"]: p["gender"] for p in conf.get("person_possessives", [])},
+        anonymity=re.compile(rf"[\s,]+(?:{'|'.join(conf['anonymity'])})\b.*$", re.IGNORECASE | re.DOTALL) if conf.get("anonymity") else re.compile("(?!)"),
+        anonymity_phrase=re.compile(rf"(?<![\w-])(?:{'|'.join(conf['anonymity'])})\b", re.IGNORECASE) if conf.get("anonymity") else re.compile("(?!)"),
         document_antecedent=re.compile(
             rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
             re.IGNORECASE,
@@ -257,7 +261,8 @@ class SurfaceLemmas:
     speech) is a cue lemma.
     """
 
-    def __init__(self, nlp: spacy.Language):
+    def __init__(self, nlp: spacy.Language, suffixes: Iterable[tuple[str, str]] = ()):
+        self.suffixes = tuple(suffixes)  # from models/cues.toml: forms the tables leave unlemmatised
         lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
         self.lookup = lookups.get_table("lemma_lookup") if lookups and lookups.has_table("lemma_lookup") else {}
         self.exc = lookups.get_table("lemma_exc") if lookups and lookups.has_table("lemma_exc") else {}
@@ -286,6 +291,9 @@ class SurfaceLemmas:
             for old, new in rules:
                 if word.endswith(old) and len(word) > len(old):
                     out.add(word[: len(word) - len(old)] + new)
+        for old, new in self.suffixes:
+            if word.endswith(old) and len(word) > len(old) + 2:
+                out.add(word[: len(word) - len(old)] + new)
         result = frozenset(w.lower() for w in out)
         if len(self.cache) < 200_000:
             self.cache[word] = result
@@ -315,7 +323,8 @@ def load_language(lang: str, params: ClaimsParams) -> tuple[spacy_models.Compone
     skip = {"ner", "lemmatizer"}
     if "attribute_ruler" in nlp.pipe_names and all(set(p["attrs"]) <= {"TAG"} for p in nlp.get_pipe("attribute_ruler").patterns):
         skip.add("attribute_ruler")  # it only copies the part of speech into the tag (French model)
-    return spacy_models.Components(nlp, [n for n in nlp.pipe_names if n not in skip]), SurfaceLemmas(nlp)
+    suffixes = [tuple(pair) for pair in load_lexicon("cues", MODELS_DIR).get(lang, {}).get("surface_suffixes", [])]
+    return spacy_models.Components(nlp, [n for n in nlp.pipe_names if n not in skip]), SurfaceLemmas(nlp, suffixes)
 
 
 def model_versions(params: ClaimsParams) -> dict[str, str]:
@@ -1080,6 +1089,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 if earlier:
                     return earlier
             name = re.sub(r"^(?:(?:the|le|la|les|an|a|une|un)\s+|l')", "", phrase, flags=re.IGNORECASE)
+            name = lex.anonymity.sub("", name)  # "un diplomate sous couvert d'anonymat"
             # "An Arab diplomat in Addis Ababa": where the person is, not who they are
             place = next((c for c in inside if c.kind == "LOC" and c.end == end and fold(ctx.text[:c.start].rstrip().rsplit(" ", 1)[-1]) in lex.sentence.settings), None)
             if place is not None:
@@ -1257,6 +1267,7 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
             name = re.sub(r"^(?:une?|an?)\s+", "", " ".join(text[a:b].split()), flags=re.IGNORECASE)
             # "un élu local qui a requis l'anonymat": who they are, not the relative clause
             name = re.split(rf"\s+(?:{'|'.join(re.escape(r) for r in lex.sentence.relatives)})\b", name, maxsplit=1)[0]
+            name = lex.anonymity.sub("", name)
             return Speaker(name, None, country, "person", indefinite=True)
     head = fold(text[a + lead_end : b]).split()[:1]
     said = _title_said_before(ctx, text[a:b])
@@ -1512,6 +1523,8 @@ def parser_text(text: str, lex: ClaimLexicon | None = None) -> str:
     out = _BRACKETED_NAME.sub(lambda m: " " * len(m.group(0)), model_text(text))
     if lex is not None:
         out = lex.parser_blanks.sub(lambda m: " " * len(m.group(0)), out)
+        # "said a diplomat speaking on condition of anonymity": how the source spoke, no clause of the sentence
+        out = lex.anonymity_phrase.sub(lambda m: " " * len(m.group(0)), out)
     return out
 
 

@@ -1129,11 +1129,11 @@ def test_a_delegate_backing_a_call_and_a_dash_closing_the_group_he_speaks_for(mo
     assert found[0].text.startswith("à l'appel en faveur d'un cessez-le-feu")
     assert found[-1].speaker == "représentant du Ghana" and found[-1].cue == "a averti"
     en = (
-        "Speaking on behalf of the Nordic countries – Denmark, Finland, Iceland, Norway and Sweden – the representative of Norway "
-        "said the mission's record offered lessons for other operations."
+        "Speaking on behalf of the E3 – France, Germany and the United Kingdom – the representative of Germany "
+        "said Iran's programme had no civilian justification."
     )
     found = claims_of(en, "en", models)
-    assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [("representative of Norway", "NOR", "said")]
+    assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [("representative of Germany", "DEU", "said")]
 
 
 def test_a_pronoun_in_a_relative_clause_is_the_subject_of_its_sentence(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
@@ -1169,3 +1169,17 @@ def test_a_de_facto_authority_gives_its_spokesman_a_country(models: tuple[ner.Ne
     text = "The Taliban government's deputy spokesman, Karim Nazari, rejected the accusations. \"We threaten no neighbour,\" he said."
     found = claims_of(text, "en", models)
     assert {(c.speaker, c.speaker_country) for c in found} == {("Karim Nazari", "AFG")}
+
+
+def test_an_unnamed_source_and_whom_it_spoke_to(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = "Les Vingt-Sept restent divisés sur les sanctions, a indiqué à Radio Horizon un diplomate européen sous couvert d'anonymat."
+    assert [(c.speaker, c.cue) for c in claims_of(fr, "fr", models)] == [("diplomate européen", "a indiqué")]
+    named = "La trêve tient, a déclaré à la radio nationale Ahmed Sow, porte-parole du gouvernement."
+    assert [(c.speaker, c.text) for c in claims_of(named, "fr", models)] == [("Ahmed Sow", "La trêve tient")]
+    en = "The talks had stalled, said a Western diplomat speaking on condition of anonymity."
+    assert [c.speaker for c in claims_of(en, "en", models)] == ["Western diplomat"]
+
+
+def test_a_present_tense_cue_the_tagger_took_for_a_noun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« Le pouvoir a intérêt à dramatiser la crise », analyse le politologue Marko Ilić, de l'université de Zagreb."
+    assert [(c.speaker, c.cue, c.attribution) for c in claims_of(text, "fr", models)] == [("Marko Ilić", "analyse", "inverted")]
