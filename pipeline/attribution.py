@@ -532,6 +532,22 @@ def _preverbal_actor(doc: Doc, pred: Predicate) -> int | None:
     return head
 
 
+def _after_opener(doc: Doc, pred: Predicate) -> int | None:
+    """ "In Canberra, the Department of Foreign Affairs said …": the parser may join the subject to the
+    opening prepositional phrase; the one noun phrase between its comma and the cue is the subject."""
+    first = min(pred.tokens)
+    if not doc[0].pos_ == "ADP":
+        return None
+    comma = next((t.i for t in doc[1:first] if t.text == ","), None)
+    if comma is None or comma + 1 >= first:
+        return None
+    span = range(comma + 1, first)
+    roots = [t for t in doc[comma + 1 : first] if t.head.i not in span or t.head.i == t.i]
+    if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct for t in doc[comma + 1 : first]):
+        return roots[0].i
+    return None
+
+
 def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
     """Is this subject at the head of its clause ('"…," Colonel X, the spokeswoman, told …'), not the end
     of content that an inverted cue closes ("… pour la Russie, a estimé le porte-parole")?"""
@@ -703,6 +719,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             before_cue = _preverbal_actor(doc, pred)
             if before_cue is not None:
                 speaker, inherits = before_cue, None
+        if speaker is None and inherits is None:
+            speaker = _after_opener(doc, pred)
         if speaker is None and inherits is None:
             near = _leading_subject(doc, pred, quoted)
             if near is not None and (min(pred.tokens) - doc[near].right_edge.i <= 3 or _relative_between(doc, doc[near], pred, lex)):

@@ -1139,6 +1139,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             continue
         if c.entity_id:
             speaker = ctx.resolver.from_entity(c)
+            if speaker and speaker.kind == "organisation" and speaker.country is None and c.kind == "ORG" and c.origin in ("model", "rule"):
+                # "the Philippine Department of Foreign Affairs", "le ministère des Affaires étrangères" (of
+                # the article's country): a state body the model found, its country stated beside it or implied
+                if local:
+                    speaker = replace(speaker, country=local)
+                elif any(c.text.startswith(w + " ") for w in ctx.lex.lexicon.institutions):
+                    speaker = replace(speaker, country=ctx.officials(c.start))
             if speaker:
                 return speaker
     # "L'Union des ports de la région (UPR), …": the body a name no

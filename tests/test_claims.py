@@ -1183,3 +1183,12 @@ def test_an_unnamed_source_and_whom_it_spoke_to(models: tuple[ner.NerModels, cla
 def test_a_present_tense_cue_the_tagger_took_for_a_noun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "« Le pouvoir a intérêt à dramatiser la crise », analyse le politologue Marko Ilić, de l'université de Zagreb."
     assert [(c.speaker, c.cue, c.attribution) for c in claims_of(text, "fr", models)] == [("Marko Ilić", "analyse", "inverted")]
+
+
+def test_a_body_after_an_opening_place_and_the_country_of_a_state_body(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = "In Wellington, the Department of Conservation and Trade said New Zealand would join the new patrols next month."
+    assert [c.speaker for c in claims_of(en, "en", models)] == ["Department of Conservation and Trade"]
+    stated = "In a separate statement, the Chilean Department of Foreign Affairs (DFA) said it had lodged a protest with the embassy."
+    assert [(c.speaker_kind, c.speaker_country) for c in claims_of(stated, "en", models)] == [("organisation", "CHL")]
+    fr = "DAKAR, 3 mars (AFP) - Le ministère des Affaires étrangères et des Sénégalais de l'extérieur a déclaré que le Sénégal participerait aux patrouilles."
+    assert [(c.speaker_kind, c.speaker_country) for c in claims_of(fr, "fr", models)] == [("organisation", "SEN")]
