@@ -474,6 +474,7 @@ class Resolver:
         self._noted = 0  # candidates already seen by note_mentions
         self.said_at = -1  # where the latest claim was stated
         self.lead: Speaker | None = None  # the named person opening the sentence before, if they said nothing since
+        self.opener: Speaker | None = None  # the person opening the sentence before, whatever they said
         self.stated: dict[str, str] = {}  # person → the country a claim of theirs stated (the entity knows none)
 
     def note_mentions(self, candidates: list[Candidate], until: int, previous: int | None = None, lead_chars: int = 0, text: str = "") -> None:
@@ -482,6 +483,7 @@ class Resolver:
         named within `lead_chars` of the start of the sentence before (`previous`), with no pronoun
         before it, is that sentence's likely subject."""
         self.lead = None
+        self.opener = None
         first = True
         while self._noted < len(candidates) and candidates[self._noted].end <= until:
             c = candidates[self._noted]
@@ -491,8 +493,10 @@ class Resolver:
                 opening = previous is not None and previous <= c.start <= previous + lead_chars and first
                 if opening:
                     first = False
-                    if speaker and c.start > self.said_at and speaker.kind == "person" and not self.lex.pronoun.search(text, previous, c.start):
-                        self.lead = speaker
+                    if speaker and speaker.kind == "person" and not self.lex.pronoun.search(text, previous, c.start):
+                        self.opener = speaker
+                        if c.start > self.said_at:
+                            self.lead = speaker
                 if speaker and (not self.persons_seen or self.persons_seen[-1].key != speaker.key):
                     self.persons_seen = [s for s in self.persons_seen if s.key != speaker.key] + [speaker]
                 if speaker and self.named(speaker):
@@ -538,7 +542,9 @@ class Resolver:
                 continue
             # "she" goes to a woman; to an unnamed speaker of unknown gender ("the representative of
             # the United Kingdom said … She called on …") only if that speaker spoke last
-            if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and (not self.named(speaker) or not gender_known)):
+            # (or, named, if they also opened the sentence before: "X, the minister, called it … . …, she said")
+            opened = self.opener is not None and self.opener.key == speaker.key
+            if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and (not self.named(speaker) or not gender_known or opened)):
                 continue
             if gender == "m" and speaker.gender == "f":
                 continue

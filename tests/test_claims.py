@@ -1192,3 +1192,12 @@ def test_a_body_after_an_opening_place_and_the_country_of_a_state_body(models: t
     assert [(c.speaker_kind, c.speaker_country) for c in claims_of(stated, "en", models)] == [("organisation", "CHL")]
     fr = "DAKAR, 3 mars (AFP) - Le ministère des Affaires étrangères et des Sénégalais de l'extérieur a déclaré que le Sénégal participerait aux patrouilles."
     assert [(c.speaker_kind, c.speaker_country) for c in claims_of(fr, "fr", models)] == [("organisation", "SEN")]
+
+
+def test_she_after_a_named_minister_of_unknown_gender_who_opened_the_sentence_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Foreign Minister Jane Morrow said the talks were useful. She stressed that the ceasefire had to hold. "
+        "Estonia's defence minister, Kadri Vaher, called the incident \"deliberate\". Flights had been diverted twice, she said."
+    )
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["Jane Morrow", "Jane Morrow", "Kadri Vaher", "Kadri Vaher"]
