@@ -581,8 +581,9 @@ class Resolver:
     def introduced(self, head: str) -> Speaker | None:
         """The latest unnamed speaker introduced with an indefinite description of this head noun
         ("a senior Tajik official"), for a definite one ("the official")."""
-        for speaker in reversed(self.history):
-            if speaker.kind == "person" and speaker.indefinite and speaker.entity_id is None and head in fold(speaker.name).split():
+        for speaker in list(reversed(self.history))[:2]:  # the last speakers only: "the official" later is someone named since
+            unnamed = speaker.indefinite and speaker.entity_id is None or speaker.entity_id is not None and not self.named(speaker)
+            if speaker.kind == "person" and unnamed and head in fold(speaker.name).replace("-", " ").split():
                 return speaker
         return None
 
@@ -1045,6 +1046,12 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             and not re.search(r"[.;:!?«»\"“”()]", _ACRONYM_IN_BRACKETS.sub("", ctx.text[head_at : c.start]))
         ]
         person_like = named_after[:1] + person_like
+    if definite and tok.pos_ == "NOUN" and not stated and not any(c.kind == "PERSON" for c in person_like):
+        # "a State Department spokesperson said … '…,' the spokesperson said": the unnamed one just
+        # introduced, not a named spokesperson of the same title before
+        introduced = ctx.resolver.introduced(fold(tok.lemma_) if tok.lemma_ else fold(tok.text))
+        if introduced:
+            return introduced
     owner = _possessor(ctx, doc, base, index) if tok.pos_ == "NOUN" else None
     office = _office_of(ctx, doc, base, index, around)
     if office is not None:
@@ -1082,14 +1089,14 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 # "son directeur", "its envoy": the title of the body named before
                 title = " ".join(ctx.text[owner[1] : end].split())
                 return Speaker(f"{title} {_of_body(ctx, owner[0])}", None, owner[0].country, "person", _gender_of_description(tok, inside))
-            if not country and not stated and _national_office(ctx, ctx.text[head_at:end]):
-                # "le ministre de l'Intérieur", "a defence ministry spokesman": the country of the article
-                country = ctx.officials(head_at)
-            if _definite(phrase) and not country:
+            if _definite(phrase) and not country and not stated:
                 # "A senior official said … '…,' the official added": the unnamed person introduced before
                 introduced = ctx.resolver.introduced(folded_head)
                 if introduced:
                     return introduced
+            if not country and not stated and _national_office(ctx, ctx.text[head_at:end]):
+                # "le ministre de l'Intérieur", "a defence ministry spokesman": the country of the article
+                country = ctx.officials(head_at)
             if _definite(phrase) and (country or folded_head not in lex.groups):
                 earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
                 if earlier:

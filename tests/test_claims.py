@@ -1201,3 +1201,13 @@ def test_she_after_a_named_minister_of_unknown_gender_who_opened_the_sentence_be
     )
     found = claims_of(text, "en", models)
     assert [c.speaker for c in found] == ["Jane Morrow", "Jane Morrow", "Kadri Vaher", "Kadri Vaher"]
+
+
+def test_the_spokesperson_is_the_unnamed_one_just_introduced_not_a_named_one_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "\"This was a lawful inspection,\" Foreign Ministry spokesman Karim Haddad told reporters in Amman. "
+        "In Washington, a State Department spokesperson called the seizure \"unacceptable\". "
+        "\"We will keep working with our partners,\" the spokesperson said."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country) for c in found][1:] == [("State Department spokesperson", "USA")] * 2
