@@ -931,6 +931,11 @@ def _light_extent(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> Predicate:
     return Predicate(pred.anchor, pred.head, tuple(sorted(cue_tokens)), stance, pred.lemma, pred.kind)
 
 
+def _is_participle_form(t: Token) -> bool:
+    """A past or present participle, whatever its use ("carried", "publié", "citing")."""
+    return t.tag_ in ("VBN", "VBG") or "Part" in t.morph.get("VerbForm")
+
+
 def _opener_after(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None:
     """Index of a complementiser, colon or quotation mark right after the cue (adverbials skipped)."""
     i = max(pred.tokens) + 1
@@ -940,6 +945,9 @@ def _opener_after(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None
             return i
         if t.pos_ in ("ADV", "PART", "ADJ") or t.text == "," or _lemma(t) in lex.adjuncts or t.pos_ in ("ADP", "DET", "NUM") or (t.pos_ in ("NOUN", "PROPN") and _is_adjunct(t, lex)):
             i += 1
+            continue
+        if t.dep_ == "acl" and _is_participle_form(t) and _lemma(t.head) in lex.noun_cues and t.right_edge.i > t.i:
+            i = t.right_edge.i + 1  # "said in a statement carried by state media that …", "dans un communiqué publié lundi que …"
             continue
         return None
     return None

@@ -1211,3 +1211,11 @@ def test_the_spokesperson_is_the_unnamed_one_just_introduced_not_a_named_one_bef
     )
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.speaker_country) for c in found][1:] == [("State Department spokesperson", "USA")] * 2
+
+
+def test_said_in_a_statement_carried_by_the_media_that(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Iran's Revolutionary Guards said in a statement carried by state media that the tanker had been seized for smuggling."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country, c.text) for c in found] == [
+        ("Islamic Revolutionary Guard Corps", "IRN", "the tanker had been seized for smuggling")
+    ]
