@@ -138,6 +138,7 @@ class ClaimLexicon:
     body_pronouns: frozenset[str] = frozenset()  # "it": an organisation or a country
     own_country: frozenset[str] = frozenset()  # "her country", "son pays": the state the person represents
     person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
+    bodies: frozenset[str] = frozenset()  # "the company", "la société": an organisation named before
     anonymity: re.Pattern[str] = re.compile("(?!)")  # "sous couvert d'anonymat" and all after it: how one spoke, not who
     anonymity_phrase: re.Pattern[str] = re.compile("(?!)")  # the phrase alone
 
@@ -241,6 +242,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         body_pronouns=frozenset(fold(w) for w in conf.get("body_pronouns", [])),
         own_country=frozenset(fold(w) for w in conf.get("own_country", [])),
         person_possessives={p["form"]: p["gender"] for p in conf.get("person_possessives", [])},
+        bodies=frozenset(fold(w) for w in conf.get("bodies", [])),
         anonymity=re.compile(rf"[\s,]+(?:{'|'.join(conf['anonymity'])})\b.*$", re.IGNORECASE | re.DOTALL) if conf.get("anonymity") else re.compile("(?!)"),
         anonymity_phrase=re.compile(rf"(?<![\w-])(?:{'|'.join(conf['anonymity'])})\b", re.IGNORECASE) if conf.get("anonymity") else re.compile("(?!)"),
         document_antecedent=re.compile(
@@ -607,7 +609,7 @@ class Resolver:
     def said(self, speaker: Speaker, at: int = -1) -> None:
         self.said_at = max(self.said_at, at)
         entity = self.entities.get(speaker.entity_id or "")
-        if speaker.kind == "person" and speaker.country and entity is not None and not entity.country:
+        if speaker.kind in ("person", "organisation") and speaker.country and entity is not None and not entity.country:
             self.stated.setdefault(entity.entity_id, speaker.country)
         if speaker.kind == "person" and self.named(speaker):
             self._touch(speaker)
@@ -1109,6 +1111,10 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 name = name[: len(name) - (end - place.start)].rstrip()
                 name = name[: name.rfind(" ")].rstrip() if " " in name else name
             return Speaker(name, None, country, "person", _gender_of_description(tok, inside), indefinite=not _definite(phrase))
+        if (folded_head in lex.bodies or fold(tok.text) in lex.bodies) and not plural:
+            body = _body_named(ctx, doc, base, index, phrase, inside)
+            if body is not None:
+                return body
         short_lo, short_hi = attribution.short_phrase(doc, index)
         short = ctx.text[base + short_lo : base + short_hi]
         if (folded_head in lex.groups or fold(tok.text) in lex.groups) and not plural and _definite(phrase) and country:
@@ -1181,6 +1187,31 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         entity_id = ctx.surnames[fold(tok.text)]
         return ctx.resolver.from_entity(Candidate(base + tok.idx, base + tok.idx + len(tok.text), "PERSON", tok.text, entity_id))
     return None
+
+
+def _body_named(ctx: DocumentContext, doc: Doc, base: int, index: int, phrase: str, inside: list[Candidate]) -> Speaker | None:
+    """An organisation a common noun names: "the company" after "its operator, X Shipping, said" (the
+    organisation named last in this paragraph or the one before), "the UKMTO maritime centre" (a name
+    no lexicon or model took, given by its proper-noun modifier)."""
+    tok = doc[index]
+    if any(c.kind in ("ORG", "PERSON", "TITLE") for c in inside):
+        return None
+    end = base + tok.idx + len(tok.text)
+    apposed = next((c for c in ctx.overlapping(end, end + 3) if c.kind == "ORG" and c.entity_id and re.fullmatch(r"\s*,\s*", ctx.text[end : c.start])), None)
+    if apposed is not None:
+        # "the tanker's Greek operator, X Lines, said": the body named in apposition, of the country stated
+        speaker = ctx.resolver.from_entity(apposed)
+        return replace(speaker, country=speaker.country or _country_of(inside)) if speaker else None
+    if any(ch.pos_ == "PROPN" and ch.i < tok.i for ch in tok.children):
+        name = re.sub(r"^(?:(?:the|le|la|les|l')\s*)", "", " ".join(phrase.split()), flags=re.IGNORECASE)
+        return Speaker(name, None, _country_of(inside), "organisation")
+    if not _definite(phrase) or len(phrase.split()) > 2:
+        return None
+    at = base + tok.idx
+    para = ctx.text.rfind("\n", 0, at)
+    before = ctx.text.rfind("\n", 0, max(para, 0))
+    named = [c for c in ctx.overlapping(max(before, 0), at) if c.kind == "ORG" and c.entity_id and c.end <= at and not (c.entity_id or "").startswith("org:agency-")]
+    return ctx.resolver.from_entity(named[-1]) if named else None
 
 
 def _document_before(ctx: DocumentContext, at: int) -> Speaker | None:

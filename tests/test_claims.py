@@ -1219,3 +1219,14 @@ def test_said_in_a_statement_carried_by_the_media_that(models: tuple[ner.NerMode
     assert [(c.speaker, c.speaker_country, c.text) for c in found] == [
         ("Islamic Revolutionary Guard Corps", "IRN", "the tanker had been seized for smuggling")
     ]
+
+
+def test_a_company_named_in_apposition_then_the_company(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "The tanker's Greek operator, Aegean Sky Lines, said the ship had been in international waters. "
+        "\"We categorically reject the allegations,\" the company said in a statement."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Aegean Sky Lines", "organisation", "GRC")] * 2
+    centre = "The MARSEC maritime information centre said it had logged a report of an incident and advised ships to stay clear."
+    assert {(c.speaker, c.speaker_kind) for c in claims_of(centre, "en", models)} == {("MARSEC maritime information centre", "organisation")}
