@@ -1223,10 +1223,10 @@ def test_said_in_a_statement_carried_by_the_media_that(models: tuple[ner.NerMode
 
 def test_a_company_named_in_apposition_then_the_company(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
-        "The tanker's Greek operator, Aegean Sky Lines, said the ship had been in international waters. "
-        "\"We categorically reject the allegations,\" the company said in a statement."
+        "The ship's Norwegian operator, Nordvik Shipping, said the vessel had been sailing lawfully. "
+        "\"We reject these claims,\" the company said in a statement."
     )
     found = claims_of(text, "en", models)
-    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Aegean Sky Lines", "organisation", "GRC")] * 2
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Nordvik Shipping", "organisation", "NOR")] * 2
     centre = "The MARSEC maritime information centre said it had logged a report of an incident and advised ships to stay clear."
     assert {(c.speaker, c.speaker_kind) for c in claims_of(centre, "en", models)} == {("MARSEC maritime information centre", "organisation")}

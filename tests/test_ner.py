@@ -339,7 +339,7 @@ def test_a_delegate_named_the_un_way_keeps_the_surname_the_model_left_out(models
 
 
 def test_a_delegate_with_a_bracketed_country_is_a_person_a_place_is_not(models: ner.NerModels) -> None:
-    text = "Lejla Kovačević (Bosnia and Herzegovina) said her country's path towards the European Union was irreversible. Fighting in Kherson (Ukraine) continued."
+    text = "Lejla Kovačević (Bosnia and Herzegovina) said her government would keep its reform pledges. Fighting in Kherson (Ukraine) continued."
     found = mentions_of(text, "en", models)
     assert ("Lejla Kovačević", "PERSON", "BIH") in [(m.text, m.label, m.country) for m in found]
     assert find(found, "Kherson").label == "LOC"
