@@ -1202,7 +1202,13 @@ def _body_named(ctx: DocumentContext, doc: Doc, base: int, index: int, phrase: s
         # "the tanker's Greek operator, X Lines, said": the body named in apposition, of the country stated
         speaker = ctx.resolver.from_entity(apposed)
         return replace(speaker, country=speaker.country or _country_of(inside)) if speaker else None
-    if any(ch.pos_ == "PROPN" and ch.i < tok.i for ch in tok.children):
+    named = next((ch for ch in tok.children if ch.pos_ == "PROPN" and ch.i > tok.i and ch.dep_ in ("nmod", "prep", "pobj")
+                  and any(g.dep_ == "case" for g in ch.children)), None)
+    if named is not None and named.text[:1].isupper():
+        # "le mouvement des Chabab", "the movement of X": the body is the name
+        lo, hi = attribution.short_phrase(doc, named.i)
+        return Speaker(" ".join(doc.text[lo:hi].split()), None, _country_of(inside), "organisation")
+    if any(ch.pos_ == "PROPN" and ch.i < tok.i and ch.text[:1].isupper() for ch in tok.children):
         name = re.sub(r"^(?:(?:the|le|la|les|l')\s*)", "", " ".join(phrase.split()), flags=re.IGNORECASE)
         return Speaker(name, None, _country_of(inside), "organisation")
     if not _definite(phrase) or len(phrase.split()) > 2:
@@ -1210,7 +1216,19 @@ def _body_named(ctx: DocumentContext, doc: Doc, base: int, index: int, phrase: s
     at = base + tok.idx
     para = ctx.text.rfind("\n", 0, at)
     before = ctx.text.rfind("\n", 0, max(para, 0))
+    head = fold(tok.lemma_ or tok.text)
+    # the body of that kind that spoke last ("China's Ministry of Commerce said … the ministry said"),
+    # else the last one of that kind named, else the last speaker if a body, else the last body named
+    spoke = [s for s in ctx.resolver.history[-3:] if s.kind == "organisation"]
+    for speaker in reversed(spoke):
+        if head in fold(speaker.name).split():
+            return speaker
     named = [c for c in ctx.overlapping(max(before, 0), at) if c.kind == "ORG" and c.entity_id and c.end <= at and not (c.entity_id or "").startswith("org:agency-")]
+    of_kind = [c for c in named if head in fold(c.text).split()]
+    if of_kind:
+        return ctx.resolver.from_entity(of_kind[-1])
+    if ctx.resolver.history and ctx.resolver.history[-1].kind == "organisation":
+        return ctx.resolver.history[-1]
     return ctx.resolver.from_entity(named[-1]) if named else None
 
 

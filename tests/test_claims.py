@@ -1230,3 +1230,13 @@ def test_a_company_named_in_apposition_then_the_company(models: tuple[ner.NerMod
     assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Nordvik Shipping", "organisation", "NOR")] * 2
     centre = "The MARSEC maritime information centre said it had logged a report of an incident and advised ships to stay clear."
     assert {(c.speaker, c.speaker_kind) for c in claims_of(centre, "en", models)} == {("MARSEC maritime information centre", "organisation")}
+
+
+def test_a_movement_by_its_name_and_the_ministry_that_spoke_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = "Dans un message, le mouvement des Forces Libres a revendiqué l'embuscade et affirmé avoir détruit « plusieurs » blindés."
+    assert [(c.speaker, c.speaker_kind) for c in claims_of(fr, "fr", models)][-1:] == [("Forces Libres", "organisation")]
+    back = (
+        "Le ministère malien des Affaires étrangères condamne, dans un communiqué, « toute ingérence extérieure ». "
+        "Le ministère rappelle que seul le gouvernement est habilité à signer des accords."
+    )
+    assert [(c.speaker, c.speaker_country) for c in claims_of(back, "fr", models)] == [("ministère malien des Affaires étrangères", "MLI")] * 2
