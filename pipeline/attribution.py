@@ -168,7 +168,7 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
     found: list[Predicate] = []
     taken: set[int] = set()
     for t in doc:
-        if t.i in taken or (t.i in quoted and not _incise(doc, t)):
+        if t.i in taken or (t.i in quoted and not _incise(doc, t) and not _quoted_cue(doc, t, quoted)):
             continue
         if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PROPN"):
             continue  # "un message publié sur…", "cité par les agences": a participle qualifying a noun
@@ -219,6 +219,18 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
     ]
     found.sort(key=lambda p: min(p.tokens))
     return found
+
+
+def _quoted_cue(doc: Doc, t: Token, quoted: set[int]) -> bool:
+    """A verb the writer quoted with its subject outside the quotation: 'le Conseil « condamne fermement »
+    les attaques', 'a statement that "strongly condemns" …': the verb is the cue, not a word of the quote."""
+    opening = t.i - 1
+    while opening > 0 and doc[opening].pos_ == "ADV" and opening in quoted:
+        opening -= 1  # '"strongly condemns"'
+    # (not in the clause another verb reports: 'wrote that Tokyo "stands firmly with" Manila')
+    if t.pos_ != "VERB" or t.dep_ in CLAUSE_DEPS + ("advcl", "parataxis") or opening < 1 or not (doc[opening].text in QUOTE_OPEN or doc[opening].text == '"'):
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.i < opening and c.i not in quoted for c in t.children)
 
 
 def _says_a_thing(verb: Token, lex: SentenceLexicon) -> bool:

@@ -116,6 +116,7 @@ class Lexicon:
     masculine_honorifics: list[str] = field(default_factory=list)
     feminine: list[str] = field(default_factory=list)
     feminine_determiners: list[str] = field(default_factory=list)  # "la ministre": the article tells an epicene title's gender
+    masculine_determiners: list[str] = field(default_factory=list)  # "le ministre"
     possessives: list[str] = field(default_factory=list)  # "son chef", "its head": the title of a body named before
     behalf: list[str] = field(default_factory=list)  # "on behalf of", "au nom de": who speaks for an organisation
     collectives: list[str] = field(default_factory=list)
@@ -240,6 +241,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.masculine_honorifics = conf.get("masculine_honorifics", [])
     lex.feminine = conf.get("feminine", [])
     lex.feminine_determiners = conf.get("feminine_determiners", [])
+    lex.masculine_determiners = conf.get("masculine_determiners", [])
     lex.possessives = conf.get("possessives", [])
     lex.behalf = conf.get("behalf", [])
     lex.collectives = conf.get("collectives", [])

@@ -157,6 +157,7 @@ class Rules:
     determiner_before: re.Pattern[str]
     feminine: re.Pattern[str]
     feminine_determiner: re.Pattern[str]
+    masculine_determiner: re.Pattern[str]
     possessive_title: re.Pattern[str]
     behalf: re.Pattern[str]
     country: re.Pattern[str]
@@ -222,6 +223,7 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         behalf=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.behalf)})(?:\s+(?:the|la|le|les)\s+|\s+l['’]|\s+)") if lex.behalf else re.compile("(?!)"),
         possessive_title=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.possessives)})\s+$") if lex.possessives else re.compile("(?!)"),
         feminine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine_determiners)})\s+$") if lex.feminine_determiners else re.compile("(?!)"),
+        masculine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.masculine_determiners)})\s+$") if lex.masculine_determiners else re.compile("(?!)"),
         country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
         named_document=re.compile(named_document),
         # a title's complement closed by an apposition comma: "du ministère, " / "of the Coast Guard, "
@@ -278,7 +280,7 @@ def _title_info(match: re.Match[str], rules: Rules) -> tuple[str, str | None, bo
             found = next((lex.org_forms[f] for f in sorted(lex.org_forms, key=len, reverse=True) if f in match.group(g)), None)
             country = country or (lex.organisations[found].country if found else None)
     before = match.string[max(0, match.start() - 8) : match.start()]
-    gender = "f" if rules.feminine.search(text) or rules.feminine_determiner.search(before) else None
+    gender = "f" if rules.feminine.search(text) or rules.feminine_determiner.search(before) else "m" if rules.masculine_determiner.search(before) else None
     return role, country, has_org, gender
 
 

@@ -1240,3 +1240,20 @@ def test_a_movement_by_its_name_and_the_ministry_that_spoke_before(models: tuple
         "Le ministère rappelle que seul le gouvernement est habilité à signer des accords."
     )
     assert [(c.speaker, c.speaker_country) for c in claims_of(back, "fr", models)] == [("ministère malien des Affaires étrangères", "MLI")] * 2
+
+
+def test_a_cue_the_writer_quoted_with_its_subject_outside(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = "Dans ce communiqué, le Conseil « condamne fermement » les attaques contre les casernes et rend hommage aux soldats tués."
+    assert [(c.speaker, c.cue) for c in claims_of(fr, "fr", models)][:1] == [("Conseil", "condamne")]
+    en = "The Council \"strongly condemns\" the attacks on the barracks."
+    assert [(c.speaker, c.stance) for c in claims_of(en, "en", models)] == [("Council", "oppose")]
+    reported = 'The ambassador wrote on X that Tokyo "stands firmly with" its partners.'
+    assert [c.cue for c in claims_of(reported, "en", models)] == ["wrote"]
+
+
+def test_le_before_an_epicene_title_tells_a_man(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "L'ambassadrice Marie Dupont a affirmé que le dialogue restait indispensable. "
+        "Le ministre Kim Lee a rappelé que la coopération progresse. Elle a appelé les pays à partager davantage d'informations."
+    )
+    assert [c.speaker for c in claims_of(text, "fr", models)] == ["Marie Dupont", "Kim Lee", "Marie Dupont"]
