@@ -477,6 +477,8 @@ class Resolver:
         self.said_at = -1  # where the latest claim was stated
         self.lead: Speaker | None = None  # the named person opening the sentence before, if they said nothing since
         self.opener: Speaker | None = None  # the person opening the sentence before, whatever they said
+        self.last_at: dict[str, int] = {}  # person → where they were last named
+        self.paragraph_at = 0  # where the paragraph being read starts
         self.stated: dict[str, str] = {}  # person → the country a claim of theirs stated (the entity knows none)
 
     def note_mentions(self, candidates: list[Candidate], until: int, previous: int | None = None, lead_chars: int = 0, text: str = "") -> None:
@@ -486,6 +488,8 @@ class Resolver:
         before it, is that sentence's likely subject."""
         self.lead = None
         self.opener = None
+        if text:
+            self.paragraph_at = text.rfind("\n", 0, until) + 1
         first = True
         while self._noted < len(candidates) and candidates[self._noted].end <= until:
             c = candidates[self._noted]
@@ -499,6 +503,8 @@ class Resolver:
                         self.opener = speaker
                         if c.start > self.said_at:
                             self.lead = speaker
+                if speaker:
+                    self.last_at[speaker.key] = c.start
                 if speaker and (not self.persons_seen or self.persons_seen[-1].key != speaker.key):
                     self.persons_seen = [s for s in self.persons_seen if s.key != speaker.key] + [speaker]
                 if speaker and self.named(speaker):
@@ -545,7 +551,10 @@ class Resolver:
             # "she" goes to a woman; to an unnamed speaker of unknown gender ("the representative of
             # the United Kingdom said … She called on …") only if that speaker spoke last
             # (or, named, if they also opened the sentence before: "X, the minister, called it … . …, she said")
-            opened = self.opener is not None and self.opener.key == speaker.key
+            # (unless someone of that gender is named in this paragraph: "A met B. A said … She said")
+            opened = self.opener is not None and self.opener.key == speaker.key and not any(
+                s.gender == gender and s.key != speaker.key and self.last_at.get(s.key, -1) >= self.paragraph_at for s in self.history + seen_only
+            )
             if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and (not self.named(speaker) or not gender_known or opened)):
                 continue
             if gender == "m" and speaker.gender == "f":

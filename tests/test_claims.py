@@ -1196,7 +1196,7 @@ def test_a_body_after_an_opening_place_and_the_country_of_a_state_body(models: t
 
 def test_she_after_a_named_minister_of_unknown_gender_who_opened_the_sentence_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
-        "Foreign Minister Jane Morrow said the talks were useful. She stressed that the ceasefire had to hold. "
+        "Foreign Minister Jane Morrow said the talks were useful. She stressed that the ceasefire had to hold.\n\n"
         "Estonia's defence minister, Kadri Vaher, called the incident \"deliberate\". Flights had been diverted twice, she said."
     )
     found = claims_of(text, "en", models)
