@@ -343,3 +343,9 @@ def test_a_delegate_with_a_bracketed_country_is_a_person_a_place_is_not(models: 
     found = mentions_of(text, "en", models)
     assert ("Lejla Kovačević", "PERSON", "BIH") in [(m.text, m.label, m.country) for m in found]
     assert find(found, "Kherson").label == "LOC"
+
+
+def test_a_ministry_named_with_its_portfolio_and_country(models: ner.NerModels) -> None:
+    found = mentions_of("Nepal's Ministry of External Affairs said its embassy was seeking consular access.", "en", models)
+    ministry = find(found, "Nepal's Ministry of External Affairs", "ORG")
+    assert ministry.country == "NPL"
