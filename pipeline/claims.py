@@ -1132,6 +1132,11 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             if earlier:
                 return earlier
         if folded_head in lex.groups or fold(tok.text) in lex.groups or (plural and folded_head in lex.title_heads):
+            if plural and _definite(phrase) and not country:
+                # "Foreign ministers of the X met … the ministers said": the group named before
+                earlier = next((s for s in reversed(ctx.resolver.history[-4:]) if s.kind == "group" and fold(s.name).split()[-1:] == [fold(tok.text)]), None)
+                if earlier is not None:
+                    return earlier
             return Speaker(_group_name(short, lex), None, country, "group", None, "pl" if plural else "sg")
         if folded_head in lex.documents or fold(tok.text) in lex.documents:
             # "le projet de résolution", "la déclaration commune": a bare "de" noun names the kind of text

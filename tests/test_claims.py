@@ -1257,3 +1257,12 @@ def test_le_before_an_epicene_title_tells_a_man(models: tuple[ner.NerModels, cla
         "Le ministre Kim Lee a rappelé que la coopération progresse. Elle a appelé les pays à partager davantage d'informations."
     )
     assert [c.speaker for c in claims_of(text, "fr", models)] == ["Marie Dupont", "Kim Lee", "Marie Dupont"]
+
+
+def test_the_ministers_are_the_group_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Foreign ministers of the Andean Community on Sunday called for an end to the blockade of the border crossings. "
+        "In their final communiqué, the ministers said the closures were illegal."
+    )
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["Foreign ministers"] * 2
