@@ -1108,9 +1108,11 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             if not country and not stated and _national_office(ctx, ctx.text[head_at:end]):
                 # "le ministre de l'Intérieur", "a defence ministry spokesman": the country of the article
                 country = ctx.officials(head_at)
-            if _definite(phrase) and (country or folded_head not in lex.groups):
+            if _definite(phrase):
                 earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
-                if earlier:
+                # ("the official", "le dirigeant" of no country: only the named person who spoke last)
+                last = ctx.resolver.history[-1] if ctx.resolver.history else None
+                if earlier and (country or folded_head not in lex.groups or last is not None and last.key == earlier.key):
                     return earlier
             name = re.sub(r"^(?:(?:the|le|la|les|an|a|une|un)\s+|l')", "", phrase, flags=re.IGNORECASE)
             name = lex.anonymity.sub("", name)  # "un diplomate sous couvert d'anonymat"

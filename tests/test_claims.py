@@ -1266,3 +1266,11 @@ def test_the_ministers_are_the_group_named_before(models: tuple[ner.NerModels, c
     )
     found = claims_of(text, "en", models)
     assert [c.speaker for c in found] == ["Foreign ministers"] * 2
+
+
+def test_the_leader_who_just_spoke(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le président de la région, Milan Petrov, a répondu que le référendum aurait lieu comme prévu. "
+        "« Nous ne céderons à aucune pression venue de l'extérieur », a lancé le dirigeant nationaliste devant ses partisans."
+    )
+    assert [c.speaker for c in claims_of(text, "fr", models)] == ["Milan Petrov"] * 2
