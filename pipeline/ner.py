@@ -576,6 +576,11 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
             continue
         mentions.append(candidate)
 
+    # "X Y (Chile) said": the UN way of naming a delegate, where the model found nothing
+    for c in bracketed_delegates(text, rules.lex):
+        if not any(c.overlaps(m) for m in mentions):
+            mentions.append(c)
+
     # Roles given after a name, for names from any source.
     final = []
     extended: list[tuple[int, int]] = []
@@ -762,6 +767,28 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
 _BRACKETED = re.compile(r"\s*\((?P<inside>[^()\n]{2,60})\)")
 _VERB_AFTER = re.compile(r"\s+(?:also\s+|aussi\s+|a\s+|has\s+)?[a-zà-ÿ]{3,}")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|of|à|de|d'|du|des|dans|près|vers|en)\s+|[-–]\s*)$", re.IGNORECASE)
+
+
+_BRACKETED_DELEGATE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, ))(?P<name>[A-ZÀ-Ý][\w'’.-]+(?: (?:[A-ZÀ-Ý][\w'’.-]+|de|da|do|dos|van|von|der|bin|ben|el|al-[\w'’-]+)){1,4})"
+    r" \((?P<inside>[^()\n]{2,60})\)(?= (?:also |aussi |a |has )?[a-zà-ÿ]{3,})",
+    re.MULTILINE,
+)
+
+
+def bracketed_delegates(text: str, lex: Lexicon) -> list[Candidate]:
+    """Persons named as the UN names delegates, "X Y (Chile) said", opening a sentence or after a comma:
+    the bracket holds a country and no word of the name is a country, a body or a title."""
+    out = []
+    for m in _BRACKETED_DELEGATE.finditer(text):
+        code = lex.country_names.get(m.group("inside").strip())
+        words = m.group("name").split()
+        if not code or words[0] in lex.name_stopwords or any(
+            w in lex.country_names or w in lex.capitals or w in lex.org_forms or lexicons.fold(w) in lex.title_forms for w in words
+        ):
+            continue
+        out.append(Candidate(m.start("name"), m.end("name"), "PERSON", "rule", country=code))
+    return out
 
 
 def _delegate_named(text: str, c: Candidate, lex: Lexicon) -> bool:

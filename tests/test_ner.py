@@ -349,3 +349,11 @@ def test_a_ministry_named_with_its_portfolio_and_country(models: ner.NerModels) 
     found = mentions_of("Nepal's Ministry of External Affairs said its embassy was seeking consular access.", "en", models)
     ministry = find(found, "Nepal's Ministry of External Affairs", "ORG")
     assert ministry.country == "NPL"
+
+
+def test_a_delegate_named_the_un_way_where_the_model_found_nothing(models: ner.NerModels) -> None:
+    lex = models.rules["en"].lex
+    text = "Also voting against, the representative of Cuba spoke.\n\nKenji Moriyama (Japan) said his delegation had voted in favour."
+    assert [(text[c.start : c.end], c.country) for c in ner.bracketed_delegates(text, lex)] == [("Kenji Moriyama", "JPN")]
+    # a place, a country or a body before a bracket is no delegate
+    assert ner.bracketed_delegates("Fighting in Goma (DR Congo) continued. United Nations (New York) said nothing.", lex) == []
