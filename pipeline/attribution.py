@@ -90,6 +90,7 @@ class SentenceLexicon:
     known: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()  # folded heads of titles and groups: nouns that name people
     causatives: frozenset[str] = frozenset()  # "a fait savoir que", "a laissé entendre que": their infinitive is the cue
+    addressee_indirect: frozenset[str] = frozenset()  # addressee verbs whose direct object is content: "a annoncé la fermeture"
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -982,6 +983,9 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
         # (a French à-object is whom one spoke to: "a indiqué à l'agence X", "a dit aux journalistes")
         objs = [c for c in complements if c.dep_ in OBJECT_DEPS + ("iobj", "dative")
                 or c.dep_ in ("obl:arg", "obl:mod") and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)]
+        if pred.lemma in lex.addressee_indirect:
+            # "a annoncé la suspension des vols": only the à-object of these is whom one spoke to
+            objs = [c for c in objs if c.dep_ not in OBJECT_DEPS]
         others = [c for c in complements if c not in objs]
         if objs and others:
             # a call names who is to act ("urged all parties to protect civilians"); a report does not ("told reporters that")

@@ -170,6 +170,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         verbs=verbs,
         clause_only=frozenset(w.lower() for w in cues.get("clause_only", [])),
         addressee=frozenset(w.lower() for w in cues.get("addressee", [])),
+        addressee_indirect=frozenset(w.lower() for w in cues.get("addressee_indirect", [])),
         qualify=frozenset(w.lower() for w in cues.get("qualify", [])),
         light=light,
         adjectives=adjectives,

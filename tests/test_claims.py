@@ -1183,3 +1183,8 @@ def test_an_unnamed_source_and_whom_it_spoke_to(models: tuple[ner.NerModels, cla
 def test_a_present_tense_cue_the_tagger_took_for_a_noun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "« Le pouvoir a intérêt à dramatiser la crise », analyse le politologue Marko Ilić, de l'université de Zagreb."
     assert [(c.speaker, c.cue, c.attribution) for c in claims_of(text, "fr", models)] == [("Marko Ilić", "analyse", "inverted")]
+
+
+def test_the_direct_object_of_announce_is_what_was_said(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Mardi matin, Lisbonne a annoncé la fermeture provisoire de son ambassade à Caracas."
+    assert [(c.speaker, c.text) for c in claims_of(text, "fr", models)] == [("Portugal", "la fermeture provisoire de son ambassade à Caracas")]
