@@ -1008,9 +1008,22 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 return objs[0].left_edge.i
             return after
     if not complements:
-        return None
+        return _detached_object(doc, pred, anchor, stop)
     first = min(complements, key=lambda c: c.left_edge.i)
     return first.left_edge.i if first.left_edge.i > cue_last else first.i
+
+
+def _detached_object(doc: Doc, pred: Predicate, anchor: Token, stop: int) -> int | None:
+    """The object of a cue that the parser made a sentence root of its own after the cue's adverbials:
+    "a rejeté mardi avec vigueur les critiques de X" (the noun phrase "les critiques" left unattached)."""
+    after = anchor.right_edge.i + 1
+    if pred.kind != "verb" or after >= stop or doc[after - 1].is_punct or doc[after].is_punct:
+        return None
+    t = doc[after]
+    root = t if t.dep_ == "ROOT" else t.head
+    if root.dep_ != "ROOT" or root.i == anchor.i or root.pos_ not in ("NOUN", "PROPN") or root.left_edge.i != after:
+        return None
+    return after
 
 
 def _apposed_name(doc: Doc, c: Token, subject: Token) -> bool:

@@ -1188,3 +1188,8 @@ def test_a_present_tense_cue_the_tagger_took_for_a_noun(models: tuple[ner.NerMod
 def test_the_direct_object_of_announce_is_what_was_said(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Mardi matin, Lisbonne a annoncé la fermeture provisoire de son ambassade à Caracas."
     assert [(c.speaker, c.text) for c in claims_of(text, "fr", models)] == [("Portugal", "la fermeture provisoire de son ambassade à Caracas")]
+
+
+def test_an_object_the_parser_left_unattached_after_the_adverbials(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Maroc a rejeté vendredi avec fermeté les critiques de l'Algérie sur la frontière."
+    assert [(c.speaker, c.text) for c in claims_of(text, "fr", models)] == [("Morocco", "les critiques de l'Algérie sur la frontière")]
