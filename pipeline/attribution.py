@@ -128,7 +128,11 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         cands = candidates(form)
         inverted = t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN")
         coordinated = t.dep_ == "conj" and t.head.pos_ == "VERB" and any(c.dep_ == "cc" for c in t.children)
-        if t.pos_ == "NOUN" and (inverted or coordinated):
+        # "a-t-il martelé": a word with the perfect's auxiliary is a participle, whatever its tag
+        perfect = t.pos_ in ("ADJ", "NOUN") and (
+            any(c.dep_ == "aux:tense" and c.lemma_.lower() == "avoir" for c in t.children) or _inverted_clitic_before(doc, t, lex) is not None
+        )
+        if t.pos_ == "NOUN" and (inverted or coordinated) or perfect:
             # « … », juge X; "salue … et exige que …": a cue verb the tagger took for its noun homograph
             verbs = cands & lex.pools.get("VERB", frozenset()) & frozenset(lex.verbs)
             if verbs:
@@ -140,6 +144,15 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         if chosen is None:
             chosen = listed(form) or (min(cands - {form}) if t.pos_ in ("VERB", "AUX") and cands - {form} else form)
         t.lemma_ = chosen
+
+
+def _inverted_clitic_before(doc: Doc, t: Token, lex: SentenceLexicon) -> int | None:
+    """The subject clitic written just before a word after the auxiliary ("a-t-il martelé",
+    "avait-elle dit"), however the parser hung the pieces."""
+    if t.i < 2 or not doc[t.i - 1].text.startswith("-") or doc[t.i - 1].text.lstrip("-").lower() not in lex.pronouns:
+        return None
+    aux = doc[t.i - 3] if doc[t.i - 2].lower_ == "-t" and t.i >= 3 else doc[t.i - 2]
+    return t.i - 1 if aux.pos_ == "AUX" and aux.lemma_.lower() == "avoir" else None
 
 
 def quoted_ends(doc: Doc) -> set[int]:
@@ -301,6 +314,12 @@ def _predicate(doc: Doc, anchor: Token, head: Token, extra: list[int], stance: s
             continue  # a word of the quotation the parser hung on the cue
         if c.dep_ in AUX_DEPS or (c.dep_ == "expl:subj" and c.text.startswith("-")) or (c.dep_ in ("expl:comp", "expl:pv") and c.i < anchor.i):
             tokens.add(c.i)
+    # "a-t-elle martelé" with the auxiliary hung elsewhere: the inverted clitics lead back to it
+    j = anchor.i - 1
+    while j > 0 and anchor.i - j <= 2 and doc[j].text.startswith("-"):
+        j -= 1
+    if j < anchor.i - 1 and doc[j].pos_ == "AUX" and j not in quoted:
+        tokens.add(j)
     # what lies between the first and last cue token (adverbs: "a également appelé") is part of the cue as written
     low, high = min(tokens), max(tokens)
     return Predicate(anchor.i, head.i, tuple(range(low, high + 1)), stance, lemma, kind)
@@ -308,6 +327,9 @@ def _predicate(doc: Doc, anchor: Token, head: Token, extra: list[int], stance: s
 
 def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tuple[int | None, int | None]:
     """(speaker token, None) or (None, anchor index whose speaker is inherited)."""
+    clitic = _inverted_clitic_before(doc, anchor, lex)
+    if clitic is not None:
+        return clitic, None  # "a-t-elle martelé", wherever the parser hung the clitic
     for c in anchor.children:
         # the inverted clitic of "a-t-il affirmé", whatever relation the parser gave it
         if c.text.startswith("-") and c.text.lstrip("-").lower() in lex.pronouns and abs(c.i - anchor.i) <= 3:

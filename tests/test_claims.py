@@ -1193,3 +1193,12 @@ def test_the_direct_object_of_announce_is_what_was_said(models: tuple[ner.NerMod
 def test_an_object_the_parser_left_unattached_after_the_adverbials(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Le Maroc a rejeté vendredi avec fermeté les critiques de l'Algérie sur la frontière."
     assert [(c.speaker, c.text) for c in claims_of(text, "fr", models)] == [("Morocco", "les critiques de l'Algérie sur la frontière")]
+
+
+def test_the_inverted_clitic_of_a_perfect_however_the_parser_hung_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "La ministre uruguayenne des Affaires étrangères, Lucía Ferrer, a rejeté les critiques. "
+        "« L'Uruguay n'a jamais cédé et ne cédera jamais au chantage d'un voisin », a-t-elle martelé."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue, c.attribution) for c in found][-1] == ("Lucía Ferrer", "a-t-elle martelé", "inverted")
