@@ -1202,3 +1202,12 @@ def test_the_inverted_clitic_of_a_perfect_however_the_parser_hung_it(models: tup
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue, c.attribution) for c in found][-1] == ("Lucía Ferrer", "a-t-elle martelé", "inverted")
+
+
+def test_a_title_closed_by_an_adjective_of_no_country_names_the_apposed_person(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre malien des Affaires étrangères, Moussa Traoré, a rejeté les accusations de la junte voisine. "
+        "La cheffe de la diplomatie européenne, Kaarin Vesk, a salué un accord qui ouvre la voie à la paix. "
+        "Il a pour sa part exigé le retrait immédiat des troupes étrangères."
+    )
+    assert [c.speaker for c in claims_of(text, "fr", models)] == ["Moussa Traoré", "Kaarin Vesk", "Moussa Traoré"]
