@@ -1192,6 +1192,9 @@ def _embedded(doc: Doc, base: int, index: int, c: Candidate) -> bool:
     return False
 
 
+_FRAMED_APPOSITION = re.compile(r"(?:[a-zà-ÿœ-]+\s+(?:au|aux|à|de|du|des|d['’])|de|du|des|d['’])\s*(?:la\s+|l['’])?[A-ZÀ-Þ][^,]{0,80},\s*")
+
+
 def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -> Draft | None:
     """ "Selon X, …", "According to X, …", "Pour la France, …", "…, according to X"."""
     text, lex = ctx.text, ctx.lex
@@ -1212,6 +1215,11 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
                 content_from = named[0].end
         if speaker is None:
             continue
+        if where == "start" and speaker.kind == "person":
+            # "Pour X, chercheuse au Centre Y, …", "Pour X, de l'institut Y, …": who the person is, not what they think
+            apposition = _FRAMED_APPOSITION.match(text, content_from, e)
+            if apposition is not None:
+                content_from = apposition.end()
         start_word = text.index(framing, found.start())
         cue = Cue(start_word, start_word + len(framing), framing, "")
         content = _trim(text, content_from, e) if where == "start" else _trim(text, s, found.start())
@@ -1284,6 +1292,14 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
                 phrase = phrase[len(honorific) + 1 :]
                 break
         described = _country_of(cands)
+        # "Pour le politologue X, …": a description in lower case before the person's name
+        described_person = [
+            c for c in cands
+            if c.kind == "PERSON" and c.entity_id and not text[c.end : b].strip() and text[a : c.start].split()
+            and all(w[:1].islower() for w in text[a : c.start].split())
+        ]
+        if described_person:
+            return ctx.resolver.from_entity(described_person[-1])
         cands = [c for c in cands if fold(c.text) == fold(phrase) and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC")]
         title = fold(phrase).split()[:1]
         if not cands and title and title[0] in lex.title_heads and described and len(words) <= 5:

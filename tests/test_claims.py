@@ -1211,3 +1211,11 @@ def test_a_title_closed_by_an_adjective_of_no_country_names_the_apposed_person(m
         "Il a pour sa part exigé le retrait immédiat des troupes étrangères."
     )
     assert [c.speaker for c in claims_of(text, "fr", models)] == ["Moussa Traoré", "Kaarin Vesk", "Moussa Traoré"]
+
+
+def test_for_a_described_person_the_description_and_apposition_are_no_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    described = "Pour la politologue Ana Ruiz, de l'Institut Cervantès, le gouvernement a perdu la main."
+    assert [(c.speaker, c.text) for c in claims_of(described, "fr", models)] == [("Ana Ruiz", "le gouvernement a perdu la main")]
+    apposed = "Pour Tomas Berg, chercheur à l'Institut nordique de Bergen, la coalition ne survivra pas à l'hiver."
+    assert [(c.speaker, c.text) for c in claims_of(apposed, "fr", models)] == [("Tomas Berg", "la coalition ne survivra pas à l'hiver")]
+
