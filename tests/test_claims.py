@@ -1219,3 +1219,11 @@ def test_for_a_described_person_the_description_and_apposition_are_no_content(mo
     apposed = "Pour Tomas Berg, chercheur à l'Institut nordique de Bergen, la coalition ne survivra pas à l'hiver."
     assert [(c.speaker, c.text) for c in claims_of(apposed, "fr", models)] == [("Tomas Berg", "la coalition ne survivra pas à l'hiver")]
 
+
+def test_she_is_the_name_of_unknown_gender_that_spoke_in_the_sentence_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Norwegian Foreign Minister Ingrid Dahl said the border would stay open. "
+        "Finnish Interior Minister Kaisu Lehtovaara said patrols had been doubled. "
+        "\"We will not be intimidated,\" she told reporters."
+    )
+    assert [c.speaker for c in claims_of(text, "en", models)] == ["Ingrid Dahl", "Kaisu Lehtovaara", "Kaisu Lehtovaara"]
