@@ -139,6 +139,7 @@ class ClaimLexicon:
     own_country: frozenset[str] = frozenset()  # "her country", "son pays": the state the person represents
     person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
     anonymity: re.Pattern[str] = re.compile("(?!)")  # "sous couvert d'anonymat" and all after it: how one spoke, not who
+    posted: re.Pattern[str] = re.compile("(?!)")  # "en poste à Lima" closing a description: where, not who
     anonymity_phrase: re.Pattern[str] = re.compile("(?!)")  # the phrase alone
 
 
@@ -198,6 +199,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
     strict = frozenset(f.lower() for f in conf.get("strict_framings", []))
     framing_alt = _compile_words([f for f in framings] + [f[:1].upper() + f[1:] for f in framings])
     pronouns = {p["form"]: (p["gender"], p["number"]) for p in conf["pronouns"]}
+    # written with either apostrophe: "d'anonymat", "d’anonymat"
+    anonymity = "|".join(a.replace("'", "['’]") for a in conf.get("anonymity", []))
     first = load_lexicon("first_names", models_dir)
     first_names = {fold(n): "f" for n in first.get("female", [])} | {fold(n): "m" for n in first.get("male", [])}
     honorifics = {}
@@ -242,8 +245,11 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         body_pronouns=frozenset(fold(w) for w in conf.get("body_pronouns", [])),
         own_country=frozenset(fold(w) for w in conf.get("own_country", [])),
         person_possessives={p["form"]: p["gender"] for p in conf.get("person_possessives", [])},
-        anonymity=re.compile(rf"[\s,]+(?:{'|'.join(conf['anonymity'])})\b.*$", re.IGNORECASE | re.DOTALL) if conf.get("anonymity") else re.compile("(?!)"),
-        anonymity_phrase=re.compile(rf"(?<![\w-])(?:{'|'.join(conf['anonymity'])})\b", re.IGNORECASE) if conf.get("anonymity") else re.compile("(?!)"),
+        anonymity=re.compile(rf"[\s,]+(?:{anonymity})\b.*$", re.IGNORECASE | re.DOTALL) if anonymity else re.compile("(?!)"),
+        posted=re.compile(
+            rf"\s+(?:{_compile_words(conf['postings'])})(?:\s+(?:{_compile_words(conf['settings'])})\s+[A-ZÀ-Þ][\w'’-]*(?:[\s-]+[A-ZÀ-Þ][\w'’-]*)*)?$"
+        ) if conf.get("postings") else re.compile("(?!)"),
+        anonymity_phrase=re.compile(rf"(?<![\w-])(?:{anonymity})\b", re.IGNORECASE) if anonymity else re.compile("(?!)"),
         document_antecedent=re.compile(
             rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
             re.IGNORECASE,
@@ -1094,12 +1100,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 if earlier:
                     return earlier
             name = re.sub(r"^(?:(?:the|le|la|les|an|a|une|un)\s+|l')", "", phrase, flags=re.IGNORECASE)
-            name = lex.anonymity.sub("", name)  # "un diplomate sous couvert d'anonymat"
+            name = lex.posted.sub("", lex.anonymity.sub("", name))  # "un diplomate sous couvert d'anonymat", "en poste à Lima"
             # "An Arab diplomat in Addis Ababa": where the person is, not who they are
             place = next((c for c in inside if c.kind == "LOC" and c.end == end and fold(ctx.text[:c.start].rstrip().rsplit(" ", 1)[-1]) in lex.sentence.settings), None)
             if place is not None:
                 name = name[: len(name) - (end - place.start)].rstrip()
                 name = name[: name.rfind(" ")].rstrip() if " " in name else name
+                name = lex.posted.sub("", name)
             return Speaker(name, None, country, "person", _gender_of_description(tok, inside), indefinite=not _definite(phrase))
         short_lo, short_hi = attribution.short_phrase(doc, index)
         short = ctx.text[base + short_lo : base + short_hi]
@@ -1280,7 +1287,7 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
             name = re.sub(r"^(?:une?|an?)\s+", "", " ".join(text[a:b].split()), flags=re.IGNORECASE)
             # "un élu local qui a requis l'anonymat": who they are, not the relative clause
             name = re.split(rf"\s+(?:{'|'.join(re.escape(r) for r in lex.sentence.relatives)})\b", name, maxsplit=1)[0]
-            name = lex.anonymity.sub("", name)
+            name = lex.posted.sub("", lex.anonymity.sub("", name))
             return Speaker(name, None, country, "person", indefinite=True)
     head = fold(text[a + lead_end : b]).split()[:1]
     said = _title_said_before(ctx, text[a:b])

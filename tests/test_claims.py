@@ -1227,3 +1227,8 @@ def test_she_is_the_name_of_unknown_gender_that_spoke_in_the_sentence_before(mod
         "\"We will not be intimidated,\" she told reporters."
     )
     assert [c.speaker for c in claims_of(text, "en", models)] == ["Ingrid Dahl", "Kaisu Lehtovaara", "Kaisu Lehtovaara"]
+
+
+def test_where_an_unnamed_source_is_posted_is_not_who_they_are(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Selon un diplomate asiatique en poste à Nairobi, les pourparlers ont échoué."
+    assert [c.speaker for c in claims_of(text, "fr", models)] == ["diplomate asiatique"]
