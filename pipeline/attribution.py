@@ -132,7 +132,13 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         perfect = t.pos_ in ("ADJ", "NOUN") and (
             any(c.dep_ == "aux:tense" and c.lemma_.lower() == "avoir" for c in t.children) or _inverted_clitic_before(doc, t, lex) is not None
         )
-        if t.pos_ == "NOUN" and (inverted or coordinated) or perfect:
+        # "X, …, juge toutefois « … »": a bare noun after a comma that opens a clause or a quotation
+        after = next((n for n in doc[t.i + 1 : t.i + 4] if n.pos_ != "ADV"), None)
+        opens = (
+            t.i >= 1 and doc[t.i - 1].text == "," and not any(c.dep_ == "det" for c in t.children)
+            and after is not None and after.lower_ in ("que", "qu'", "qu’", "«", ":")
+        )
+        if t.pos_ == "NOUN" and (inverted or coordinated or opens) or perfect:
             # « … », juge X; "salue … et exige que …": a cue verb the tagger took for its noun homograph
             verbs = cands & lex.pools.get("VERB", frozenset()) & frozenset(lex.verbs)
             if verbs:
@@ -705,6 +711,12 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             governor_subject, _ = _subject(doc, doc[inherits], lex, 5)
             if governor_subject is not None and governor_subject < anchor.i and doc[governor_subject].pos_ in ("NOUN", "PROPN", "PRON"):
                 speaker, inherits = governor_subject, None
+        if (
+            speaker is None and inherits is not None and anchor.dep_ == "conj" and doc[inherits].pos_ in ("NOUN", "PROPN") and inherits < anchor.i
+            and doc[anchor.i - 1].text == "," and not any(c.dep_ == "cc" for c in anchor.children)
+        ):
+            # "Un diplomate, …, juge que …": the parser made the verb a conjunct of its subject (not "… et exige")
+            speaker, inherits = inherits, None
         if speaker is None and pred.anchor in cut_by:
             inherits = cut_by[pred.anchor]
         if speaker is None and inherits is None:

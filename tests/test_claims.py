@@ -1232,3 +1232,8 @@ def test_she_is_the_name_of_unknown_gender_that_spoke_in_the_sentence_before(mod
 def test_where_an_unnamed_source_is_posted_is_not_who_they_are(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Selon un diplomate asiatique en poste à Nairobi, les pourparlers ont échoué."
     assert [c.speaker for c in claims_of(text, "fr", models)] == ["diplomate asiatique"]
+
+
+def test_a_present_tense_cue_after_an_incise_the_tagger_took_for_a_noun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Un responsable sud-américain, s’exprimant sous couvert d’anonymat, juge toutefois « très improbable » un accord rapide."
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("responsable sud-américain", "juge")]
