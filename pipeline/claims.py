@@ -482,7 +482,6 @@ class Resolver:
         self.said_at = -1  # where the latest claim was stated
         self.lead: Speaker | None = None  # the named person opening the sentence before, if they said nothing since
         self.stated: dict[str, str] = {}  # person → the country a claim of theirs stated (the entity knows none)
-        self.previous: int | None = None  # where the sentence before the current one starts
 
     def note_mentions(self, candidates: list[Candidate], until: int, previous: int | None = None, lead_chars: int = 0, text: str = "") -> None:
         """Persons mentioned before `until` become pronoun antecedents even if they said nothing.
@@ -490,7 +489,6 @@ class Resolver:
         named within `lead_chars` of the start of the sentence before (`previous`), with no pronoun
         before it, is that sentence's likely subject."""
         self.lead = None
-        self.previous = previous
         first = True
         while self._noted < len(candidates) and candidates[self._noted].end <= until:
             c = candidates[self._noted]
@@ -537,8 +535,6 @@ class Resolver:
         # a name of unknown gender that spoke last may be "she" when nobody known to be a woman spoke
         # ("Latvian Foreign Minister Ilze Kalnina said … '…,' she told a press conference")
         gender_known = any(s.gender == gender for s in self.history + seen_only)
-        # ... unless that name spoke in the very sentence before ("Pour X, … . « … », estime-t-elle")
-        just_said = self.previous is not None and self.said_at > self.previous
         for rank, speaker in enumerate(list(reversed(self.history)) + list(reversed(seen_only))):
             plural = speaker.number == "pl" or speaker.kind == "group" and speaker.number != "sg"
             if number == "pl" and not plural:
@@ -549,7 +545,7 @@ class Resolver:
                 continue
             # "she" goes to a woman; to an unnamed speaker of unknown gender ("the representative of
             # the United Kingdom said … She called on …") only if that speaker spoke last
-            if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and (not self.named(speaker) or not gender_known or just_said)):
+            if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and (not self.named(speaker) or not gender_known)):
                 continue
             if gender == "m" and speaker.gender == "f":
                 continue
