@@ -861,7 +861,8 @@ def _after_quotation(doc: Doc, clause_start: int) -> bool:
 def _object_relative(doc: Doc, verb: Token) -> bool:
     """Does the verb's clause open with the relative "que" right after a noun and a comma ("ce rapport, qu'il a qualifié …")?"""
     opener = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("que", "qu'", "qu’") and c.dep_ in ("obj", "mark")), None)
-    return opener is not None and opener.i >= 2 and doc[opener.i - 1].text == "," and doc[opener.i - 2].pos_ in ("NOUN", "PROPN")
+    # (the noun phrase may end with an adjective: "les accusations portées contre ses forces armées, qu'il a …")
+    return opener is not None and opener.i >= 2 and doc[opener.i - 1].text == "," and doc[opener.i - 2].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _closing_inversion(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> Predicate | None:

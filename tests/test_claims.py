@@ -1228,3 +1228,9 @@ def test_where_an_unnamed_source_is_posted_is_not_who_they_are(models: tuple[ner
 def test_a_present_tense_cue_after_an_incise_the_tagger_took_for_a_noun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Un responsable sud-américain, s’exprimant sous couvert d’anonymat, juge toutefois « très improbable » un accord rapide."
     assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("responsable sud-américain", "juge")]
+
+
+def test_a_relative_on_an_object_ending_in_an_adjective_is_part_of_what_is_rejected(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le représentant du Chili a rejeté les critiques formulées contre les forces navales chiliennes, qu'il a qualifiées de « pure invention »."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["a rejeté"] and found[0].text.endswith("« pure invention »")
