@@ -492,6 +492,8 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
     if first == 0 or doc[first - 1].text not in (",", "»", "”", '"'):
         return None
     anchor = doc[pred.anchor]
+    if _is_participle(anchor):
+        return None  # ", jugeant ses conclusions biaisées": a present participle has no subject after it
     if any(c.dep_ in CLAUSE_DEPS and c.i > anchor.i for c in anchor.children) or _opener_after(doc, pred, lex) is not None:
         return None  # "X, the minister, said the decision was…": the cue governs what follows
     i = max(pred.tokens) + 1

@@ -1234,3 +1234,10 @@ def test_a_relative_on_an_object_ending_in_an_adjective_is_part_of_what_is_rejec
     text = "Le représentant du Chili a rejeté les critiques formulées contre les forces navales chiliennes, qu'il a qualifiées de « pure invention »."
     found = claims_of(text, "fr", models)
     assert [c.cue for c in found] == ["a rejeté"] and found[0].text.endswith("« pure invention »")
+
+
+def test_a_present_participle_closing_a_sentence_has_no_subject_after_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le délégué de la Turquie a rejeté lui aussi le rapport de la commission d'enquête, jugeant ses conclusions « partiales et infondées »."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("délégué de la Turquie", "a rejeté")]
+    assert found[0].text.startswith("le rapport de la commission d'enquête")
