@@ -550,6 +550,25 @@ _NOT_SUBJECT_DEPS = ("compound", "flat", "flat:name", "poss", "det", "amod", "nm
 _EMBEDDING_DEPS = ("prep", "pobj", "advcl", "acl", "relcl", "acl:relcl", "obl", "obl:mod", "obl:arg", "nmod", "ccomp", "xcomp", "parataxis")
 
 
+def _apposed_person_before(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None:
+    """ "À la radio, le ministre de l'Intérieur, le général X, a affirmé …": a person's title and name
+    closed by the comma before the cue, which the parser hung on the adverbial before them."""
+    first = min(pred.tokens)
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    t = doc[first - 2]
+    while (t.dep_ in ("flat", "flat:name", "nmod", "amod", "compound") or t.dep_ == "appos" and t.pos_ == "PROPN") and t.head.i < t.i:
+        t = t.head  # up from the name to its title
+    person = None
+    while t.pos_ in ("NOUN", "PROPN") and fold(_lemma(t)) in lex.people and t.i < first:
+        person = t.i
+        if t.dep_ not in ("appos", "conj") or t.head.i >= t.i:
+            break
+        t = t.head  # "le ministre de la Défense, le général X": title after title
+    # only where the parser left the phrase outside the cue's clause
+    return person if person is not None and doc[person].dep_ == "appos" and not doc[person].is_ancestor(doc[pred.anchor]) else None
+
+
 def _preverbal_actor(doc: Doc, pred: Predicate) -> int | None:
     """The head of a bare noun phrase right before the cue, after a comma or a quotation."""
     i = min(pred.tokens) - 1
@@ -735,6 +754,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             speaker = _leading_subject(doc, pred, quoted)
         if inverted_actor is not None and (speaker is None or (speaker < min(pred.tokens) and not _opens_clause(doc, doc[speaker], quoted))) and (inherits is None or inherits not in anchors):
             speaker, inherits = inverted_actor, None
+        if speaker is None and inherits is None:
+            speaker = _apposed_person_before(doc, pred, lex)
         if speaker is None and (inherits is None or inherits not in anchors):
             # "…, Deputy Prime Minister X said": a noun phrase between the last comma and the cue
             before_cue = _preverbal_actor(doc, pred)

@@ -1241,3 +1241,11 @@ def test_a_present_participle_closing_a_sentence_has_no_subject_after_it(models:
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("délégué de la Turquie", "a rejeté")]
     assert found[0].text.startswith("le rapport de la commission d'enquête")
+
+
+def test_a_title_and_name_the_parser_hung_on_the_adverbial_before_them(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "La veille, à la radio publique malienne, le ministre de la Défense, le colonel Amadou Keïta, "
+        "avait affirmé détenir des « preuves solides » de la présence de mercenaires dans le sud du pays."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Amadou Keïta", "avait affirmé")]
