@@ -857,6 +857,9 @@ def _governor_subjects(doc: Doc, found: list[Attribution], anchors: set[int], le
         governor = a.inherits if a.inherits is not None else head.i if head.i != a.predicate.anchor and _lemma(head) in lex.causatives else None
         if a.speaker is None and governor is not None and (governor in anchors or _lemma(doc[governor]) in lex.causatives) and governor not in kept:
             subject, _ = _subject(doc, doc[governor], lex)
+            if subject is None and head.i != a.predicate.anchor and head.i != governor and _lemma(head) in lex.verbs and head.i not in kept:
+                # "Interrogé sur …, le ministre les a balayées, estimant que …": the verb it hangs on
+                subject, _ = _subject(doc, head, lex)
             if subject is not None:
                 a.speaker, a.inherits = subject, None
 

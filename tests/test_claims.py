@@ -1249,3 +1249,12 @@ def test_a_title_and_name_the_parser_hung_on_the_adverbial_before_them(models: t
         "avait affirmé détenir des « preuves solides » de la présence de mercenaires dans le sud du pays."
     )
     assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Amadou Keïta", "avait affirmé")]
+
+
+def test_a_participle_shares_the_subject_of_the_verb_it_hangs_on_after_an_opening_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre philippin des Affaires étrangères, Ramon Cruz, était à Manille. "
+        "Interrogé sur les reproches chinois, le chef de la diplomatie philippine les a écartés, "
+        "estimant que son pays « défendra ses eaux territoriales » quoi qu'il arrive."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Ramon Cruz", "estimant")]
