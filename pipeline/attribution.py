@@ -192,6 +192,11 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
             continue
         if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PROPN"):
             continue  # "un message publié sur…", "cité par les agences": a participle qualifying a noun
+        if (
+            t.dep_ == "conj" and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm")
+            and t.head.dep_ in ("acl", "amod") and "Past" in t.head.morph.get("Tense") and t.head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            continue  # "une avancée saluée par X mais critiquée par Y": so does one coordinated with it
         lemma = _lemma(t)
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and lemma in lex.verbs and t.i > 0):
             # light verb first: "exprimer sa préoccupation", "issue a warning"

@@ -1258,3 +1258,9 @@ def test_a_participle_shares_the_subject_of_the_verb_it_hangs_on_after_an_openin
         "estimant que son pays « défendra ses eaux territoriales » quoi qu'il arrive."
     )
     assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Ramon Cruz", "estimant")]
+
+
+def test_a_participle_coordinated_with_one_qualifying_a_noun_is_no_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Japon et la Corée du Sud ont conclu lundi un accord sur la pêche, une initiative saluée par les Européens mais vivement dénoncée par Pékin."
+    found = claims_of(text, "fr", models)
+    assert all("dénoncée" not in c.cue for c in found) and found[-1].text.endswith("vivement dénoncée par Pékin")
