@@ -562,10 +562,16 @@ def _apposed_person_before(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> i
     if first < 2 or doc[first - 1].text != ",":
         return None
     t = doc[first - 2]
-    while (t.dep_ in ("flat", "flat:name", "nmod", "amod", "compound") or t.dep_ == "appos" and t.pos_ == "PROPN") and t.head.i < t.i:
+    if t.text == ")":
+        # past an acronym in brackets: "… pour l'Afrique de l'Ouest (UNOWAS), a indiqué"
+        opening = next((i for i in range(t.i - 1, max(t.i - 6, 0), -1) if doc[i].text == "("), None)
+        if opening is None or opening < 1:
+            return None
+        t = doc[opening - 1]
+    while (t.dep_ in ("flat", "flat:name", "nmod", "amod", "compound", "conj") or t.dep_ == "appos" and t.pos_ == "PROPN") and t.head.i < t.i:
         t = t.head  # up from the name to its title
     person = None
-    while t.pos_ in ("NOUN", "PROPN") and fold(_lemma(t)) in lex.people and t.i < first:
+    while t.pos_ in ("NOUN", "PROPN") and (fold(_lemma(t)) in lex.people or any(c.dep_ in ("flat", "flat:name") for c in t.children)) and t.i < first:
         person = t.i
         if t.dep_ not in ("appos", "conj") or t.head.i >= t.i:
             break
@@ -759,8 +765,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             speaker = _leading_subject(doc, pred, quoted)
         if inverted_actor is not None and (speaker is None or (speaker < min(pred.tokens) and not _opens_clause(doc, doc[speaker], quoted))) and (inherits is None or inherits not in anchors):
             speaker, inherits = inverted_actor, None
-        if speaker is None and inherits is None:
-            speaker = _apposed_person_before(doc, pred, lex)
+        if speaker is None and (inherits is None or doc[inherits].i == 0 and _is_participle(doc[inherits])):
+            # (also after an opening participle: "Présentant le rapport, M. X, Représentant spécial, a indiqué")
+            apposed = _apposed_person_before(doc, pred, lex)
+            if apposed is not None:
+                speaker, inherits = apposed, None
         if speaker is None and (inherits is None or inherits not in anchors):
             # "…, Deputy Prime Minister X said": a noun phrase between the last comma and the cue
             before_cue = _preverbal_actor(doc, pred)

@@ -1264,3 +1264,11 @@ def test_a_participle_coordinated_with_one_qualifying_a_noun_is_no_cue(models: t
     text = "Le Japon et la Corée du Sud ont conclu lundi un accord sur la pêche, une initiative saluée par les Européens mais vivement dénoncée par Pékin."
     found = claims_of(text, "fr", models)
     assert all("dénoncée" not in c.cue for c in found) and found[-1].text.endswith("vivement dénoncée par Pékin")
+
+
+def test_a_named_official_after_an_opening_participle_and_before_an_acronym(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Présentant le dernier rapport sur la situation, M. Carlos Mendes Ribeiro, Représentant spécial et Chef du Bureau "
+        "des Nations Unies pour l'Afrique centrale (UNOCA), a indiqué que plus de 900 civils avaient été tués depuis janvier."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Carlos Mendes Ribeiro", "a indiqué")]
