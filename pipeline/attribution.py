@@ -196,7 +196,7 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
             t.dep_ == "conj" and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm")
             and t.head.dep_ in ("acl", "amod") and "Past" in t.head.morph.get("Tense") and t.head.head.pos_ in ("NOUN", "PROPN")
         ):
-            continue  # "une avancée saluée par X mais critiquée par Y": so does one coordinated with it
+            continue  # "un accord salué par X mais dénoncé par Y": so does one coordinated with it
         lemma = _lemma(t)
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and lemma in lex.verbs and t.i > 0):
             # light verb first: "exprimer sa préoccupation", "issue a warning"
@@ -498,7 +498,7 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         return None
     anchor = doc[pred.anchor]
     if _is_participle(anchor):
-        return None  # ", jugeant ses conclusions biaisées": a present participle has no subject after it
+        return None  # ", jugeant ses termes déséquilibrés": a present participle has no subject after it
     if any(c.dep_ in CLAUSE_DEPS and c.i > anchor.i for c in anchor.children) or _opener_after(doc, pred, lex) is not None:
         return None  # "X, the minister, said the decision was…": the cue governs what follows
     i = max(pred.tokens) + 1
@@ -556,14 +556,14 @@ _EMBEDDING_DEPS = ("prep", "pobj", "advcl", "acl", "relcl", "acl:relcl", "obl", 
 
 
 def _apposed_person_before(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None:
-    """ "À la radio, le ministre de l'Intérieur, le général X, a affirmé …": a person's title and name
+    """ "À la radio, le ministre de la Défense, le colonel X, a affirmé …": a person's title and name
     closed by the comma before the cue, which the parser hung on the adverbial before them."""
     first = min(pred.tokens)
     if first < 2 or doc[first - 1].text != ",":
         return None
     t = doc[first - 2]
     if t.text == ")":
-        # past an acronym in brackets: "… pour l'Afrique de l'Ouest (UNOWAS), a indiqué"
+        # past an acronym in brackets: "… pour l'Afrique centrale (UNOCA), a indiqué"
         opening = next((i for i in range(t.i - 1, max(t.i - 6, 0), -1) if doc[i].text == "("), None)
         if opening is None or opening < 1:
             return None
@@ -872,7 +872,7 @@ def _governor_subjects(doc: Doc, found: list[Attribution], anchors: set[int], le
         if a.speaker is None and governor is not None and (governor in anchors or _lemma(doc[governor]) in lex.causatives) and governor not in kept:
             subject, _ = _subject(doc, doc[governor], lex)
             if subject is None and head.i != a.predicate.anchor and head.i != governor and _lemma(head) in lex.verbs and head.i not in kept:
-                # "Interrogé sur …, le ministre les a balayées, estimant que …": the verb it hangs on
+                # "Interrogé sur …, le ministre les a écartées, estimant que …": the verb it hangs on
                 subject, _ = _subject(doc, head, lex)
             if subject is not None:
                 a.speaker, a.inherits = subject, None
@@ -901,7 +901,7 @@ def _after_quotation(doc: Doc, clause_start: int) -> bool:
 def _object_relative(doc: Doc, verb: Token) -> bool:
     """Does the verb's clause open with the relative "que" right after a noun and a comma ("ce rapport, qu'il a qualifié …")?"""
     opener = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("que", "qu'", "qu’") and c.dep_ in ("obj", "mark")), None)
-    # (the noun phrase may end with an adjective: "les accusations portées contre ses forces armées, qu'il a …")
+    # (the noun phrase may end with an adjective: "les critiques visant sa marine nationale, qu'il a …")
     return opener is not None and opener.i >= 2 and doc[opener.i - 1].text == "," and doc[opener.i - 2].pos_ in ("NOUN", "PROPN", "ADJ")
 
 

@@ -1223,7 +1223,7 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
         if speaker is None:
             continue
         if where == "start" and speaker.kind == "person":
-            # "Pour X, chercheuse au Centre Y, …", "Pour X, de l'institut Y, …": who the person is, not what they think
+            # "Pour X, professeur à l'Université Y, …", "Pour X, de l'institut Y, …": who the person is, not what they think
             apposition = _FRAMED_APPOSITION.match(text, content_from, e)
             if apposition is not None:
                 content_from = apposition.end()

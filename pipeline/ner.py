@@ -225,7 +225,7 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
         named_document=re.compile(named_document),
         # a title's complement closed by an apposition comma: "du ministère, " / "of the Coast Guard, ";
-        # in French also an adjective of no country: "la cheffe de la diplomatie européenne, "
+        # in French also an adjective of no country: "la porte-parole onusienne, "
         complement=re.compile(
             rf"[ \t]+(?:(?:{trie_regex(lex.complements)})[ \t]*[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){{0,4}}?"
             + (r"|[a-zà-öø-ÿœ]+" if lang == "fr" else "") + r")[ \t]*,[ \t]*"
