@@ -90,6 +90,7 @@ class SentenceLexicon:
     known: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()  # folded heads of titles and groups: nouns that name people
     causatives: frozenset[str] = frozenset()  # "a fait savoir que", "a laissé entendre que": their infinitive is the cue
+    addressee_indirect: frozenset[str] = frozenset()  # addressee verbs whose direct object is content: "a annoncé la fermeture"
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -127,7 +128,17 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         cands = candidates(form)
         inverted = t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN")
         coordinated = t.dep_ == "conj" and t.head.pos_ == "VERB" and any(c.dep_ == "cc" for c in t.children)
-        if t.pos_ == "NOUN" and (inverted or coordinated):
+        # "a-t-il martelé": a word with the perfect's auxiliary is a participle, whatever its tag
+        perfect = t.pos_ in ("ADJ", "NOUN") and (
+            any(c.dep_ == "aux:tense" and c.lemma_.lower() == "avoir" for c in t.children) or _inverted_clitic_before(doc, t, lex) is not None
+        )
+        # "X, …, juge toutefois « … »": a bare noun after a comma that opens a clause or a quotation
+        after = next((n for n in doc[t.i + 1 : t.i + 4] if n.pos_ != "ADV"), None)
+        opens = (
+            t.i >= 1 and doc[t.i - 1].text == "," and not any(c.dep_ == "det" for c in t.children)
+            and after is not None and after.lower_ in ("que", "qu'", "qu’", "«", ":")
+        )
+        if t.pos_ == "NOUN" and (inverted or coordinated or opens) or perfect:
             # « … », juge X; "salue … et exige que …": a cue verb the tagger took for its noun homograph
             verbs = cands & lex.pools.get("VERB", frozenset()) & frozenset(lex.verbs)
             if verbs:
@@ -139,6 +150,15 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         if chosen is None:
             chosen = listed(form) or (min(cands - {form}) if t.pos_ in ("VERB", "AUX") and cands - {form} else form)
         t.lemma_ = chosen
+
+
+def _inverted_clitic_before(doc: Doc, t: Token, lex: SentenceLexicon) -> int | None:
+    """The subject clitic written just before a word after the auxiliary ("a-t-il martelé",
+    "avait-elle dit"), however the parser hung the pieces."""
+    if t.i < 2 or not doc[t.i - 1].text.startswith("-") or doc[t.i - 1].text.lstrip("-").lower() not in lex.pronouns:
+        return None
+    aux = doc[t.i - 3] if doc[t.i - 2].lower_ == "-t" and t.i >= 3 else doc[t.i - 2]
+    return t.i - 1 if aux.pos_ == "AUX" and aux.lemma_.lower() == "avoir" else None
 
 
 def quoted_ends(doc: Doc) -> set[int]:
@@ -172,6 +192,11 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
             continue
         if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PROPN"):
             continue  # "un message publié sur…", "cité par les agences": a participle qualifying a noun
+        if (
+            t.dep_ == "conj" and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm")
+            and t.head.dep_ in ("acl", "amod") and "Past" in t.head.morph.get("Tense") and t.head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            continue  # "un accord salué par X mais dénoncé par Y": so does one coordinated with it
         lemma = _lemma(t)
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and lemma in lex.verbs and t.i > 0):
             # light verb first: "exprimer sa préoccupation", "issue a warning"
@@ -312,6 +337,12 @@ def _predicate(doc: Doc, anchor: Token, head: Token, extra: list[int], stance: s
             continue  # a word of the quotation the parser hung on the cue
         if c.dep_ in AUX_DEPS or (c.dep_ == "expl:subj" and c.text.startswith("-")) or (c.dep_ in ("expl:comp", "expl:pv") and c.i < anchor.i):
             tokens.add(c.i)
+    # "a-t-elle martelé" with the auxiliary hung elsewhere: the inverted clitics lead back to it
+    j = anchor.i - 1
+    while j > 0 and anchor.i - j <= 2 and doc[j].text.startswith("-"):
+        j -= 1
+    if j < anchor.i - 1 and doc[j].pos_ == "AUX" and j not in quoted:
+        tokens.add(j)
     # what lies between the first and last cue token (adverbs: "a également appelé") is part of the cue as written
     low, high = min(tokens), max(tokens)
     return Predicate(anchor.i, head.i, tuple(range(low, high + 1)), stance, lemma, kind)
@@ -319,6 +350,9 @@ def _predicate(doc: Doc, anchor: Token, head: Token, extra: list[int], stance: s
 
 def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tuple[int | None, int | None]:
     """(speaker token, None) or (None, anchor index whose speaker is inherited)."""
+    clitic = _inverted_clitic_before(doc, anchor, lex)
+    if clitic is not None:
+        return clitic, None  # "a-t-elle martelé", wherever the parser hung the clitic
     for c in anchor.children:
         # the inverted clitic of "a-t-il affirmé", whatever relation the parser gave it
         if c.text.startswith("-") and c.text.lstrip("-").lower() in lex.pronouns and abs(c.i - anchor.i) <= 3:
@@ -475,6 +509,8 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
     if first == 0 or doc[first - 1].text not in (",", "»", "”", '"'):
         return None
     anchor = doc[pred.anchor]
+    if _is_participle(anchor):
+        return None  # ", jugeant ses termes déséquilibrés": a present participle has no subject after it
     if any(c.dep_ in CLAUSE_DEPS and c.i > anchor.i for c in anchor.children) or _opener_after(doc, pred, lex) is not None:
         return None  # "X, the minister, said the decision was…": the cue governs what follows
     i = max(pred.tokens) + 1
@@ -529,6 +565,31 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
 
 _NOT_SUBJECT_DEPS = ("compound", "flat", "flat:name", "poss", "det", "amod", "nmod", "pobj", "obl", "obl:mod", "obl:arg", "obj", "dobj", "case", "npadvmod", "nummod")
 _EMBEDDING_DEPS = ("prep", "pobj", "advcl", "acl", "relcl", "acl:relcl", "obl", "obl:mod", "obl:arg", "nmod", "ccomp", "xcomp", "parataxis")
+
+
+def _apposed_person_before(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None:
+    """ "À la radio, le ministre de la Défense, le colonel X, a affirmé …": a person's title and name
+    closed by the comma before the cue, which the parser hung on the adverbial before them."""
+    first = min(pred.tokens)
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    t = doc[first - 2]
+    if t.text == ")":
+        # past an acronym in brackets: "… pour l'Afrique centrale (UNOCA), a indiqué"
+        opening = next((i for i in range(t.i - 1, max(t.i - 6, 0), -1) if doc[i].text == "("), None)
+        if opening is None or opening < 1:
+            return None
+        t = doc[opening - 1]
+    while (t.dep_ in ("flat", "flat:name", "nmod", "amod", "compound", "conj") or t.dep_ == "appos" and t.pos_ == "PROPN") and t.head.i < t.i:
+        t = t.head  # up from the name to its title
+    person = None
+    while t.pos_ in ("NOUN", "PROPN") and (fold(_lemma(t)) in lex.people or any(c.dep_ in ("flat", "flat:name") for c in t.children)) and t.i < first:
+        person = t.i
+        if t.dep_ not in ("appos", "conj") or t.head.i >= t.i:
+            break
+        t = t.head  # "le ministre de la Défense, le général X": title after title
+    # only where the parser left the phrase outside the cue's clause
+    return person if person is not None and doc[person].dep_ == "appos" and not doc[person].is_ancestor(doc[pred.anchor]) else None
 
 
 def _preverbal_actor(doc: Doc, pred: Predicate) -> int | None:
@@ -710,6 +771,12 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             governor_subject, _ = _subject(doc, doc[inherits], lex, 5)
             if governor_subject is not None and governor_subject < anchor.i and doc[governor_subject].pos_ in ("NOUN", "PROPN", "PRON"):
                 speaker, inherits = governor_subject, None
+        if (
+            speaker is None and inherits is not None and anchor.dep_ == "conj" and doc[inherits].pos_ in ("NOUN", "PROPN") and inherits < anchor.i
+            and doc[anchor.i - 1].text == "," and not any(c.dep_ == "cc" for c in anchor.children)
+        ):
+            # "Un diplomate, …, juge que …": the parser made the verb a conjunct of its subject (not "… et exige")
+            speaker, inherits = inherits, None
         if speaker is None and pred.anchor in cut_by:
             inherits = cut_by[pred.anchor]
         if speaker is None and inherits is None:
@@ -726,6 +793,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             speaker = _leading_subject(doc, pred, quoted)
         if inverted_actor is not None and (speaker is None or (speaker < min(pred.tokens) and not _opens_clause(doc, doc[speaker], quoted))) and (inherits is None or inherits not in anchors):
             speaker, inherits = inverted_actor, None
+        if speaker is None and (inherits is None or doc[inherits].i == 0 and _is_participle(doc[inherits])):
+            # (also after an opening participle: "Présentant le rapport, M. X, Représentant spécial, a indiqué")
+            apposed = _apposed_person_before(doc, pred, lex)
+            if apposed is not None:
+                speaker, inherits = apposed, None
         if speaker is None and (inherits is None or inherits not in anchors):
             # "…, Deputy Prime Minister X said": a noun phrase between the last comma and the cue
             before_cue = _preverbal_actor(doc, pred)
@@ -829,6 +901,9 @@ def _governor_subjects(doc: Doc, found: list[Attribution], anchors: set[int], le
         governor = a.inherits if a.inherits is not None else head.i if head.i != a.predicate.anchor and _lemma(head) in lex.causatives else None
         if a.speaker is None and governor is not None and (governor in anchors or _lemma(doc[governor]) in lex.causatives) and governor not in kept:
             subject, _ = _subject(doc, doc[governor], lex)
+            if subject is None and head.i != a.predicate.anchor and head.i != governor and _lemma(head) in lex.verbs and head.i not in kept:
+                # "Interrogé sur …, le ministre les a écartées, estimant que …": the verb it hangs on
+                subject, _ = _subject(doc, head, lex)
             if subject is not None:
                 a.speaker, a.inherits = subject, None
 
@@ -856,7 +931,8 @@ def _after_quotation(doc: Doc, clause_start: int) -> bool:
 def _object_relative(doc: Doc, verb: Token) -> bool:
     """Does the verb's clause open with the relative "que" right after a noun and a comma ("ce rapport, qu'il a qualifié …")?"""
     opener = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("que", "qu'", "qu’") and c.dep_ in ("obj", "mark")), None)
-    return opener is not None and opener.i >= 2 and doc[opener.i - 1].text == "," and doc[opener.i - 2].pos_ in ("NOUN", "PROPN")
+    # (the noun phrase may end with an adjective: "les critiques visant sa marine nationale, qu'il a …")
+    return opener is not None and opener.i >= 2 and doc[opener.i - 1].text == "," and doc[opener.i - 2].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _closing_inversion(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> Predicate | None:
@@ -1020,6 +1096,9 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
         # (a French à-object is whom one spoke to: "a indiqué à l'agence X", "a dit aux journalistes")
         objs = [c for c in complements if c.dep_ in OBJECT_DEPS + ("iobj", "dative")
                 or c.dep_ in ("obl:arg", "obl:mod") and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)]
+        if pred.lemma in lex.addressee_indirect:
+            # "a annoncé la suspension des vols": only the à-object of these is whom one spoke to
+            objs = [c for c in objs if c.dep_ not in OBJECT_DEPS]
         others = [c for c in complements if c not in objs]
         if objs and others:
             # a call names who is to act ("urged all parties to protect civilians"); a report does not ("told reporters that")
@@ -1042,9 +1121,22 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 return objs[0].left_edge.i
             return after
     if not complements:
-        return None
+        return _detached_object(doc, pred, anchor, stop)
     first = min(complements, key=lambda c: c.left_edge.i)
     return first.left_edge.i if first.left_edge.i > cue_last else first.i
+
+
+def _detached_object(doc: Doc, pred: Predicate, anchor: Token, stop: int) -> int | None:
+    """The object of a cue that the parser made a sentence root of its own after the cue's adverbials:
+    "a rejeté mardi avec vigueur les critiques de X" (the noun phrase "les critiques" left unattached)."""
+    after = anchor.right_edge.i + 1
+    if pred.kind != "verb" or after >= stop or doc[after - 1].is_punct or doc[after].is_punct:
+        return None
+    t = doc[after]
+    root = t if t.dep_ == "ROOT" else t.head
+    if root.dep_ != "ROOT" or root.i == anchor.i or root.pos_ not in ("NOUN", "PROPN") or root.left_edge.i != after:
+        return None
+    return after
 
 
 def _apposed_name(doc: Doc, c: Token, subject: Token) -> bool:

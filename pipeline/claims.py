@@ -140,6 +140,7 @@ class ClaimLexicon:
     person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
     bodies: frozenset[str] = frozenset()  # "the company", "la société": an organisation named before
     anonymity: re.Pattern[str] = re.compile("(?!)")  # "sous couvert d'anonymat" and all after it: how one spoke, not who
+    posted: re.Pattern[str] = re.compile("(?!)")  # "en poste à Lima" closing a description: where, not who
     anonymity_phrase: re.Pattern[str] = re.compile("(?!)")  # the phrase alone
 
 
@@ -171,6 +172,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         verbs=verbs,
         clause_only=frozenset(w.lower() for w in cues.get("clause_only", [])),
         addressee=frozenset(w.lower() for w in cues.get("addressee", [])),
+        addressee_indirect=frozenset(w.lower() for w in cues.get("addressee_indirect", [])),
         qualify=frozenset(w.lower() for w in cues.get("qualify", [])),
         light=light,
         adjectives=adjectives,
@@ -198,6 +200,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
     strict = frozenset(f.lower() for f in conf.get("strict_framings", []))
     framing_alt = _compile_words([f for f in framings] + [f[:1].upper() + f[1:] for f in framings])
     pronouns = {p["form"]: (p["gender"], p["number"]) for p in conf["pronouns"]}
+    # written with either apostrophe: "d'anonymat", "d’anonymat"
+    anonymity = "|".join(a.replace("'", "['’]") for a in conf.get("anonymity", []))
     first = load_lexicon("first_names", models_dir)
     first_names = {fold(n): "f" for n in first.get("female", [])} | {fold(n): "m" for n in first.get("male", [])}
     honorifics = {}
@@ -243,8 +247,11 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         own_country=frozenset(fold(w) for w in conf.get("own_country", [])),
         person_possessives={p["form"]: p["gender"] for p in conf.get("person_possessives", [])},
         bodies=frozenset(fold(w) for w in conf.get("bodies", [])),
-        anonymity=re.compile(rf"[\s,]+(?:{'|'.join(conf['anonymity'])})\b.*$", re.IGNORECASE | re.DOTALL) if conf.get("anonymity") else re.compile("(?!)"),
-        anonymity_phrase=re.compile(rf"(?<![\w-])(?:{'|'.join(conf['anonymity'])})\b", re.IGNORECASE) if conf.get("anonymity") else re.compile("(?!)"),
+        anonymity=re.compile(rf"[\s,]+(?:{anonymity})\b.*$", re.IGNORECASE | re.DOTALL) if anonymity else re.compile("(?!)"),
+        posted=re.compile(
+            rf"\s+(?:{_compile_words(conf['postings'])})(?:\s+(?:{_compile_words(conf['settings'])})\s+[A-ZÀ-Þ][\w'’-]*(?:[\s-]+[A-ZÀ-Þ][\w'’-]*)*)?$"
+        ) if conf.get("postings") else re.compile("(?!)"),
+        anonymity_phrase=re.compile(rf"(?<![\w-])(?:{anonymity})\b", re.IGNORECASE) if anonymity else re.compile("(?!)"),
         document_antecedent=re.compile(
             rf"(?<![\w-])(?:une?|la|le|les|l'|the|an?|its|their|son|sa|leur)\s*(?P<np>(?:{_compile_words(conf['document_antecedents'])})(?:\s+(?:commune|conjointe|finale?|final|joint|conjoint))?)(?![\w-])",
             re.IGNORECASE,
@@ -1115,12 +1122,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 if earlier and (country or folded_head not in lex.groups or last is not None and last.key == earlier.key):
                     return earlier
             name = re.sub(r"^(?:(?:the|le|la|les|an|a|une|un)\s+|l')", "", phrase, flags=re.IGNORECASE)
-            name = lex.anonymity.sub("", name)  # "un diplomate sous couvert d'anonymat"
+            name = lex.posted.sub("", lex.anonymity.sub("", name))  # "un diplomate sous couvert d'anonymat", "en poste à Lima"
             # "An Arab diplomat in Addis Ababa": where the person is, not who they are
             place = next((c for c in inside if c.kind == "LOC" and c.end == end and fold(ctx.text[:c.start].rstrip().rsplit(" ", 1)[-1]) in lex.sentence.settings), None)
             if place is not None:
                 name = name[: len(name) - (end - place.start)].rstrip()
                 name = name[: name.rfind(" ")].rstrip() if " " in name else name
+                name = lex.posted.sub("", name)
             return Speaker(name, None, country, "person", _gender_of_description(tok, inside), indefinite=not _definite(phrase))
         if (folded_head in lex.bodies or fold(tok.text) in lex.bodies) and not plural:
             body = _body_named(ctx, doc, base, index, phrase, inside)
@@ -1276,6 +1284,9 @@ def _embedded(doc: Doc, base: int, index: int, c: Candidate) -> bool:
     return False
 
 
+_FRAMED_APPOSITION = re.compile(r"(?:[a-zà-ÿœ-]+\s+(?:au|aux|à|de|du|des|d['’])|de|du|des|d['’])\s*(?:la\s+|l['’])?[A-ZÀ-Þ][^,]{0,80},\s*")
+
+
 def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -> Draft | None:
     """ "Selon X, …", "According to X, …", "Pour la France, …", "…, according to X"."""
     text, lex = ctx.text, ctx.lex
@@ -1296,6 +1307,11 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
                 content_from = named[0].end
         if speaker is None:
             continue
+        if where == "start" and speaker.kind == "person":
+            # "Pour X, professeur à l'Université Y, …", "Pour X, de l'institut Y, …": who the person is, not what they think
+            apposition = _FRAMED_APPOSITION.match(text, content_from, e)
+            if apposition is not None:
+                content_from = apposition.end()
         start_word = text.index(framing, found.start())
         cue = Cue(start_word, start_word + len(framing), framing, "")
         content = _trim(text, content_from, e) if where == "start" else _trim(text, s, found.start())
@@ -1352,7 +1368,7 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
             name = re.sub(r"^(?:une?|an?)\s+", "", " ".join(text[a:b].split()), flags=re.IGNORECASE)
             # "un élu local qui a requis l'anonymat": who they are, not the relative clause
             name = re.split(rf"\s+(?:{'|'.join(re.escape(r) for r in lex.sentence.relatives)})\b", name, maxsplit=1)[0]
-            name = lex.anonymity.sub("", name)
+            name = lex.posted.sub("", lex.anonymity.sub("", name))
             return Speaker(name, None, country, "person", indefinite=True)
     head = fold(text[a + lead_end : b]).split()[:1]
     said = _title_said_before(ctx, text[a:b])
@@ -1368,6 +1384,14 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
                 phrase = phrase[len(honorific) + 1 :]
                 break
         described = _country_of(cands)
+        # "Pour le politologue X, …": a description in lower case before the person's name
+        described_person = [
+            c for c in cands
+            if c.kind == "PERSON" and c.entity_id and not text[c.end : b].strip() and text[a : c.start].split()
+            and all(w[:1].islower() for w in text[a : c.start].split())
+        ]
+        if described_person:
+            return ctx.resolver.from_entity(described_person[-1])
         cands = [c for c in cands if fold(c.text) == fold(phrase) and c.kind in ("PERSON", "TITLE", "ORG", "COUNTRY", "LOC")]
         title = fold(phrase).split()[:1]
         if not cands and title and title[0] in lex.title_heads and described and len(words) <= 5:

@@ -226,8 +226,12 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         masculine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.masculine_determiners)})\s+$") if lex.masculine_determiners else re.compile("(?!)"),
         country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
         named_document=re.compile(named_document),
-        # a title's complement closed by an apposition comma: "du ministère, " / "of the Coast Guard, "
-        complement=re.compile(rf"[ \t]+(?:{trie_regex(lex.complements)})[ \t]*[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){{0,4}}?[ \t]*,[ \t]*")
+        # a title's complement closed by an apposition comma: "du ministère, " / "of the Coast Guard, ";
+        # in French also an adjective of no country: "la porte-parole onusienne, "
+        complement=re.compile(
+            rf"[ \t]+(?:(?:{trie_regex(lex.complements)})[ \t]*[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){{0,4}}?"
+            + (r"|[a-zà-öø-ÿœ]+" if lang == "fr" else "") + r")[ \t]*,[ \t]*"
+        )
         if lex.complements else re.compile("(?!)"),
         mandate=lexicons.mandate_pattern(lex),
     )

@@ -1274,3 +1274,92 @@ def test_the_leader_who_just_spoke(models: tuple[ner.NerModels, claims.ClaimMode
         "« Nous ne céderons à aucune pression venue de l'extérieur », a lancé le dirigeant nationaliste devant ses partisans."
     )
     assert [c.speaker for c in claims_of(text, "fr", models)] == ["Milan Petrov"] * 2
+
+
+def test_the_direct_object_of_announce_is_what_was_said(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Mardi matin, Lisbonne a annoncé la fermeture provisoire de son ambassade à Caracas."
+    assert [(c.speaker, c.text) for c in claims_of(text, "fr", models)] == [("Portugal", "la fermeture provisoire de son ambassade à Caracas")]
+
+
+def test_an_object_the_parser_left_unattached_after_the_adverbials(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Maroc a rejeté vendredi avec fermeté les critiques de l'Algérie sur la frontière."
+    assert [(c.speaker, c.text) for c in claims_of(text, "fr", models)] == [("Morocco", "les critiques de l'Algérie sur la frontière")]
+
+
+def test_the_inverted_clitic_of_a_perfect_however_the_parser_hung_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "La ministre uruguayenne des Affaires étrangères, Lucía Ferrer, a rejeté les critiques. "
+        "« L'Uruguay n'a jamais cédé et ne cédera jamais au chantage d'un voisin », a-t-elle martelé."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue, c.attribution) for c in found][-1] == ("Lucía Ferrer", "a-t-elle martelé", "inverted")
+
+
+def test_a_title_closed_by_an_adjective_of_no_country_names_the_apposed_person(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre malien des Affaires étrangères, Moussa Traoré, a rejeté les accusations de la junte voisine. "
+        "La cheffe de la diplomatie européenne, Kaarin Vesk, a salué un accord qui ouvre la voie à la paix. "
+        "Il a pour sa part exigé le retrait immédiat des troupes étrangères."
+    )
+    assert [c.speaker for c in claims_of(text, "fr", models)] == ["Moussa Traoré", "Kaarin Vesk", "Moussa Traoré"]
+
+
+def test_for_a_described_person_the_description_and_apposition_are_no_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    described = "Pour la politologue Ana Ruiz, de l'Institut Cervantès, le gouvernement a perdu la main."
+    assert [(c.speaker, c.text) for c in claims_of(described, "fr", models)] == [("Ana Ruiz", "le gouvernement a perdu la main")]
+    apposed = "Pour Tomas Berg, chercheur à l'Institut nordique de Bergen, la coalition ne survivra pas à l'hiver."
+    assert [(c.speaker, c.text) for c in claims_of(apposed, "fr", models)] == [("Tomas Berg", "la coalition ne survivra pas à l'hiver")]
+
+
+def test_where_an_unnamed_source_is_posted_is_not_who_they_are(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Selon un diplomate asiatique en poste à Nairobi, les pourparlers ont échoué."
+    assert [c.speaker for c in claims_of(text, "fr", models)] == ["diplomate asiatique"]
+
+
+def test_a_present_tense_cue_after_an_incise_the_tagger_took_for_a_noun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Un responsable sud-américain, s’exprimant sous couvert d’anonymat, juge toutefois « très improbable » un accord rapide."
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("responsable sud-américain", "juge")]
+
+
+def test_a_relative_on_an_object_ending_in_an_adjective_is_part_of_what_is_rejected(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le représentant du Chili a rejeté les critiques formulées contre les forces navales chiliennes, qu'il a qualifiées de « pure invention »."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["a rejeté"] and found[0].text.endswith("« pure invention »")
+
+
+def test_a_present_participle_closing_a_sentence_has_no_subject_after_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le délégué de la Turquie a rejeté lui aussi le rapport de la commission d'enquête, jugeant ses conclusions « partiales et infondées »."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("délégué de la Turquie", "a rejeté")]
+    assert found[0].text.startswith("le rapport de la commission d'enquête")
+
+
+def test_a_title_and_name_the_parser_hung_on_the_adverbial_before_them(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "La veille, à la radio publique malienne, le ministre de la Défense, le colonel Amadou Keïta, "
+        "avait affirmé détenir des « preuves solides » de la présence de mercenaires dans le sud du pays."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Amadou Keïta", "avait affirmé")]
+
+
+def test_a_participle_shares_the_subject_of_the_verb_it_hangs_on_after_an_opening_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre philippin des Affaires étrangères, Ramon Cruz, était à Manille. "
+        "Interrogé sur les reproches chinois, le chef de la diplomatie philippine les a écartés, "
+        "estimant que son pays « défendra ses eaux territoriales » quoi qu'il arrive."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Ramon Cruz", "estimant")]
+
+
+def test_a_participle_coordinated_with_one_qualifying_a_noun_is_no_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Japon et la Corée du Sud ont conclu lundi un accord sur la pêche, une initiative saluée par les Européens mais vivement dénoncée par Pékin."
+    found = claims_of(text, "fr", models)
+    assert all("dénoncée" not in c.cue for c in found) and found[-1].text.endswith("vivement dénoncée par Pékin")
+
+
+def test_a_named_official_after_an_opening_participle_and_before_an_acronym(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Présentant le dernier rapport sur la situation, M. Carlos Mendes Ribeiro, Représentant spécial et Chef du Bureau "
+        "des Nations Unies pour l'Afrique centrale (UNOCA), a indiqué que plus de 900 civils avaient été tués depuis janvier."
+    )
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Carlos Mendes Ribeiro", "a indiqué")]
