@@ -1035,7 +1035,7 @@ def _opener_after(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None
             i += 1
             continue
         if t.dep_ == "acl" and _is_participle_form(t) and _lemma(t.head) in lex.noun_cues and t.right_edge.i > t.i:
-            i = t.right_edge.i + 1  # "said in a statement carried by state media that …", "dans un communiqué publié lundi que …"
+            i = t.right_edge.i + 1  # "said in a statement published by state television that …", "dans un communiqué publié lundi que …"
             continue
         return None
     return None

@@ -1183,7 +1183,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         if c.entity_id:
             speaker = ctx.resolver.from_entity(c)
             if speaker and speaker.kind == "organisation" and speaker.country is None and c.kind == "ORG" and c.origin in ("model", "rule"):
-                # "the Philippine Department of Foreign Affairs", "le ministère des Affaires étrangères" (of
+                # "the Chilean Department of Foreign Affairs", "le ministère des Affaires étrangères" (of
                 # the article's country): a state body the model found, its country stated beside it or implied
                 if local:
                     speaker = replace(speaker, country=local)
@@ -1215,7 +1215,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
 
 def _body_named(ctx: DocumentContext, doc: Doc, base: int, index: int, phrase: str, inside: list[Candidate]) -> Speaker | None:
     """An organisation a common noun names: "the company" after "its operator, X Shipping, said" (the
-    organisation named last in this paragraph or the one before), "the UKMTO maritime centre" (a name
+    organisation named last in this paragraph or the one before), "the X maritime centre" (a name
     no lexicon or model took, given by its proper-noun modifier)."""
     tok = doc[index]
     if any(c.kind in ("ORG", "PERSON", "TITLE") for c in inside):
@@ -1241,7 +1241,7 @@ def _body_named(ctx: DocumentContext, doc: Doc, base: int, index: int, phrase: s
     para = ctx.text.rfind("\n", 0, at)
     before = ctx.text.rfind("\n", 0, max(para, 0))
     head = fold(tok.lemma_ or tok.text)
-    # the body of that kind that spoke last ("China's Ministry of Commerce said … the ministry said"),
+    # the body of that kind that spoke last ("the Ministry of Trade said … the ministry said"),
     # else the last one of that kind named, else the last speaker if a body, else the last body named
     spoke = [s for s in ctx.resolver.history[-3:] if s.kind == "organisation"]
     for speaker in reversed(spoke):

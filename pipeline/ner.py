@@ -354,6 +354,11 @@ def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candida
             if name_len and re.match(r"[ \t]*[,.;)]", text[after.start("name") + name_len :]):  # type: ignore[union-attr]
                 described = " ".join(text[m.start() : comp.end()].rstrip(" \t,").split())
                 roles = (described,) if len(roles) == 1 else roles
+                adjective = comp.group(0).strip(" \t,")
+                if adjective.islower() and " " not in adjective and any(form.split()[-1] == adjective for form in rules.lex.org_forms):
+                    # "la cheffe de la diplomatie européenne, X": the adjective of a body ("Union européenne"),
+                    # an office of that body, not of the country the article is about
+                    has_org = True
                 keys = keys or tuple(k for k in (rules.lex.title_key(described),) if k)
             else:
                 name_len = 0

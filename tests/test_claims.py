@@ -1150,7 +1150,7 @@ def test_a_definite_description_designates_the_delegate_just_named(models: tuple
     text = (
         "La ministre des Affaires étrangères du Tchad, Mme Aminata Bako, a assuré que son gouvernement tiendrait ses engagements. "
         "« La paix reste fragile », a déclaré pour sa part le représentant de la Belgique, M. Luc Verhaegen. "
-        "Le diplomate a jugé indispensable que les auteurs de violences rendent des comptes."
+        "Le diplomate a estimé nécessaire que les responsables des violences soient jugés."
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_country) for c in found][-2:] == [("Luc Verhaegen", "BEL"), ("Luc Verhaegen", "BEL")]
@@ -1166,7 +1166,7 @@ def test_the_official_is_the_unnamed_official_introduced_before(models: tuple[ne
 
 
 def test_a_de_facto_authority_gives_its_spokesman_a_country(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "The Taliban government's deputy spokesman, Karim Nazari, rejected the accusations. \"We threaten no neighbour,\" he said."
+    text = "The Taliban administration's spokesman, Karim Nazari, denied the reports. \"We threaten no neighbour,\" he said."
     found = claims_of(text, "en", models)
     assert {(c.speaker, c.speaker_country) for c in found} == {("Karim Nazari", "AFG")}
 
@@ -1188,7 +1188,7 @@ def test_a_present_tense_cue_the_tagger_took_for_a_noun(models: tuple[ner.NerMod
 def test_a_body_after_an_opening_place_and_the_country_of_a_state_body(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     en = "In Wellington, the Department of Conservation and Trade said New Zealand would join the new patrols next month."
     assert [c.speaker for c in claims_of(en, "en", models)] == ["Department of Conservation and Trade"]
-    stated = "In a separate statement, the Chilean Department of Foreign Affairs (DFA) said it had lodged a protest with the embassy."
+    stated = "In a separate statement, the Chilean Department of Foreign Affairs (DFA) said it had summoned the ambassador."
     assert [(c.speaker_kind, c.speaker_country) for c in claims_of(stated, "en", models)] == [("organisation", "CHL")]
     fr = "DAKAR, 3 mars (AFP) - Le ministère des Affaires étrangères et des Sénégalais de l'extérieur a déclaré que le Sénégal participerait aux patrouilles."
     assert [(c.speaker_kind, c.speaker_country) for c in claims_of(fr, "fr", models)] == [("organisation", "SEN")]
@@ -1206,7 +1206,7 @@ def test_she_after_a_named_minister_of_unknown_gender_who_opened_the_sentence_be
 def test_the_spokesperson_is_the_unnamed_one_just_introduced_not_a_named_one_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "\"This was a lawful inspection,\" Foreign Ministry spokesman Karim Haddad told reporters in Amman. "
-        "In Washington, a State Department spokesperson called the seizure \"unacceptable\". "
+        "In Washington, a State Department spokesperson described the detention as \"unacceptable\". "
         "\"We will keep working with our partners,\" the spokesperson said."
     )
     found = claims_of(text, "en", models)
@@ -1214,10 +1214,10 @@ def test_the_spokesperson_is_the_unnamed_one_just_introduced_not_a_named_one_bef
 
 
 def test_said_in_a_statement_carried_by_the_media_that(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Iran's Revolutionary Guards said in a statement carried by state media that the tanker had been seized for smuggling."
+    text = "Iran's Revolutionary Guards said in a statement published by state television that the crew were being questioned."
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.speaker_country, c.text) for c in found] == [
-        ("Islamic Revolutionary Guard Corps", "IRN", "the tanker had been seized for smuggling")
+        ("Islamic Revolutionary Guard Corps", "IRN", "the crew were being questioned")
     ]
 
 
@@ -1228,7 +1228,7 @@ def test_a_company_named_in_apposition_then_the_company(models: tuple[ner.NerMod
     )
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Nordvik Shipping", "organisation", "NOR")] * 2
-    centre = "The MARSEC maritime information centre said it had logged a report of an incident and advised ships to stay clear."
+    centre = "The MARSEC maritime information centre said it had logged two incidents and advised ships to stay clear."
     assert {(c.speaker, c.speaker_kind) for c in claims_of(centre, "en", models)} == {("MARSEC maritime information centre", "organisation")}
 
 
@@ -1237,17 +1237,17 @@ def test_a_movement_by_its_name_and_the_ministry_that_spoke_before(models: tuple
     assert [(c.speaker, c.speaker_kind) for c in claims_of(fr, "fr", models)][-1:] == [("Forces Libres", "organisation")]
     back = (
         "Le ministère malien des Affaires étrangères condamne, dans un communiqué, « toute ingérence extérieure ». "
-        "Le ministère rappelle que seul le gouvernement est habilité à signer des accords."
+        "Le ministère rappelle que toute négociation passe par le gouvernement central."
     )
     assert [(c.speaker, c.speaker_country) for c in claims_of(back, "fr", models)] == [("ministère malien des Affaires étrangères", "MLI")] * 2
 
 
 def test_a_cue_the_writer_quoted_with_its_subject_outside(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    fr = "Dans ce communiqué, le Conseil « condamne fermement » les attaques contre les casernes et rend hommage aux soldats tués."
+    fr = "Dans ce communiqué, le Conseil « condamne fermement » les attaques contre les casernes et salue le courage des secouristes."
     assert [(c.speaker, c.cue) for c in claims_of(fr, "fr", models)][:1] == [("Conseil", "condamne")]
     en = "The Council \"strongly condemns\" the attacks on the barracks."
     assert [(c.speaker, c.stance) for c in claims_of(en, "en", models)] == [("Council", "oppose")]
-    reported = 'The ambassador wrote on X that Tokyo "stands firmly with" its partners.'
+    reported = 'The envoy wrote on X that Seoul "stands firmly with" its allies.'
     assert [c.cue for c in claims_of(reported, "en", models)] == ["wrote"]
 
 

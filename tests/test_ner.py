@@ -346,14 +346,20 @@ def test_a_delegate_with_a_bracketed_country_is_a_person_a_place_is_not(models: 
 
 
 def test_a_ministry_named_with_its_portfolio_and_country(models: ner.NerModels) -> None:
-    found = mentions_of("Nepal's Ministry of External Affairs said its embassy was seeking consular access.", "en", models)
+    found = mentions_of("Nepal's Ministry of External Affairs said its consulate would stay open.", "en", models)
     ministry = find(found, "Nepal's Ministry of External Affairs", "ORG")
     assert ministry.country == "NPL"
 
 
 def test_a_delegate_named_the_un_way_where_the_model_found_nothing(models: ner.NerModels) -> None:
     lex = models.rules["en"].lex
-    text = "Also voting against, the representative of Cuba spoke.\n\nKenji Moriyama (Japan) said his delegation had voted in favour."
+    text = "Also voting against, the representative of Cuba spoke.\n\nKenji Moriyama (Japan) said his government supported the text."
     assert [(text[c.start : c.end], c.country) for c in ner.bracketed_delegates(text, lex)] == [("Kenji Moriyama", "JPN")]
     # a place, a country or a body before a bracket is no delegate
     assert ner.bracketed_delegates("Fighting in Goma (DR Congo) continued. United Nations (New York) said nothing.", lex) == []
+
+
+def test_an_office_of_a_body_named_by_its_adjective_serves_no_country(models: ner.NerModels) -> None:
+    text = "EREVAN, 3 mars (AFP) - La cheffe de la diplomatie européenne, Anna Berg, a salué l'accord."
+    person = find(mentions_of(text, "fr", models), "Anna Berg", "PERSON")
+    assert person.affiliated_org and person.country is None
