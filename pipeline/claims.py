@@ -1065,8 +1065,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         ]
         person_like = named_after[:1] + person_like
     if definite and tok.pos_ == "NOUN" and not stated and not any(c.kind == "PERSON" for c in person_like):
-        # "a State Department spokesperson said … '…,' the spokesperson said": the unnamed one just
-        # introduced, not a named spokesperson of the same title before
+        # "a senior official said … '…,' the official added", "a State Department spokesperson said …
+        # '…,' the spokesperson said": the unnamed one just introduced, not a named holder of that title
         introduced = ctx.resolver.introduced(fold(tok.lemma_) if tok.lemma_ else fold(tok.text))
         if introduced:
             return introduced
@@ -1107,11 +1107,6 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 # "son directeur", "its envoy": the title of the body named before
                 title = " ".join(ctx.text[owner[1] : end].split())
                 return Speaker(f"{title} {_of_body(ctx, owner[0])}", None, owner[0].country, "person", _gender_of_description(tok, inside))
-            if _definite(phrase) and not country and not stated:
-                # "A senior official said … '…,' the official added": the unnamed person introduced before
-                introduced = ctx.resolver.introduced(folded_head)
-                if introduced:
-                    return introduced
             if not country and not stated and _national_office(ctx, ctx.text[head_at:end]):
                 # "le ministre de l'Intérieur", "a defence ministry spokesman": the country of the article
                 country = ctx.officials(head_at)
