@@ -585,10 +585,11 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
             continue
         mentions.append(candidate)
 
-    # "X Y (Chile) said": the UN way of naming a delegate, where the model found nothing
+    # "X Y (Chile) said": the UN way of naming a delegate, whatever the model found there (nothing,
+    # a place, a body, part of the name)
     for c in bracketed_delegates(text, rules.lex):
-        if not any(c.overlaps(m) for m in mentions):
-            mentions.append(c)
+        if not any(c.overlaps(m) and m.origin != "model" for m in mentions):
+            mentions = [m for m in mentions if not c.overlaps(m)] + [c]
 
     # Roles given after a name, for names from any source.
     final = []
@@ -599,11 +600,6 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
         if c.origin == "model" and c.label in ("ORG", "LOC", "MISC") and given:
             # "Aïssatou Ba", "Ewa Zielińska" that the model took for places; the name tells the gender
             c = replace(c, label="PERSON", gender=rules.lex.given_names[given])
-        elif c.origin == "model" and c.label in ("ORG", "LOC", "MISC") and _delegate_named(text, c, rules.lex):
-            # "X Y (Bosnia and Herzegovina) said": the UN way of naming a delegate, whatever the model took it for
-            before = _GIVEN_BEFORE.search(text, max(0, c.start - 40), c.start)
-            start = before.start(1) if before and before.group(1)[:1].isupper() and not any(m.end > before.start(1) and m.start < c.start for m in ordered) else c.start
-            c = replace(c, start=start, label="PERSON")
         if c.label == "PERSON":
             c = appositive_roles(text, c, titles_at, rules)
             end = c.end
@@ -774,8 +770,6 @@ def described_country(text: str, c: Candidate, mentions: list[Candidate], rules:
 
 
 _BRACKETED = re.compile(r"\s*\((?P<inside>[^()\n]{2,60})\)")
-_VERB_AFTER = re.compile(r"\s+(?:also\s+|aussi\s+|a\s+|has\s+)?[a-zà-ÿ]{3,}")
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|of|à|de|d'|du|des|dans|près|vers|en)\s+|[-–]\s*)$", re.IGNORECASE)
 
 
 _BRACKETED_DELEGATE = re.compile(
@@ -800,17 +794,6 @@ def bracketed_delegates(text: str, lex: Lexicon) -> list[Candidate]:
     return out
 
 
-def _delegate_named(text: str, c: Candidate, lex: Lexicon) -> bool:
-    """Is this span the name of a delegate given with their country in brackets, as the UN writes,
-    before a verb ("X Y (Chile) said")? A place is not ("fighting in Goma (DR Congo) …")."""
-    bracket = _BRACKETED.match(text, c.end)
-    if bracket is None or not lex.country_names.get(bracket.group("inside").strip()):
-        return False
-    surface = text[c.start : c.end]
-    if surface in lex.country_names or surface in lex.capitals or surface in lex.org_forms or surface in lex.regions:
-        return False
-    line = text.rfind("\n", 0, c.start) + 1
-    return bool(_VERB_AFTER.match(text, bracket.end())) and not _PLACE_BEFORE.search(text[max(line, c.start - 12) : c.start])
 _SURNAME_BEFORE_BRACKET = re.compile(r" ([^\W\d_][\w'’-]+)(?= \()")
 
 
