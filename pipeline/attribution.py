@@ -606,10 +606,11 @@ def _preverbal_actor(doc: Doc, pred: Predicate) -> int | None:
 
 
 def _after_opener(doc: Doc, pred: Predicate) -> int | None:
-    """ "In Canberra, the Department of Foreign Affairs said …": the parser may join the subject to the
-    opening prepositional phrase; the one noun phrase between its comma and the cue is the subject."""
+    """ "In Canberra, the Department of Foreign Affairs said …", "Expliquant son vote, la représentante
+    de X a affirmé …": the parser may join the subject to the opening prepositional or participle
+    phrase; the one noun phrase between its comma and the cue is the subject."""
     first = min(pred.tokens)
-    if not doc[0].pos_ == "ADP":
+    if not (doc[0].pos_ == "ADP" or _is_participle_form(doc[0]) and doc[0].dep_ == "advcl"):
         return None
     comma = next((t.i for t in doc[1:first] if t.text == ","), None)
     if comma is None or comma + 1 >= first:
@@ -791,7 +792,10 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         if speaker is not None and speaker > max(pred.tokens) and speaker != inverted_actor and not doc[speaker].text.startswith("-") and not by_agent:
             # a subject after the cue outside an inversion is a misparse of "X said the council must act"
             speaker = _leading_subject(doc, pred, quoted)
-        if inverted_actor is not None and (speaker is None or (speaker < min(pred.tokens) and not _opens_clause(doc, doc[speaker], quoted))) and (inherits is None or inherits not in anchors):
+        if inverted_actor is not None and (
+            speaker is None or (speaker < min(pred.tokens) and (not _opens_clause(doc, doc[speaker], quoted) or _inverted_incise(doc, pred, speaker, inverted_actor, lex)))
+        ) and (inherits is None or inherits not in anchors):
+            # ("Les sanctions, a déclaré le ministre, resteront …": an inverted incise, whatever the parser made the subject)
             speaker, inherits = inverted_actor, None
         if speaker is None and (inherits is None or doc[inherits].i == 0 and _is_participle(doc[inherits])):
             # (also after an opening participle: "Présentant le rapport, M. X, Représentant spécial, a indiqué")
@@ -827,7 +831,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                     cut_by.setdefault(later.anchor, pred.anchor)
                 break
         pieces: list[tuple[int, int]] = []
-        inverted = False
+        inverted = incise = False
         start = _right_content_start(doc, pred, anchor, speaker, lex, stop)
         clause_start = _clause_start(doc, pred, speaker)
         if start is not None and not pred.stance and _after_quotation(doc, clause_start) and _opener_after(doc, pred, lex) is None and not any(
@@ -843,6 +847,14 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         embedded = anchor.dep_ in RELATIVE_DEPS or (anchor.dep_ in ("acl", "amod") and anchor.head.pos_ in ("NOUN", "PROPN")) or (
             speaker is not None and _lemma(doc[speaker]) in lex.relatives
         )
+        if not embedded and _interrupts(doc, pred, speaker, clause_start):
+            # "The rebels, she said, bore direct responsibility", "Les sanctions, a déclaré le ministre,
+            # resteront …": the words on both sides of the incise are the content
+            first = _content_start(doc, out, clause_start)
+            chunk = _strip_tail(list(doc[first:clause_start]))
+            after = _strip_tail(list(doc[max([*pred.tokens, doc[speaker].right_edge.i if speaker is not None else -1]) + 2 : stop]))
+            if sum(not t.is_punct for t in chunk) >= 2 and after and not any(t.is_quote or t.text in QUOTE_OPEN + QUOTE_CLOSE for t in chunk):
+                pieces, incise = [_span(chunk), _span(after)], True
         if not pieces and len(before) >= 3 and not embedded:
             # the cue closes what precedes it: "…, a-t-il ajouté", '"…?" she asked'
             first = _content_start(doc, out, clause_start)
@@ -855,12 +867,12 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                     pieces.append(tail)
         if not pieces:
             continue
-        if pred.kind == "verb" and pred.lemma in lex.qualify and pred.lemma not in lex.clause_only and not pred.stance and not inverted:
+        if pred.kind == "verb" and pred.lemma in lex.qualify and pred.lemma not in lex.clause_only and not pred.stance and not (inverted or incise):
             # "présenter son rapport" is an act; "présenter la décision comme une erreur", "a qualifié
             # la décision d'inacceptable", "called the move illegal" are judgements
             if not _opener_after(doc, pred, lex) and not any(c.dep_ in CLAUSE_DEPS for c in anchor.children) and not _predicative(anchor):
                 continue
-        if pred.kind == "verb" and pred.lemma in lex.clause_only and not inverted:
+        if pred.kind == "verb" and pred.lemma in lex.clause_only and not (inverted or incise):
             governs = any(c.dep_ in CLAUSE_DEPS or (c.dep_ == "advcl" and _is_content_clause(c, True)) for c in anchor.children if c.i > cue_last)
             # "exhorte les parties à reprendre les pourparlers": the infinitive the parser hung on the addressee
             governs = governs or any(
@@ -878,7 +890,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         # an incise blanked for the parser ("a, par la voix de …, exhorté") is no part of the cue as written
         blank = max((i for i in pred.tokens if doc[i].is_space), default=-1)
         cue_start, cue_end = _span([doc[i] for i in pred.tokens if i > blank])
-        object_only = not inverted and start is not None and _object_only(doc, anchor, doc[start], lex)
+        object_only = not (inverted or incise) and start is not None and _object_only(doc, anchor, doc[start], lex)
         out.append(Attribution(pred, cue_start, cue_end, speaker, inherits if speaker is None else None, pieces, inverted, object_only))
     # a cue that turned out to sit inside another's content ("Vietnam is ready …, the minister said") is part of it
     out = [
@@ -1235,6 +1247,21 @@ def _tail_after(doc: Doc, pred: Predicate, speaker: int | None, stop: int | None
         if any(not t.is_punct for t in rest):
             return _span(rest)
     return None
+
+
+def _interrupts(doc: Doc, pred: Predicate, speaker: int | None, clause_start: int) -> bool:
+    """Is the cue clause a short incise between two commas ("…, she said, …")?"""
+    last = max([*pred.tokens, doc[speaker].right_edge.i if speaker is not None else -1])
+    clause = [t for t in doc[clause_start : last + 1] if not t.is_punct]
+    return 0 < clause_start and doc[clause_start - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == "," and len(clause) <= 4
+
+
+def _inverted_incise(doc: Doc, pred: Predicate, subject: int, actor: int, lex: SentenceLexicon) -> bool:
+    """Is "…, a déclaré le ministre, …" an incise whose actor speaks, rather than "X, titre, a regretté la
+    décision, …" (the parser's subject a person, the noun after the cue its object)?"""
+    def person_like(t: Token) -> bool:
+        return t.pos_ == "PROPN" or fold(_lemma(t)) in lex.people
+    return person_like(doc[actor]) and not person_like(doc[subject]) and _interrupts(doc, pred, actor, min(pred.tokens))
 
 
 def _quotation_in(doc: Doc, pieces: list[tuple[int, int]]) -> bool:

@@ -139,6 +139,7 @@ class ClaimLexicon:
     own_country: frozenset[str] = frozenset()  # "her country", "son pays": the state the person represents
     person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
     bodies: frozenset[str] = frozenset()  # "the company", "la société": an organisation named before
+    offices: frozenset[str] = frozenset()  # "the Office of the President": the body of one office holder
     anonymity: re.Pattern[str] = re.compile("(?!)")  # "sous couvert d'anonymat" and all after it: how one spoke, not who
     posted: re.Pattern[str] = re.compile("(?!)")  # "en poste à Lima" closing a description: where, not who
     anonymity_phrase: re.Pattern[str] = re.compile("(?!)")  # the phrase alone
@@ -247,6 +248,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         own_country=frozenset(fold(w) for w in conf.get("own_country", [])),
         person_possessives={p["form"]: p["gender"] for p in conf.get("person_possessives", [])},
         bodies=frozenset(fold(w) for w in conf.get("bodies", [])),
+        offices=frozenset(fold(w) for w in conf.get("offices", [])),
         anonymity=re.compile(rf"[\s,]+(?:{anonymity})\b.*$", re.IGNORECASE | re.DOTALL) if anonymity else re.compile("(?!)"),
         posted=re.compile(
             rf"\s+(?:{_compile_words(conf['postings'])})(?:\s+(?:{_compile_words(conf['settings'])})\s+[A-ZÀ-Þ][\w'’-]*(?:[\s-]+[A-ZÀ-Þ][\w'’-]*)*)?$"
@@ -704,6 +706,9 @@ class DocumentContext:
     silent: set[int] = field(default_factory=set)  # starts of sentences that report nothing was said
     officials: Callable[[int], str | None] = lambda at: None  # whom an official of no stated country serves (resolve.officials_country)
     previous: int | None = None  # where the sentence before the one being read starts
+    # "In a statement, the ministry said …": folded text noun → (its author, where that sentence ends),
+    # so that "the statement said" a sentence later is the ministry, not a document of its own
+    issued: dict[str, tuple[Speaker, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -880,23 +885,36 @@ def _of_body(ctx: DocumentContext, body: Candidate) -> str:
 
 
 def _office_of(ctx: DocumentContext, doc: Doc, base: int, index: int, around: list[Candidate]) -> Speaker | None:
-    """ "The president's office", "the minister's press service": a body of the official named
-    as its possessor speaks, not the official (a title after the possessive is a person: "X's spokeswoman")."""
+    """ "The president's office", "the minister's press service", "the Office of the Prime Minister",
+    "le cabinet du Premier ministre": a body of the official named as its possessor or complement
+    speaks, not the official (a title after the possessive is a person: "X's spokeswoman")."""
     tok = doc[index]
     head = fold(tok.lemma_ or tok.text)
     lex = ctx.lex
-    if tok.pos_ != "NOUN" or head in lex.title_heads or fold(tok.text) in lex.title_heads or head in lex.groups or head in lex.documents:
+    office = head in lex.offices or fold(tok.text) in lex.offices
+    if not (tok.pos_ == "NOUN" or office) or head in lex.title_heads or fold(tok.text) in lex.title_heads or head in lex.groups and not office or head in lex.documents:
         return None
     poss = next((ch for ch in tok.children if ch.dep_ == "poss" and ch.pos_ in ("NOUN", "PROPN")), None)
-    if poss is None:
+    if poss is not None:
+        lo, hi, name_lo, name_hi = base + doc[poss.left_edge.i].idx, base + poss.idx + len(poss.text), base + doc[poss.left_edge.i].idx, base + tok.idx + len(tok.text)
+    elif office:
+        of = next((ch for ch in tok.children if ch.i > tok.i and ch.dep_ in ("prep", "nmod")), None)
+        if of is None:
+            return None
+        lo, hi = base + doc[of.left_edge.i].idx, base + doc[of.right_edge.i].idx + len(doc[of.right_edge.i].text)
+        name_lo, name_hi = base + tok.idx, hi
+    else:
         return None
-    lo, hi = base + doc[poss.left_edge.i].idx, base + poss.idx + len(poss.text)
-    holder = next((c for c in around if c.kind in ("TITLE", "PERSON") and c.entity_id and lo <= c.start and c.end <= hi), None)
+    # (a title the parser split still starts in the complement: "le Bureau du Haut Représentant")
+    holder = next((c for c in around if c.kind in ("TITLE", "PERSON") and (c.entity_id or office) and lo <= c.start and (c.end <= hi or poss is None and c.start < hi)), None)
     if holder is None:
         return None
-    official = ctx.resolver.from_entity(holder)
+    name_hi = max(name_hi, holder.end)
+    official = ctx.resolver.from_entity(holder) if holder.entity_id else None
     country = holder.country or (official.country if official else None)
-    name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(ctx.text[lo : base + tok.idx + len(tok.text)].split()), flags=re.IGNORECASE)
+    if country is None and not holder.entity_id and _national_office(ctx, holder.text):
+        country = ctx.officials(holder.start)  # "the Office of the Prime Minister": of the article's country
+    name = re.sub(r"^(?:the|a|an|le|la|les)\s+|^l'", "", " ".join(ctx.text[name_lo:name_hi].split()), flags=re.IGNORECASE)
     return Speaker(name, None, country, "organisation")
 
 
@@ -1251,6 +1269,40 @@ def _body_named(ctx: DocumentContext, doc: Doc, base: int, index: int, phrase: s
     return ctx.resolver.from_entity(named[-1]) if named else None
 
 
+def _note_issued(ctx: DocumentContext, doc: Doc | None, drafts: list[Draft], end: int) -> None:
+    """Remember who spoke "in a statement" / "dans un communiqué" in this sentence (a text noun with an
+    indefinite or possessive determiner), and forget it once a text speaks for itself."""
+    if any(d.speaker.kind == "document" for d in drafts):
+        ctx.issued.clear()
+    authors = [d.speaker for d in drafts if d.speaker.kind != "document"]
+    if doc is None or not authors:
+        return
+    texts = ctx.lex.documents & {fold(w) for w in ctx.lex.sentence.noun_cues}
+    for t in doc:
+        noun = fold(t.lemma_)
+        if t.pos_ == "NOUN" and noun in texts and any(
+            c.dep_ == "det" and ("Ind" in c.morph.get("Definite") or "Yes" in c.morph.get("Poss")) or c.dep_ in ("poss", "nmod:poss") for c in t.children
+        ):
+            ctx.issued[noun] = (authors[-1], end)
+
+
+def _issued_by(ctx: DocumentContext, draft: Draft) -> Draft:
+    """'…, the statement said' after 'In a statement, the ministry said …': the ministry again. A text
+    that is the subject of its own sentence ("The statement calls on …") keeps speaking for itself."""
+    words = fold(draft.speaker.name).replace("'", "' ").split()
+    if draft.speaker.kind != "document" or draft.attribution == "subject" or len(words) != 2 or not _definite(draft.speaker.name):
+        return draft
+    author = ctx.issued.get(words[1])
+    if author is None or not _near(ctx.text, author[1], draft.evidence[0]):
+        return draft
+    return replace(draft, speaker=author[0])
+
+
+def _near(text: str, since: int, at: int) -> bool:
+    """Is `at` in the paragraph of `since`, or in the next one?"""
+    return not any(line.strip() for line in text[since:at].split("\n")[1:-1])
+
+
 def _document_before(ctx: DocumentContext, at: int) -> Speaker | None:
     """The document named last in this paragraph or the one before ("a adopté … une résolution sur …")."""
     para = ctx.text.rfind("\n", 0, at)
@@ -1417,6 +1469,11 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
     ctx.resolver.note_mentions(ctx.candidates, s, previous[-1][0] if previous else None, ctx.lead_chars, text)
     ctx.previous = previous[-1][0] if previous else None
     framed = _framing(ctx, s, e, p_index, s_index)
+    if framed and parsed is not None and framed.cue is not None and _participle_framing(parsed, s, framed.cue):
+        # "X said …, citing Y": the participle's subject speaks, and Y is what they cite
+        own = [d for d in _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous) if d.cue and d.cue.start < framed.cue.start]
+        if own:
+            return own
     if framed and (parsed is None or framed.cue is None or framed.cue.text.lower() not in lex.framing_strict or framed.cue.start > s + 2):
         return [framed]
     if parsed is None:
@@ -1426,6 +1483,12 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
         # cue names who speaks; the framing only says for whom
         closing = _closing_cue(ctx, parsed, framed, s, e, p_index, s_index)
         if closing is None:
+            root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+            if root is not None and attribution._lemma(root) in lex.sentence.verbs:
+                # "For the United States, Ambassador X announced …": the main clause has its own speaker and cue
+                own = [d for d in _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous) if d.cue and d.cue.start > framed.cue.end]  # type: ignore[union-attr]
+                if own:
+                    return own
             return [framed]
         # what the speaker goes on to say after the cue ("…, a fait valoir sa représentante, qui a appelé à …")
         after = [d for d in _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous, closing.speaker) if d.cue and d.cue.start >= closing.cue.end]  # type: ignore[union-attr]
@@ -1443,6 +1506,13 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
                 cue = Cue(found.start("cue"), found.end("cue"), found.group("cue"), "")
                 return [Draft(speaker, cue, (before[0], after[1]), (s, e), "inverted", p_index, s_index, (before, after))]
     return drafts
+
+
+def _participle_framing(parsed: Doc, s: int, cue: Cue) -> bool:
+    """Is the framing a participle hung on a cue ("citing", "quoting", "citant")?"""
+    tok = next((t for t in parsed if s + t.idx == cue.start), None)
+    # ("according to" is a participle the parser takes for a preposition: it frames, it does not cite)
+    return tok is not None and attribution._is_participle_form(tok) and tok.head.i != tok.i and tok.dep_ in ("advcl", "xcomp", "conj", "acl")
 
 
 # An inverted cue inside a sentence: "L'Union, a-t-il poursuivi, reste …"
@@ -1696,8 +1766,10 @@ def extract_claims(
                 # The sentences it points back to are its claims now, not whatever they claimed alone.
                 for key in previous_keys:
                     claimed.pop(key, None)
+            drafts = [_issued_by(ctx, d) for d in drafts]
             for d in drafts:
                 ctx.resolver.said(d.speaker, d.evidence[1])
+            _note_issued(ctx, parsed.get((s, e)), drafts, e)
             if drafts:
                 claimed[(p_index, s_index)] = drafts
 

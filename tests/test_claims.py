@@ -1363,3 +1363,66 @@ def test_a_named_official_after_an_opening_participle_and_before_an_acronym(mode
         "des Nations Unies pour l'Afrique centrale (UNOCA), a indiqué que plus de 900 civils avaient été tués depuis janvier."
     )
     assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Carlos Mendes Ribeiro", "a indiqué")]
+
+
+def test_the_statement_that_said_it_after_its_author_spoke_in_it_is_the_author(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = (
+        "In a statement, the Kenyan Ministry of Defence said the border would remain closed until further notice. "
+        "Troops had been deployed to the area, the statement said."
+    )
+    assert [(c.speaker, c.speaker_kind) for c in claims_of(en, "en", models)] == [("Kenyan Ministry of Defence", "organisation")] * 2
+    fr = (
+        "Dans un communiqué, le ministère malien de la Défense a affirmé que la frontière resterait fermée. "
+        "Des renforts ont été envoyés dans la région, précise le communiqué."
+    )
+    assert [c.speaker_kind for c in claims_of(fr, "fr", models)] == ["organisation"] * 2
+
+
+def test_a_text_that_is_the_subject_of_its_own_sentence_speaks_for_itself(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "In a joint statement, the foreign ministers said they were ready to meet again. "
+        "The statement calls on both sides to respect the truce along the border."
+    )
+    assert [c.speaker_kind for c in claims_of(text, "en", models)][-1] == "document"
+
+
+def test_the_office_of_an_official_speaks_as_a_body(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = ["The Office of the President said the talks would resume next week.", "The President's Office said the talks would resume next week."]
+    assert [(c.speaker, c.speaker_kind) for text in en for c in claims_of(text, "en", models)] == [
+        ("Office of the President", "organisation"), ("President's Office", "organisation")
+    ]
+    fr = "Les services du président ivoirien ont affirmé que le scrutin aurait lieu à la date prévue."
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in claims_of(fr, "fr", models)] == [
+        ("services du président ivoirien", "organisation", "CIV")
+    ]
+
+
+def test_an_incise_between_commas_takes_the_words_on_both_sides(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = "Maria Lund spoke first. The armed groups, she said, bore full responsibility for the blockade of the port."
+    found = claims_of(en, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Maria Lund", "said")]
+    assert found[0].text.startswith("The armed groups") and "bore full responsibility" in found[0].text
+    fr = "Les nouvelles sanctions, a estimé Paul Martin, doivent rester en vigueur jusqu'à la fin de l'année."
+    found = claims_of(fr, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Paul Martin", "a estimé")]
+    assert found[0].text.startswith("Les nouvelles sanctions") and found[0].text.endswith("jusqu'à la fin de l'année")
+
+
+def test_an_object_before_a_comma_after_the_cue_is_no_inverted_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le ministre belge du Commerce, Luc Janssens, a regretté la mesure, estimant qu'une guerre tarifaire ne ferait que des perdants."
+    assert {c.speaker for c in claims_of(text, "fr", models)} == {"Luc Janssens"}
+
+
+def test_a_subject_the_parser_joined_to_an_opening_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Expliquant l'abstention de sa délégation, la représentante du Brésil a affirmé que le texte restait déséquilibré."
+    assert [(c.speaker_country, c.cue) for c in claims_of(text, "fr", models)] == [("BRA", "a affirmé")]
+
+
+def test_a_framing_for_a_country_before_a_clause_with_its_own_speaker_and_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "For Canada, Ambassador Claire Dubois announced new funding for the mission and said Ottawa stood ready to help."
+    assert [(c.speaker, c.cue) for c in claims_of(text, "en", models)] == [("Claire Dubois", "announced"), ("Claire Dubois", "said")]
+
+
+def test_what_a_speaker_cites_is_not_the_speaker(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Kamala Idris said the corridor was vital for trade, citing the new railway linking Dakar to Bamako."
+    assert [(c.speaker, c.cue) for c in claims_of(text, "en", models)] == [("Kamala Idris", "said")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.evaluate import evaluate_claims, evaluate_entities, headline, plot_tables, role_matches
+from pipeline.evaluate import evaluate_claims, evaluate_entities, headline, plot_tables, role_matches, speaker_matches
 
 GOLD = [
     {
@@ -77,3 +77,13 @@ def test_stance_confusion_headline_and_plot_rows() -> None:
     assert rows["stance_confusion"] == [{"actual": "call", "predicted": "neutral"}, {"actual": "support", "predicted": "support"}]
     assert rows["claims_by_style"] == [{"style": "wire", "precision": 1.0, "recall": 0.6667, "f1": 0.8}]
     assert [r["kind"] for r in rows["entity_kinds"]] == ["person", "country", "organisation", "location"]
+
+
+def test_a_state_body_named_by_its_country_in_another_way_is_the_same_speaker() -> None:
+    gold = {"speaker": "Russian Ministry of Foreign Affairs", "speaker_kind": "organisation", "speaker_country": "RUS"}
+    for name in ("Russia's Ministry of Foreign Affairs", "Ministry of Foreign Affairs of the Russian Federation"):
+        assert speaker_matches(gold, {"speaker": name, "speaker_country": "RUS"}, {})
+    assert not speaker_matches(gold, {"speaker": "Russia's Ministry of Defence", "speaker_country": "RUS"}, {})
+    assert not speaker_matches(gold, {"speaker": "Ukraine's Ministry of Foreign Affairs", "speaker_country": "UKR"}, {})
+    fr = {"speaker": "ministère russe des Affaires étrangères", "speaker_kind": "organisation", "speaker_country": "RUS"}
+    assert speaker_matches(fr, {"speaker": "ministère des Affaires étrangères de Russie", "speaker_country": "RUS"}, {})
