@@ -617,7 +617,8 @@ def _after_opener(doc: Doc, pred: Predicate) -> int | None:
         return None
     span = range(comma + 1, first)
     roots = [t for t in doc[comma + 1 : first] if t.head.i not in span or t.head.i == t.i]
-    if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct for t in doc[comma + 1 : first]):
+    # (a name the parser split, "l'Assemblée générale des Nations | Unies", still opens with its head)
+    if roots and roots[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN") for t in roots) and not any(t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct for t in doc[comma + 1 : first]):
         return roots[0].i
     return None
 

@@ -1426,3 +1426,16 @@ def test_a_framing_for_a_country_before_a_clause_with_its_own_speaker_and_cue(mo
 def test_what_a_speaker_cites_is_not_the_speaker(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Kamala Idris said the corridor was vital for trade, citing the new railway linking Dakar to Bamako."
     assert [(c.speaker, c.cue) for c in claims_of(text, "en", models)] == [("Kamala Idris", "said")]
+
+
+def test_a_subject_the_parser_joined_to_an_opening_phrase_with_a_split_name(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Pour la dixième année consécutive, l'Assemblée générale des Nations Unies a demandé mardi la fin du blocus imposé à l'île."
+    assert [(c.speaker_kind, c.cue) for c in claims_of(text, "fr", models)] == [("organisation", "a demandé")]
+
+
+def test_the_coalition_is_the_coalition_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "The Global Coalition Against Cluster Munitions criticised the decision. "
+        "The coalition said the weapons would kill civilians for decades."
+    )
+    assert {c.speaker for c in claims_of(text, "en", models)} == {"Global Coalition Against Cluster Munitions"}
