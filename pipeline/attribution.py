@@ -703,7 +703,8 @@ def _via_content(t: Token, anchor: Token) -> bool:
         if node.head.i == node.i:
             return False
         if node.head.i == anchor.i:
-            return node.dep_ not in ("conj", "parataxis", "cc", "punct") and not (node.dep_ in ("advcl", "acl", "xcomp") and _is_participle(node))
+            # (a cue in a relative clause on the agent speaks for itself: "rejected by X, who argued that …")
+            return node.dep_ not in ("conj", "parataxis", "cc", "punct", "agent", "obl:agent") and not (node.dep_ in ("advcl", "acl", "xcomp") and _is_participle(node))
         node = node.head
     return False
 
@@ -1280,7 +1281,8 @@ def noun_phrase(doc: Doc, index: int, wide: bool = False) -> tuple[int, int]:
     drop = tuple(d for d in NP_DROP_DEPS if not (wide and d in ("appos", "punct", "dep")))
     head = doc[index]
     keep = [head]
-    todo = [c for c in head.children if c.dep_ not in drop]
+    # (not the head's own preposition: "rejetée par le représentant de X, qui …")
+    todo = [c for c in head.children if c.dep_ not in drop and not (c.dep_ == "case" and c.i < head.i)]
     while todo:
         t = todo.pop()
         keep.append(t)

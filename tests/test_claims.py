@@ -1439,3 +1439,10 @@ def test_the_coalition_is_the_coalition_named_before(models: tuple[ner.NerModels
         "The coalition said the weapons would kill civilians for decades."
     )
     assert {c.speaker for c in claims_of(text, "en", models)} == {"Global Coalition Against Cluster Munitions"}
+
+
+def test_a_cue_in_a_relative_clause_on_the_agent_speaks_for_the_agent(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = "The proposal was opposed by the representative of Brazil, who argued that new sanctions would only deepen the crisis."
+    assert [(c.speaker, c.speaker_country, c.cue) for c in claims_of(en, "en", models)] == [("representative of Brazil", "BRA", "argued")]
+    fr = "Cette approche a été rejetée par le représentant de la Chine, qui a estimé que de nouvelles sanctions ne feraient qu'aggraver la crise."
+    assert [(c.speaker, c.speaker_country) for c in claims_of(fr, "fr", models)] == [("représentant de la Chine", "CHN")]
