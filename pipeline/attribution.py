@@ -136,7 +136,7 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         after = next((n for n in doc[t.i + 1 : t.i + 4] if n.pos_ != "ADV"), None)
         opens = (
             t.i >= 1 and doc[t.i - 1].text == "," and not any(c.dep_ == "det" for c in t.children)
-            and after is not None and after.lower_ in ("que", "qu'", "qu’", "«", ":")
+            and after is not None and after.lower_ in ("que", "qu", "qu'", "qu’", "«", ":")
         )
         if t.pos_ == "NOUN" and (inverted or coordinated or opens) or perfect:
             # « … », juge X; "salue … et exige que …": a cue verb the tagger took for its noun homograph
@@ -811,6 +811,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 speaker, inherits = before_cue, None
         if speaker is None and inherits is None:
             speaker = _after_opener(doc, pred)
+        if speaker is None and inherits is None and anchor.dep_ == "appos" and anchor.head.i < anchor.i and anchor.head.pos_ in ("NOUN", "PROPN"):
+            speaker = anchor.head.i  # "Le politologue X, de l'université Y, juge que …": the cue hung on its subject
         if speaker is None and inherits is None:
             near = _leading_subject(doc, pred, quoted)
             if near is not None and (min(pred.tokens) - doc[near].right_edge.i <= 3 or _relative_between(doc, doc[near], pred, lex)):
@@ -857,7 +859,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             after = _strip_tail(list(doc[max([*pred.tokens, doc[speaker].right_edge.i if speaker is not None else -1]) + 2 : stop]))
             if sum(not t.is_punct for t in chunk) >= 2 and after and not any(t.is_quote or t.text in QUOTE_OPEN + QUOTE_CLOSE for t in chunk):
                 pieces, incise = [_span(chunk), _span(after)], True
-        if not pieces and len(before) >= 3 and not embedded:
+        # (never when the subject stands before that text: "Le médiateur …, X, a annoncé une réunion")
+        if not pieces and len(before) >= 3 and not embedded and not (speaker is not None and speaker < clause_start and speaker not in quoted):
             # the cue closes what precedes it: "…, a-t-il ajouté", '"…?" she asked'
             first = _content_start(doc, out, clause_start)
             chunk = _strip_tail(list(doc[first:clause_start]))

@@ -1211,15 +1211,23 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         speaker = ctx.resolver.from_entity(acronym)
         if speaker:
             return speaker
-    if tok.pos_ == "PROPN" and not at_head and any(c.dep_ == "appos" and (fold(c.lemma_) in lex.title_heads or fold(c.text) in lex.title_heads) for c in tok.children):
+    titled = [
+        c for c in tok.children
+        if (c.dep_ == "appos" or c.dep_ == "nmod" and c.i > 0 and doc[c.i - 1].text == ",")
+        and ({fold(c.lemma_), fold(c.text)} & (lex.title_heads | lex.groups))
+    ]
+    if tok.pos_ == "PROPN" and not at_head and titled:
         # a name the ner stage did not take for a person, given a title in apposition ("Elchin Mammadli,
-        # foreign policy adviser to the president, told …"): the parser's proper noun is the person
-        first = tok.i
+        # foreign policy adviser to the president, told …", "estime X Y, politologue à …"): the
+        # parser's proper nouns are the person
+        first, last = tok.i, tok.i
         while first > 0 and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "-") and doc[first - 1].head.i in range(first - 1, tok.i + 1):
             first -= 1
-        if first < tok.i:
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].head.i == tok.i and doc[last + 1].dep_ in ("flat", "flat:name", "nmod", "compound"):
+            last += 1
+        if first < last:
             lo_name = base + doc[first].idx
-            return Speaker(ctx.text[lo_name : base + tok.idx + len(tok.text)], None, local, "person")
+            return Speaker(ctx.text[lo_name : base + doc[last].idx + len(doc[last].text)], None, local, "person")
     if tok.pos_ == "PROPN" and fold(tok.text) in ctx.surnames:
         entity_id = ctx.surnames[fold(tok.text)]
         return ctx.resolver.from_entity(Candidate(base + tok.idx, base + tok.idx + len(tok.text), "PERSON", tok.text, entity_id))
@@ -1691,10 +1699,16 @@ def statement_sentences(document: Document) -> list[list[tuple[int, int]]]:
 _BRACKETED_NAME = re.compile(r"(?<=[^\W\d_]) \((?![A-Z0-9]+\))(?:[A-ZÀ-Ý][\w'’.-]*)(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|the|and|de|du|des|la|le|l'|d'|et))*\)(?=[\s,;])")
 
 
+_ELIDED_BEFORE_QUOTE = re.compile(r"(?<![\w])([Qq]u)['’](?=\s?«)")
+
+
 def parser_text(text: str, lex: ClaimLexicon | None = None) -> str:
     """A sentence as the parser sees it: `model_text`, with bracketed names after a name and the
     language's contentless incises blanked (offsets unchanged)."""
     out = _BRACKETED_NAME.sub(lambda m: " " * len(m.group(0)), model_text(text))
+    # "juge qu’« … »": the tokenizer splits the elided "qu’" glued to a guillemet into pieces the parser
+    # cannot read; "que«" (same length) it reads as the complementiser it is
+    out = _ELIDED_BEFORE_QUOTE.sub(lambda m: m.group(1) + "e", out)
     if lex is not None:
         out = lex.parser_blanks.sub(lambda m: " " * len(m.group(0)), out)
         # "said a diplomat speaking on condition of anonymity": how the source spoke, no clause of the sentence

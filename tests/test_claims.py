@@ -1446,3 +1446,19 @@ def test_a_cue_in_a_relative_clause_on_the_agent_speaks_for_the_agent(models: tu
     assert [(c.speaker, c.speaker_country, c.cue) for c in claims_of(en, "en", models)] == [("representative of Brazil", "BRA", "argued")]
     fr = "Cette approche a été rejetée par le représentant de la Chine, qui a estimé que de nouvelles sanctions ne feraient qu'aggraver la crise."
     assert [(c.speaker, c.speaker_country) for c in claims_of(fr, "fr", models)] == [("représentant de la Chine", "CHN")]
+
+
+def test_an_elided_complementiser_glued_to_a_guillemet(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "L'économiste Karim Benali, de l'université de Tunis, juge qu’« aucun des deux pays n’a intérêt à une escalade »."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Karim Benali", "juge")] and found[0].text.startswith("« aucun des deux pays")
+
+
+def test_an_inverted_name_the_model_missed_with_a_role_after_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« La trêve ne tiendra pas sans garanties », estime Dragana Ćosić, politologue à l’université de Novi Sad."
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Dragana Ćosić", "estime")]
+
+
+def test_a_subject_before_its_cue_is_never_the_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le médiateur nommé par l'UA, l'ancien Premier ministre ghanéen Kofi Mensah, a annoncé une réunion des deux parties la semaine prochaine."
+    assert all("Kofi Mensah" not in c.text for c in claims_of(text, "fr", models))
