@@ -513,11 +513,20 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         return None  # ", jugeant ses termes déséquilibrés": a present participle has no subject after it
     if any(c.dep_ in CLAUSE_DEPS and c.i > anchor.i for c in anchor.children) or _opener_after(doc, pred, lex) is not None:
         return None  # "X, the minister, said the decision was…": the cue governs what follows
+    # after a quotation closed by a comma, any adverbial may come before the subject ("», a écrit sur X le porte-parole")
+    after_quote = first >= 2 and doc[first - 1].text == "," and (doc[first - 2].text in QUOTE_CLOSE or first - 2 in quoted_ends(doc))
     i = max(pred.tokens) + 1
     while i < len(doc):
         t = doc[i]
         if t.pos_ in ("ADV", "PART", "NUM") or _lemma(t) in lex.adjuncts:
             i += 1
+        elif t.text == "(" and i > max(pred.tokens) + 1:
+            close = next((k for k in range(i + 1, min(i + 8, len(doc))) if doc[k].text == ")"), None)
+            if close is None:
+                return None
+            i = close + 1  # "sur X (ex-Twitter)"
+        elif t.pos_ == "ADP" and after_quote and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN") and t.head.right_edge.i + 1 < len(doc) and doc[t.head.right_edge.i + 1].pos_ in ("DET", "PUNCT"):
+            i = t.head.right_edge.i + 1
         elif t.pos_ == "ADP":
             # an adverbial phrase: "dans un communiqué", "lors d'une conférence de presse"
             # (or whom it was said to: "a indiqué à l'agence X un diplomate", "a déclaré aux journalistes le ministre")

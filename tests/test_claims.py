@@ -1462,3 +1462,8 @@ def test_an_inverted_name_the_model_missed_with_a_role_after_it(models: tuple[ne
 def test_a_subject_before_its_cue_is_never_the_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Le médiateur nommé par l'UA, l'ancien Premier ministre ghanéen Kofi Mensah, a annoncé une réunion des deux parties la semaine prochaine."
     assert all("Kofi Mensah" not in c.text for c in claims_of(text, "fr", models))
+
+
+def test_an_inverted_subject_after_any_adverbial_once_a_quotation_closed(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« Nous ne reculerons pas d'un pouce », a écrit sur son compte Telegram (suivi par des milliers d'abonnés) le porte-parole du Kremlin."
+    assert [(c.speaker_country, c.cue, c.attribution) for c in claims_of(text, "fr", models)] == [("RUS", "a écrit", "inverted")]
