@@ -546,8 +546,8 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         head = doc[i]
         while head.head.i != head.i and head.dep_ in ("compound", "flat", "flat:name", "amod") and head.head.i > head.i:
             head = head.head
-        if _lemma(head) in lex.adjuncts:
-            return None  # "told a news conference"
+        if _lemma(head) in lex.adjuncts or _lemma(head) in lex.noun_cues:
+            return None  # "told a news conference", "told reporters"
         # the noun phrase must not be the object of what follows: "a appelé les autorités à faire…",
         # "told them that…" (an object and its complement, not an inverted subject)
         # (a participle after a comma describes the actor: "…, a déclaré la coordonnatrice, X, appelant …")
@@ -851,6 +851,9 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             c.dep_ in CLAUSE_DEPS for c in anchor.children if c.i > max(pred.tokens)
         ):
             start = None  # '"…?" X said outside the court, where …': what follows is where, the quotation is what
+        opener = _opener_after(doc, pred, lex)
+        if start is not None and opener is not None and (doc[opener].text in QUOTE_OPEN or doc[opener].text == '"') and _after_quotation(doc, clause_start):
+            start = None  # '"A," he said, "and B."': one quotation in two pieces, taken from the first
         if start is not None and start < stop:
             chunk = _strip_tail(list(doc[start:stop]))
             if chunk:

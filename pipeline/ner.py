@@ -774,7 +774,7 @@ _BRACKETED = re.compile(r"\s*\((?P<inside>[^()\n]{2,60})\)")
 
 _BRACKETED_DELEGATE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, ))(?P<name>[A-ZÀ-Ý][\w'’.-]+(?: (?:[A-ZÀ-Ý][\w'’.-]+|de|da|do|dos|van|von|der|bin|ben|el|al-[\w'’-]+)){1,4})"
-    r" \((?P<inside>[^()\n]{2,60})\)(?= (?:also |aussi |a |has )?[a-zà-ÿ]{3,})",
+    r" \((?P<inside>[^()\n]{2,60})\)(?=,? (?:also |aussi |a |has )?[a-zà-ÿ]{3,})",
     re.MULTILINE,
 )
 

@@ -1467,3 +1467,20 @@ def test_a_subject_before_its_cue_is_never_the_content(models: tuple[ner.NerMode
 def test_an_inverted_subject_after_any_adverbial_once_a_quotation_closed(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "« Nous ne reculerons pas d'un pouce », a écrit sur son compte Telegram (suivi par des milliers d'abonnés) le porte-parole du Kremlin."
     assert [(c.speaker_country, c.cue, c.attribution) for c in claims_of(text, "fr", models)] == [("RUS", "a écrit", "inverted")]
+
+
+def test_a_quotation_in_two_pieces_around_a_cue_before_a_coordinator(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = 'Rosa Delgado spoke first. "Our strength is the law," she said, "and the court will have the final say."'
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["Rosa Delgado"]
+    assert found[0].text.startswith('"Our strength is the law,"') and "the court will have the final say" in found[0].text
+
+
+def test_the_reporters_told_are_no_inverted_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = '"We have gained time, not peace," Oman\'s minister of state for foreign affairs, Salim al-Harthy, told reporters after the talks.'
+    assert [(c.speaker, c.speaker_country) for c in claims_of(text, "en", models)] == [("Salim al-Harthy", "OMN")]
+
+
+def test_a_bracketed_delegate_before_a_comma(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Akosua Mensimah (Ghana), speaking on behalf of the African Group, said donors must honour their pledges on adaptation."
+    assert [(c.speaker, c.speaker_country) for c in claims_of(text, "en", models)] == [("Akosua Mensimah", "GHA")]
