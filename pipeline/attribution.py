@@ -831,6 +831,12 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             counted = next((g for c in doc[speaker].children if c.dep_ in ("prep", "nmod") for g in ([c] if c.dep_ == "nmod" else c.children) if g.pos_ in ("NOUN", "PROPN") and g.dep_ in ("pobj", "nmod")), None)
             if counted is not None:
                 speaker = counted.i
+        if _is_participle(anchor) and out and out[-1].inverted and out[-1].predicate is preds[number - 1] and min(pred.tokens) >= 2 and doc[min(pred.tokens) - 1].text == ",":
+            # '"…", he said, stressing that …': the participle after a closing cue is that speaker's
+            before = out[-1]
+            ends = {max(before.predicate.tokens)} | ({doc[before.speaker].right_edge.i} if before.speaker is not None else set())
+            if min(pred.tokens) - 2 in ends:
+                speaker, inherits = None, before.predicate.anchor
         # where the content after the cue stops: at the next cue that is not inside it
         stop = len(doc)
         for later in preds[number + 1 :]:

@@ -1484,3 +1484,15 @@ def test_the_reporters_told_are_no_inverted_subject(models: tuple[ner.NerModels,
 def test_a_bracketed_delegate_before_a_comma(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Akosua Mensimah (Ghana), speaking on behalf of the African Group, said donors must honour their pledges on adaptation."
     assert [(c.speaker, c.speaker_country) for c in claims_of(text, "en", models)] == [("Akosua Mensimah", "GHA")]
+
+
+def test_a_participle_after_a_closing_cue_is_that_speakers(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = "Pedro Alves spoke. A regional process remained \"the only way forward\", he said, stressing that any sanctions must be agreed with the region."
+    assert [(c.speaker, c.cue) for c in claims_of(en, "en", models)] == [("Pedro Alves", "said"), ("Pedro Alves", "stressing")]
+    fr = "Le processus doit rester régional, a déclaré le ministre malien, soulignant que toute sanction devait être décidée avec la région."
+    assert [(c.speaker_country, c.cue) for c in claims_of(fr, "fr", models)] == [("MLI", "a déclaré"), ("MLI", "soulignant")]
+
+
+def test_the_organisation_is_the_one_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The International Committee of the Red Cross expressed regret. The organisation called on all states to respect the ban on landmines."
+    assert [c.speaker for c in claims_of(text, "en", models)] == ["International Committee of the Red Cross"]
