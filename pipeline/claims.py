@@ -1228,6 +1228,16 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         if first < last:
             lo_name = base + doc[first].idx
             return Speaker(ctx.text[lo_name : base + doc[last].idx + len(doc[last].text)], None, local, "person")
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i), None)
+    if tok.pos_ == "NOUN" and named is not None and not {fold(tok.lemma_), fold(tok.text)} & (lex.title_heads | lex.groups):
+        # "The M23's political wing, the Congo River Alliance, said": a body named in apposition that
+        # neither model nor lexicon knows (capitalised words, no person among them)
+        first = named.left_edge.i + (doc[named.left_edge.i].pos_ == "DET")
+        words = doc[first : named.right_edge.i + 1]
+        lo_name, hi_name = base + words[0].idx, base + words[-1].idx + len(words[-1].text)
+        proper = len(words) >= 2 and all(w.text[:1].isupper() or w.pos_ in ("ADP", "DET", "CCONJ") for w in words)
+        if proper and words[0].text[:1].isupper() and not [c for c in ctx.overlapping(lo_name, hi_name) if c.kind in ("PERSON", "TITLE")]:
+            return Speaker(ctx.text[lo_name:hi_name], None, None, "organisation")
     if tok.pos_ == "PROPN" and fold(tok.text) in ctx.surnames:
         entity_id = ctx.surnames[fold(tok.text)]
         return ctx.resolver.from_entity(Candidate(base + tok.idx, base + tok.idx + len(tok.text), "PERSON", tok.text, entity_id))

@@ -1496,3 +1496,8 @@ def test_a_participle_after_a_closing_cue_is_that_speakers(models: tuple[ner.Ner
 def test_the_organisation_is_the_one_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "The International Committee of the Red Cross expressed regret. The organisation called on all states to respect the ban on landmines."
     assert [c.speaker for c in claims_of(text, "en", models)] == ["International Committee of the Red Cross"]
+
+
+def test_a_body_named_in_apposition_that_no_lexicon_knows(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The rebels' armed wing, the Northern Liberation Front, said it would observe the ceasefire."
+    assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "en", models)] == [("Northern Liberation Front", "organisation")]
