@@ -209,6 +209,8 @@ def speaker_matches(gold: dict[str, Any], claim: dict[str, Any], entities: dict[
     if gold.get("speaker_kind") in ("group", "organisation", "document") and any(n and (n.startswith(wanted + " ") or wanted.startswith(n + " ")) for n in names):
         return True
     country = gold.get("speaker_country")
+    if gold.get("speaker_kind") == "country" and country and claim.get("speaker_kind") == "country" and claim.get("speaker_country") == country:
+        return True  # a country is its code, whichever name or capital stands for it ("Washington" / "United States")
     if gold.get("speaker_kind") == "organisation" and country and claim.get("speaker_country") == country:
         # a state body named by its country in another way: "Russia's Ministry of Foreign Affairs" /
         # "Russian Ministry of Foreign Affairs", "foreign ministry of Venezuela" / "Venezuela's foreign ministry"

@@ -87,3 +87,9 @@ def test_a_state_body_named_by_its_country_in_another_way_is_the_same_speaker() 
     assert not speaker_matches(gold, {"speaker": "Ukraine's Ministry of Foreign Affairs", "speaker_country": "UKR"}, {})
     fr = {"speaker": "ministère russe des Affaires étrangères", "speaker_kind": "organisation", "speaker_country": "RUS"}
     assert speaker_matches(fr, {"speaker": "ministère des Affaires étrangères de Russie", "speaker_country": "RUS"}, {})
+
+
+def test_a_country_speaker_is_its_code_whichever_name_stands_for_it() -> None:
+    gold = {"speaker": "Washington", "speaker_kind": "country", "speaker_country": "USA"}
+    assert speaker_matches(gold, {"speaker": "United States", "speaker_kind": "country", "speaker_country": "USA"}, {})
+    assert not speaker_matches(gold, {"speaker": "United States", "speaker_kind": "country", "speaker_country": "CAN"}, {})
