@@ -853,11 +853,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         inverted = incise = False
         start = _right_content_start(doc, pred, anchor, speaker, lex, stop)
         clause_start = _clause_start(doc, pred, speaker)
-        if start is not None and not pred.stance and _after_quotation(doc, clause_start) and _opener_after(doc, pred, lex) is None and not any(
+        opener = _opener_after(doc, pred, lex)
+        if start is not None and not pred.stance and _after_quotation(doc, clause_start) and opener is None and not any(
             c.dep_ in CLAUSE_DEPS for c in anchor.children if c.i > max(pred.tokens)
         ):
             start = None  # '"…?" X said outside the court, where …': what follows is where, the quotation is what
-        opener = _opener_after(doc, pred, lex)
         if start is not None and opener is not None and (doc[opener].text in QUOTE_OPEN or doc[opener].text == '"') and _after_quotation(doc, clause_start):
             start = None  # '"A," he said, "and B."': one quotation in two pieces, taken from the first
         if start is not None and start < stop:
@@ -874,7 +874,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             # resteront …": the words on both sides of the incise are the content
             first = _content_start(doc, out, clause_start)
             chunk = _strip_tail(list(doc[first:clause_start]))
-            after = _strip_tail(list(doc[max([*pred.tokens, doc[speaker].right_edge.i if speaker is not None else -1]) + 2 : stop]))
+            after = _strip_tail(list(doc[_clause_end(doc, pred, speaker) + 2 : stop]))
             if sum(not t.is_punct for t in chunk) >= 2 and after and not any(t.is_quote or t.text in QUOTE_OPEN + QUOTE_CLOSE for t in chunk):
                 pieces, incise = [_span(chunk), _span(after)], True
         # (never when the subject stands before that text: "Le médiateur …, X, a annoncé une réunion")
@@ -1272,9 +1272,14 @@ def _tail_after(doc: Doc, pred: Predicate, speaker: int | None, stop: int | None
     return None
 
 
+def _clause_end(doc: Doc, pred: Predicate, speaker: int | None) -> int:
+    """Last token of the cue and of its subject's phrase."""
+    return max([*pred.tokens, doc[speaker].right_edge.i if speaker is not None else -1])
+
+
 def _interrupts(doc: Doc, pred: Predicate, speaker: int | None, clause_start: int) -> bool:
     """Is the cue clause a short incise between two commas ("…, she said, …")?"""
-    last = max([*pred.tokens, doc[speaker].right_edge.i if speaker is not None else -1])
+    last = _clause_end(doc, pred, speaker)
     clause = [t for t in doc[clause_start : last + 1] if not t.is_punct]
     return 0 < clause_start and doc[clause_start - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == "," and len(clause) <= 4
 
