@@ -152,6 +152,12 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         t.lemma_ = chosen
 
 
+def _present_er(doc: Doc, t: Token) -> bool:
+    """A French -er verb written without the participle's "é" ("La CEEAC salue …"), whatever the tagger
+    made of it: a present tense, not a participle qualifying the noun before it."""
+    return doc.lang_ == "fr" and _lemma(t).endswith("er") and not t.lower_.endswith(("é", "ée", "és", "ées"))
+
+
 def _inverted_clitic_before(doc: Doc, t: Token, lex: SentenceLexicon) -> int | None:
     """The subject clitic written just before a word after the auxiliary ("a-t-il martelé",
     "avait-elle dit"), however the parser hung the pieces."""
@@ -190,7 +196,7 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
     for t in doc:
         if t.i in taken or (t.i in quoted and not _incise(doc, t) and not _quoted_cue(doc, t, quoted)):
             continue
-        if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PROPN") and not _present_er(doc, t):
             continue  # "un message publié sur…", "cité par les agences": a participle qualifying a noun
         if (
             t.dep_ == "conj" and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm")

@@ -1501,3 +1501,8 @@ def test_the_organisation_is_the_one_named_before(models: tuple[ner.NerModels, c
 def test_a_body_named_in_apposition_that_no_lexicon_knows(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "The rebels' armed wing, the Northern Liberation Front, said it would observe the ceasefire."
     assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "en", models)] == [("Northern Liberation Front", "organisation")]
+
+
+def test_a_french_present_tense_the_tagger_took_for_a_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "La Communauté économique des États de l'Afrique de l'Ouest (CEDEAO) salue pour sa part « le déroulement pacifique du scrutin »."
+    assert [(c.speaker_kind, c.cue) for c in claims_of(text, "fr", models)] == [("organisation", "salue")]
