@@ -1047,6 +1047,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         return together
     lo, hi = attribution.noun_phrase(doc, index)
     start, end = base + lo, base + hi
+    # a name the parser split at its "and" ("the delegate of Antigua | and Barbuda") ends where the mention does
+    end = max([end] + [c.end for c in ctx.overlapping(start, end) if start <= c.start < end and c.kind in ("COUNTRY", "ORG")])
     head_at = base + tok.idx
     # mentions in an incise the parser did not see ("par la voix du président de sa Commission") are no part of the phrase
     inside = [c for c in _mentions_in(ctx, start, end) if doc.text[c.start - base : c.end - base].strip()]
@@ -1078,6 +1080,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             c for c in ctx.overlapping(head_at, head_at + 160)
             if c.kind == "PERSON" and c.entity_id and c.start > head_at and doc.text[c.start - base : c.end - base].strip()
             and (c.origin == "title" or re.fullmatch(r"\s*,\s*", ctx.text[end : c.start]) or _closes_apposition(ctx, doc, base, index, c))
+            # (not a name past the cue: "France's delegate said …, while Pakistan's delegate, X, stressed")
+            and not any(t.pos_ in ("VERB", "AUX") and not attribution._is_participle_form(t) for t in doc if head_at <= base + t.idx < c.start)
             # an acronym in brackets is part of the title ("… du Bureau des Nations Unies … (BNUAO), M. X")
             and not re.search(r"[.;:!?«»\"“”()]", _ACRONYM_IN_BRACKETS.sub("", ctx.text[head_at : c.start]))
         ]

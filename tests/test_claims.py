@@ -1506,3 +1506,13 @@ def test_a_body_named_in_apposition_that_no_lexicon_knows(models: tuple[ner.NerM
 def test_a_french_present_tense_the_tagger_took_for_a_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "La Communauté économique des États de l'Afrique de l'Ouest (CEDEAO) salue pour sa part « le déroulement pacifique du scrutin »."
     assert [(c.speaker_kind, c.cue) for c in claims_of(text, "fr", models)] == [("organisation", "salue")]
+
+
+def test_a_name_past_the_cue_is_not_the_name_of_the_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Italy's delegate said the mission must be adequately funded, while Nepal's delegate, Sita Rana, stressed that troop safety came first."
+    assert [(c.speaker, c.speaker_country) for c in claims_of(text, "en", models)] == [("Italy's delegate", "ITA"), ("Sita Rana", "NPL")]
+
+
+def test_a_country_name_the_parser_split_at_its_and(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The representative of Trinidad and Tobago said the draft was balanced and deserved support."
+    assert [c.speaker_country for c in claims_of(text, "en", models)] == ["TTO"]
