@@ -552,8 +552,8 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
         head = doc[i]
         while head.head.i != head.i and head.dep_ in ("compound", "flat", "flat:name", "amod") and head.head.i > head.i:
             head = head.head
-        if _lemma(head) in lex.adjuncts or _lemma(head) in lex.noun_cues:
-            return None  # "told a news conference", "told reporters"
+        if _lemma(head) in lex.adjuncts or _lemma(head) in lex.noun_cues and not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in head.children):
+            return None  # "told a news conference", "told reporters" (but "indique le communiqué" speaks)
         # the noun phrase must not be the object of what follows: "a appelé les autorités à faire…",
         # "told them that…" (an object and its complement, not an inverted subject)
         # (a participle after a comma describes the actor: "…, a déclaré la coordonnatrice, X, appelant …")

@@ -1516,3 +1516,8 @@ def test_a_name_past_the_cue_is_not_the_name_of_the_subject(models: tuple[ner.Ne
 def test_a_country_name_the_parser_split_at_its_and(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "The representative of Trinidad and Tobago said the draft was balanced and deserved support."
     assert [c.speaker_country for c in claims_of(text, "en", models)] == ["TTO"]
+
+
+def test_a_definite_text_after_a_closing_cue_is_its_inverted_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« Le Japon réaffirme son attachement à la liberté de navigation », indique le communiqué du ministère japonais."
+    assert [(c.speaker_kind, c.attribution) for c in claims_of(text, "fr", models)] == [("document", "inverted")]
