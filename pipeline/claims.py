@@ -561,7 +561,8 @@ class Resolver:
             # the United Kingdom said … She called on …") only if that speaker spoke last
             # (or, named, if they also opened the sentence before: "X, the minister, called it … . …, she said")
             # (unless someone of that gender is named in this paragraph: "A met B. A said … She said")
-            opened = self.opener is not None and self.opener.key == speaker.key and not any(
+            # (or spoke in this paragraph: '"…," said X, a researcher. She said …')
+            opened = (self.opener is not None and self.opener.key == speaker.key or rank == 0 and self.last_at.get(speaker.key, -1) >= self.paragraph_at) and not any(
                 s.gender == gender and s.key != speaker.key and self.last_at.get(s.key, -1) >= self.paragraph_at for s in self.history + seen_only
             )
             if gender == "f" and speaker.gender != "f" and number == "sg" and not (speaker.gender is None and rank == 0 and speaker.kind == "person" and (not self.named(speaker) or not gender_known or opened)):

@@ -1521,3 +1521,12 @@ def test_a_country_name_the_parser_split_at_its_and(models: tuple[ner.NerModels,
 def test_a_definite_text_after_a_closing_cue_is_its_inverted_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "« Le Japon réaffirme son attachement à la liberté de navigation », indique le communiqué du ministère japonais."
     assert [(c.speaker_kind, c.attribution) for c in claims_of(text, "fr", models)] == [("document", "inverted")]
+
+
+def test_she_after_a_quotation_closed_by_a_name_of_unknown_gender_in_the_paragraph(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Foreign Minister Maria Lindqvist said the incident was dangerous.\n\n"
+        "\"The fleet is testing the rules,\" said Kerttu Aalto, a researcher at a Helsinki institute. "
+        "She said the treaty's vague wording made such incidents likely."
+    )
+    assert [c.speaker for c in claims_of(text, "en", models)] == ["Maria Lindqvist", "Kerttu Aalto", "Kerttu Aalto"]
