@@ -152,6 +152,12 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         t.lemma_ = chosen
 
 
+def _relative_after_comma(doc: Doc, clause: Token, lex: SentenceLexicon) -> bool:
+    """Does the clause open, after a comma, with a relative pronoun ("…, pour qui …", "…, who …")?"""
+    left = clause.left_edge.i
+    return left >= 1 and doc[left - 1].text == "," and any(doc[k].lower_ in lex.relatives for k in range(left, min(left + 2, clause.i + 1)))
+
+
 def _present_er(doc: Doc, t: Token) -> bool:
     """A French -er verb written without the participle's "é" ("La CEEAC salue …"), whatever the tagger
     made of it: a present tense, not a participle qualifying the noun before it."""
@@ -517,7 +523,8 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
     anchor = doc[pred.anchor]
     if _is_participle(anchor):
         return None  # ", jugeant ses termes déséquilibrés": a present participle has no subject after it
-    if any(c.dep_ in CLAUSE_DEPS and c.i > anchor.i for c in anchor.children) or _opener_after(doc, pred, lex) is not None:
+    # ("…, a estimé le délégué, pour qui le dialogue doit …": a relative clause after the actor, whatever the parser hung it on)
+    if any(c.dep_ in CLAUSE_DEPS and c.i > anchor.i and not _relative_after_comma(doc, c, lex) for c in anchor.children) or _opener_after(doc, pred, lex) is not None:
         return None  # "X, the minister, said the decision was…": the cue governs what follows
     # after a quotation closed by a comma, any adverbial may come before the subject ("», a écrit sur X le porte-parole")
     after_quote = first >= 2 and doc[first - 1].text == "," and (doc[first - 2].text in QUOTE_CLOSE or first - 2 in quoted_ends(doc))
@@ -859,6 +866,10 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         inverted = incise = False
         start = _right_content_start(doc, pred, anchor, speaker, lex, stop)
         clause_start = _clause_start(doc, pred, speaker)
+        if start is not None and speaker is not None and speaker > max(pred.tokens) and any(
+            c.dep_ in CLAUSE_DEPS and _relative_after_comma(doc, c, lex) and c.left_edge.i <= start <= c.right_edge.i for c in anchor.children
+        ):
+            start = None  # "« … », a estimé le délégué, pour qui …": what the actor's relative clause says is no content of this cue
         opener = _opener_after(doc, pred, lex)
         if start is not None and not pred.stance and _after_quotation(doc, clause_start) and opener is None and not any(
             c.dep_ in CLAUSE_DEPS for c in anchor.children if c.i > max(pred.tokens)

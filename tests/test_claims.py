@@ -1530,3 +1530,9 @@ def test_she_after_a_quotation_closed_by_a_name_of_unknown_gender_in_the_paragra
         "She said the treaty's vague wording made such incidents likely."
     )
     assert [c.speaker for c in claims_of(text, "en", models)] == ["Maria Lindqvist", "Kerttu Aalto", "Kerttu Aalto"]
+
+
+def test_a_relative_clause_after_an_inverted_subject_is_not_the_cues_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Les sanctions unilatérales « n'ont jamais changé la situation sur le terrain », a estimé le délégué du Venezuela, pour qui le dialogue doit primer."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker_country, c.attribution) for c in found][:1] == [("VEN", "inverted")] and found[0].text.startswith("Les sanctions unilatérales")
