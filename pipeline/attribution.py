@@ -152,6 +152,11 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         t.lemma_ = chosen
 
 
+def _infinitive(t: Token) -> bool:
+    """An infinitive, present or perfect ("préserver", "n'avoir constaté")."""
+    return "Inf" in t.morph.get("VerbForm") or any(a.dep_.startswith("aux") and "Inf" in a.morph.get("VerbForm") for a in t.children)
+
+
 def _relative_after_comma(doc: Doc, clause: Token, lex: SentenceLexicon) -> bool:
     """Does the clause open, after a comma, with a relative pronoun ("…, pour qui …", "…, who …")?"""
     left = clause.left_edge.i
@@ -916,7 +921,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             governs = any(c.dep_ in CLAUSE_DEPS or (c.dep_ == "advcl" and _is_content_clause(c, True)) for c in anchor.children if c.i > cue_last)
             # "exhorte les parties à reprendre les pourparlers": the infinitive the parser hung on the addressee
             governs = governs or any(
-                g.dep_ in ("acl", "xcomp", "advcl") and "Inf" in g.morph.get("VerbForm") and _is_content_clause(g, True)
+                # (or a bare one: "a indiqué à l'agence n'avoir constaté aucun mouvement")
+                g.dep_ in ("acl", "xcomp", "advcl") and _infinitive(g) and (_is_content_clause(g, True) or not any(m.dep_ == "mark" or m.lower_ == "to" for m in g.children))
                 for c in anchor.children if c.i > cue_last and c.dep_ in OBJECT_DEPS + ("obl:arg", "iobj", "obl") for g in c.children
             )
             opener = _opener_after(doc, pred, lex)

@@ -1536,3 +1536,9 @@ def test_a_relative_clause_after_an_inverted_subject_is_not_the_cues_content(mod
     text = "Les sanctions unilatérales « n'ont jamais changé la situation sur le terrain », a estimé le délégué du Venezuela, pour qui le dialogue doit primer."
     found = claims_of(text, "fr", models)
     assert [(c.speaker_country, c.attribution) for c in found][:1] == [("VEN", "inverted")] and found[0].text.startswith("Les sanctions unilatérales")
+
+
+def test_a_bare_perfect_infinitive_after_the_addressee_is_the_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "La mission d'observation de l'ONU a indiqué à l'Agence France-Presse n'avoir constaté « aucun mouvement de troupes » dans la zone."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["a indiqué"] and found[0].text.startswith("n'avoir constaté")
