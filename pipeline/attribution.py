@@ -134,8 +134,9 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         )
         # "X, …, juge toutefois « … »": a bare noun after a comma that opens a clause or a quotation
         after = next((n for n in doc[t.i + 1 : t.i + 4] if n.pos_ != "ADV"), None)
+        # (or right after its subject's noun: "Le chercheur juge toutefois « peu probable » …")
         opens = (
-            t.i >= 1 and doc[t.i - 1].text == "," and not any(c.dep_ == "det" for c in t.children)
+            t.i >= 1 and (doc[t.i - 1].text == "," or doc[t.i - 1].pos_ in ("NOUN", "PROPN")) and not any(c.dep_ == "det" for c in t.children)
             and after is not None and after.lower_ in ("que", "qu", "qu'", "qu’", "«", ":")
         )
         if t.pos_ == "NOUN" and (inverted or coordinated or opens) or perfect:
@@ -1331,7 +1332,8 @@ def noun_phrase(doc: Doc, index: int, wide: bool = False) -> tuple[int, int]:
     head = doc[index]
     keep = [head]
     # (not the head's own preposition: "rejetée par le représentant de X, qui …")
-    todo = [c for c in head.children if c.dep_ not in drop and not (c.dep_ == "case" and c.i < head.i)]
+    # (nor a verb the parser took for a modifier: "Le chercheur juge toutefois …")
+    todo = [c for c in head.children if c.dep_ not in drop and not (c.dep_ == "case" and c.i < head.i) and not (c.dep_ == "amod" and c.pos_ == "VERB" and c.i > head.i)]
     while todo:
         t = todo.pop()
         keep.append(t)
@@ -1355,7 +1357,7 @@ def short_phrase(doc: Doc, index: int) -> tuple[int, int]:
     """Character span of a noun with its determiner, numerals and adjectives only ("des diplomates",
     "Western diplomats", "un chercheur malien"): how a group or document speaker is named."""
     head = doc[index]
-    keep = [head] + [c for c in head.children if c.dep_ in ("det", "amod", "nummod", "compound", "poss") and abs(c.i - head.i) <= 3]
+    keep = [head] + [c for c in head.children if c.dep_ in ("det", "amod", "nummod", "compound", "poss") and abs(c.i - head.i) <= 3 and not (c.pos_ == "VERB" and c.i > head.i)]
     keep += [g for c in keep if c.dep_ == "poss" for g in c.subtree]
     keep += [g for c in keep if c.dep_ == "compound" for g in c.subtree if g.dep_ in ("amod", "compound") and g.i < c.i]  # "Civil society groups"
     low, high = min(t.i for t in keep), max(t.i for t in keep)

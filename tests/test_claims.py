@@ -1542,3 +1542,9 @@ def test_a_bare_perfect_infinitive_after_the_addressee_is_the_content(models: tu
     text = "La mission d'observation de l'ONU a indiqué à l'Agence France-Presse n'avoir constaté « aucun mouvement de troupes » dans la zone."
     found = claims_of(text, "fr", models)
     assert [c.cue for c in found] == ["a indiqué"] and found[0].text.startswith("n'avoir constaté")
+
+
+def test_a_cue_verb_the_tagger_took_for_a_noun_right_after_its_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le politologue juge toutefois « peu probable » une reprise des combats à grande échelle."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("politologue", "juge")]
