@@ -1367,7 +1367,7 @@ def test_a_named_official_after_an_opening_participle_and_before_an_acronym(mode
 
 def test_the_statement_that_said_it_after_its_author_spoke_in_it_is_the_author(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     en = (
-        "In a statement, the Kenyan Ministry of Defence said the border would remain closed until further notice. "
+        "In a statement, the Kenyan Ministry of Defence said the border crossing would stay shut for at least a week. "
         "Troops had been deployed to the area, the statement said."
     )
     assert [(c.speaker, c.speaker_kind) for c in claims_of(en, "en", models)] == [("Kenyan Ministry of Defence", "organisation")] * 2
@@ -1414,7 +1414,7 @@ def test_an_object_before_a_comma_after_the_cue_is_no_inverted_subject(models: t
 
 
 def test_a_subject_the_parser_joined_to_an_opening_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Expliquant l'abstention de sa délégation, la représentante du Brésil a affirmé que le texte restait déséquilibré."
+    text = "Motivant le vote négatif de son pays, la représentante du Brésil a affirmé que le texte restait déséquilibré."
     assert [(c.speaker_country, c.cue) for c in claims_of(text, "fr", models)] == [("BRA", "a affirmé")]
 
 
@@ -1442,7 +1442,7 @@ def test_the_coalition_is_the_coalition_named_before(models: tuple[ner.NerModels
 
 
 def test_a_cue_in_a_relative_clause_on_the_agent_speaks_for_the_agent(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    en = "The proposal was opposed by the representative of Brazil, who argued that new sanctions would only deepen the crisis."
+    en = "The proposal was opposed by the representative of Brazil, who argued that new sanctions would push both sides further apart."
     assert [(c.speaker, c.speaker_country, c.cue) for c in claims_of(en, "en", models)] == [("representative of Brazil", "BRA", "argued")]
     fr = "Cette approche a été rejetée par le représentant de la Chine, qui a estimé que de nouvelles sanctions ne feraient qu'aggraver la crise."
     assert [(c.speaker, c.speaker_country) for c in claims_of(fr, "fr", models)] == [("représentant de la Chine", "CHN")]
@@ -1465,7 +1465,7 @@ def test_a_subject_before_its_cue_is_never_the_content(models: tuple[ner.NerMode
 
 
 def test_an_inverted_subject_after_any_adverbial_once_a_quotation_closed(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "« Nous ne reculerons pas d'un pouce », a écrit sur son compte Telegram (suivi par des milliers d'abonnés) le porte-parole du Kremlin."
+    text = "« Nous ne reculerons pas », a écrit sur X (anciennement Twitter) le porte-parole du Kremlin."
     assert [(c.speaker_country, c.cue, c.attribution) for c in claims_of(text, "fr", models)] == [("RUS", "a écrit", "inverted")]
 
 
@@ -1477,8 +1477,8 @@ def test_a_quotation_in_two_pieces_around_a_cue_before_a_coordinator(models: tup
 
 
 def test_the_reporters_told_are_no_inverted_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = '"We have gained time, not peace," Oman\'s minister of state for foreign affairs, Salim al-Harthy, told reporters after the talks.'
-    assert [(c.speaker, c.speaker_country) for c in claims_of(text, "en", models)] == [("Salim al-Harthy", "OMN")]
+    text = '"We have won a pause, not a settlement," Kenya\'s state minister for regional affairs, Peter Otieno, told reporters after the talks.'
+    assert [(c.speaker, c.speaker_country) for c in claims_of(text, "en", models)] == [("Peter Otieno", "KEN")]
 
 
 def test_a_bracketed_delegate_before_a_comma(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
@@ -1504,7 +1504,7 @@ def test_a_body_named_in_apposition_that_no_lexicon_knows(models: tuple[ner.NerM
 
 
 def test_a_french_present_tense_the_tagger_took_for_a_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "La Communauté économique des États de l'Afrique de l'Ouest (CEDEAO) salue pour sa part « le déroulement pacifique du scrutin »."
+    text = "La Communauté économique des États de l'Afrique centrale (CEEAC) salue pour sa part « la sérénité de la campagne électorale »."
     assert [(c.speaker_kind, c.cue) for c in claims_of(text, "fr", models)] == [("organisation", "salue")]
 
 
@@ -1545,6 +1545,6 @@ def test_a_bare_perfect_infinitive_after_the_addressee_is_the_content(models: tu
 
 
 def test_a_cue_verb_the_tagger_took_for_a_noun_right_after_its_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Le politologue juge toutefois « peu probable » une reprise des combats à grande échelle."
+    text = "Le politologue juge néanmoins « très improbable » une reprise des combats au printemps."
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("politologue", "juge")]
