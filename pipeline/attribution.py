@@ -126,20 +126,7 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
             continue
         form = t.text.lower()
         cands = candidates(form)
-        inverted = t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN")
-        coordinated = t.dep_ == "conj" and t.head.pos_ == "VERB" and any(c.dep_ == "cc" for c in t.children)
-        # "a-t-il martelé": a word with the perfect's auxiliary is a participle, whatever its tag
-        perfect = t.pos_ in ("ADJ", "NOUN") and (
-            any(c.dep_ == "aux:tense" and c.lemma_.lower() == "avoir" for c in t.children) or _inverted_clitic_before(doc, t, lex) is not None
-        )
-        # "X, …, juge toutefois « … »": a bare noun after a comma that opens a clause or a quotation
-        after = next((n for n in doc[t.i + 1 : t.i + 4] if n.pos_ != "ADV"), None)
-        # (or right after its subject's noun: "Le chercheur juge toutefois « peu probable » …")
-        opens = (
-            t.i >= 1 and (doc[t.i - 1].text == "," or doc[t.i - 1].pos_ in ("NOUN", "PROPN")) and not any(c.dep_ == "det" for c in t.children)
-            and after is not None and after.lower_ in ("que", "qu", "qu'", "qu’", "«", ":")
-        )
-        if t.pos_ == "NOUN" and (inverted or coordinated or opens) or perfect:
+        if t.pos_ in ("ADJ", "NOUN") and _verb_tagged_as_noun(doc, t, closing, lex):
             # « … », juge X; "salue … et exige que …": a cue verb the tagger took for its noun homograph
             verbs = cands & lex.pools.get("VERB", frozenset()) & frozenset(lex.verbs)
             if verbs:
@@ -151,6 +138,26 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
         if chosen is None:
             chosen = listed(form) or (min(cands - {form}) if t.pos_ in ("VERB", "AUX") and cands - {form} else form)
         t.lemma_ = chosen
+
+
+def _verb_tagged_as_noun(doc: Doc, t: Token, closing: set[int], lex: SentenceLexicon) -> bool:
+    """Whether a token tagged as a noun or adjective is a verb by its place in the sentence."""
+    # "a-t-il martelé": a word with the perfect's auxiliary is a participle, whatever its tag
+    if any(c.dep_ == "aux:tense" and c.lemma_.lower() == "avoir" for c in t.children) or _inverted_clitic_before(doc, t, lex) is not None:
+        return True
+    if t.pos_ != "NOUN":
+        return False
+    inverted = t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN")
+    coordinated = t.dep_ == "conj" and t.head.pos_ == "VERB" and any(c.dep_ == "cc" for c in t.children)
+    if inverted or coordinated:
+        return True
+    # "X, …, juge toutefois « … »": a bare noun after a comma that opens a clause or a quotation
+    # (or right after its subject's noun: "Le chercheur juge toutefois « peu probable » …")
+    after = next((n for n in doc[t.i + 1 : t.i + 4] if n.pos_ != "ADV"), None)
+    return (
+        t.i >= 1 and (doc[t.i - 1].text == "," or doc[t.i - 1].pos_ in ("NOUN", "PROPN")) and not any(c.dep_ == "det" for c in t.children)
+        and after is not None and after.lower_ in ("que", "qu", "qu'", "qu’", "«", ":")
+    )
 
 
 def _infinitive(t: Token) -> bool:

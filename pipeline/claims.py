@@ -1302,8 +1302,10 @@ def _note_issued(ctx: DocumentContext, doc: Doc | None, drafts: list[Draft], end
         return
     texts = ctx.lex.documents & {fold(w) for w in ctx.lex.sentence.noun_cues}
     for t in doc:
+        if t.pos_ != "NOUN":
+            continue
         noun = fold(t.lemma_)
-        if t.pos_ == "NOUN" and noun in texts and any(
+        if noun in texts and any(
             c.dep_ == "det" and ("Ind" in c.morph.get("Definite") or "Yes" in c.morph.get("Poss")) or c.dep_ in ("poss", "nmod:poss") for c in t.children
         ):
             ctx.issued[noun] = (authors[-1], end)

@@ -24,6 +24,7 @@ from pipeline.config import MODELS_DIR, load_lexicon
 LANGUAGES = ("fr", "en")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-, diacritic- and apostrophe-insensitive form of a name ("Tô Lâm" → "to lam")."""
     text = text.replace("’", "'").replace("Đ", "D").replace("đ", "d")
