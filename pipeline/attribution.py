@@ -937,7 +937,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             qualifies = pred.lemma in lex.qualify and any(c.dep_ in OBJECT_DEPS for c in anchor.children) and _predicative(anchor)
             # "a relevé les défis de sécurité non traditionnels": a substantial object is what was said;
             # "announced a visit", "ajouter du sel" are not positions
-            substantial = pred.lemma not in lex.possession and any(c.dep_ in OBJECT_DEPS and len(list(c.subtree)) >= 5 for c in anchor.children if c.i > cue_last)
+            # (an "obl:arg" with no preposition is an object whose "des" the parser read as "de les")
+            objects = [c for c in anchor.children if c.i > cue_last and (c.dep_ in OBJECT_DEPS or c.dep_ == "obl:arg" and not any(g.dep_ == "case" for g in c.children))] + [
+                g for c in anchor.children if c.i > cue_last and c.dep_ not in OBJECT_DEPS for g in _hung_objects(doc, c, stop)
+            ]
+            substantial = pred.lemma not in lex.possession and any(len(list(c.subtree)) >= 5 for c in objects)
             if not governs and opener is None and not qualifies and not substantial:
                 continue
         content_of[pred.anchor] = (pieces[0][0], pieces[-1][1])
@@ -1141,9 +1145,14 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
                 adjuncts.add(c.i)
                 # "a accusé lundi la police de …": the parser may hang the verb's object on the time word
-                complements += [g for g in c.children if g.dep_ in OBJECT_DEPS and g.i > c.i and g.i < stop]
+                complements += _hung_objects(doc, c, stop)
                 continue
             if pred.stance != "call" and _setting(c, lex):
+                continue
+            hung = [g for g in _hung_objects(doc, c, stop) if g.dep_ not in OBJECT_DEPS]
+            if hung and c.dep_ not in CLAUSE_DEPS:
+                # "relève, dans son rapport, des violations": the phrase between commas is an incise
+                complements += hung
                 continue
             complements.append(c)
     # particle objects: "called on Israel to …" (addressee), "called for a ceasefire" (content)
@@ -1190,6 +1199,21 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
         return _detached_object(doc, pred, anchor, stop)
     first = min(complements, key=lambda c: c.left_edge.i)
     return first.left_edge.i if first.left_edge.i > cue_last else first.i
+
+
+def _hung_objects(doc: Doc, adverbial: Token, stop: int) -> list[Token]:
+    """Objects of a cue that the parser hung on an adverbial after it: "a accusé lundi la police de …"
+    (an object of the time word), "relève, dans sa déclaration, des retards" (a bare noun phrase is
+    no conjunct of a prepositional phrase)."""
+    prepositional = any(g.dep_ == "case" for g in adverbial.children)
+    return [
+        g for g in adverbial.children
+        if adverbial.i < g.i < stop and (
+            g.dep_ in OBJECT_DEPS
+            or prepositional and g.dep_ in ("conj", "nmod") and g.pos_ == "NOUN" and "," in (doc[g.left_edge.i].text, doc[g.left_edge.i - 1].text)
+            and not any(x.dep_ in ("case", "cc") for x in g.children)
+        )
+    ]
 
 
 def _detached_object(doc: Doc, pred: Predicate, anchor: Token, stop: int) -> int | None:

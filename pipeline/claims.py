@@ -140,6 +140,7 @@ class ClaimLexicon:
     person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
     bodies: frozenset[str] = frozenset()  # "the company", "la société": an organisation named before
     offices: frozenset[str] = frozenset()  # "the Office of the President": the body of one office holder
+    units: frozenset[str] = frozenset()  # "sa mission d'observation", "its monitoring team": a part of the body named before
     anonymity: re.Pattern[str] = re.compile("(?!)")  # "sous couvert d'anonymat" and all after it: how one spoke, not who
     posted: re.Pattern[str] = re.compile("(?!)")  # "en poste à Lima" closing a description: where, not who
     anonymity_phrase: re.Pattern[str] = re.compile("(?!)")  # the phrase alone
@@ -249,6 +250,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         person_possessives={p["form"]: p["gender"] for p in conf.get("person_possessives", [])},
         bodies=frozenset(fold(w) for w in conf.get("bodies", [])),
         offices=frozenset(fold(w) for w in conf.get("offices", [])),
+        units=frozenset(fold(w) for w in conf.get("units", [])),
         anonymity=re.compile(rf"[\s,]+(?:{anonymity})\b.*$", re.IGNORECASE | re.DOTALL) if anonymity else re.compile("(?!)"),
         posted=re.compile(
             rf"\s+(?:{_compile_words(conf['postings'])})(?:\s+(?:{_compile_words(conf['settings'])})\s+[A-ZÀ-Þ][\w'’-]*(?:[\s-]+[A-ZÀ-Þ][\w'’-]*)*)?$"
@@ -950,6 +952,11 @@ def _body_antecedent(ctx: DocumentContext, base: int) -> Speaker | None:
                 if ctx.text[ctx.previous : c.start].strip() and len(ctx.text[ctx.previous : c.start].split()) > 3:
                     break  # not the sentence's opening
                 return ctx.resolver.from_entity(c)
+        # a body no model knows, the last to speak, opening the sentence before ("Its observer mission noted …")
+        last = ctx.resolver.history[-1] if ctx.resolver.history else None
+        opening = fold(ctx.text[ctx.previous : min(base, ctx.previous + ctx.lead_chars)]).split()
+        if last is not None and last.kind == "organisation" and last.entity_id is None and fold(last.name).split()[0] in opening:
+            return last
     return None
 
 
@@ -1148,6 +1155,10 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 name = name[: name.rfind(" ")].rstrip() if " " in name else name
                 name = lex.posted.sub("", name)
             return Speaker(name, None, country, "person", _gender_of_description(tok, inside), indefinite=not _definite(phrase))
+        if owner is not None and not country and not plural and folded_head in lex.units:
+            # "La CEEAC salue … Sa mission d'observation relève": a part of the body named before
+            unit = " ".join(ctx.text[owner[1] : end].split())
+            return Speaker(f"{unit} {_of_body(ctx, owner[0])}", None, owner[0].country, "organisation")
         if (folded_head in lex.bodies or fold(tok.text) in lex.bodies) and not plural:
             body = _body_named(ctx, doc, base, index, phrase, inside)
             if body is not None:

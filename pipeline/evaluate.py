@@ -191,8 +191,26 @@ def _without_country(name: str, code: str) -> str:
     return " ".join(w for w in re.sub(r"(?<![\w-])(?:of the|of|de la|de l'|du|des|de|d')(?![\w-])", " ", name).split())
 
 
-def speaker_matches(gold: dict[str, Any], claim: dict[str, Any], entities: dict[str, dict[str, Any]]) -> bool:
-    """The gold speaker names the system's: its name, an alias of its entity, or (groups) the same head noun."""
+_COMPLEMENT = re.compile(r" (?:de la |de l'|du |des |de |d'|of the |of )")
+
+
+def _complements(name: str) -> dict[str, str]:
+    """Each way to read a name as a head and its complement: head → complement."""
+    return {name[: m.start()]: name[m.end() :] for m in _COMPLEMENT.finditer(name)}
+
+
+def _gold_names(gold_doc: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Folded name or alias of each gold entity → all the folded names of that entity."""
+    out: dict[str, frozenset[str]] = {}
+    for e in gold_doc.get("entities", []):
+        names = frozenset(_speaker_form(n) for n in [e["name"], *(e.get("aliases") or [])])
+        out.update((n, names) for n in names)
+    return out
+
+
+def speaker_matches(gold: dict[str, Any], claim: dict[str, Any], entities: dict[str, dict[str, Any]], gold_names: dict[str, frozenset[str]] | None = None) -> bool:
+    """The gold speaker names the system's: its name, an alias of its entity, or (groups) the same head noun.
+    `gold_names` (from the gold file's entities) tells two names of one body apart from two bodies."""
     wanted = _speaker_form(gold["speaker"])
     names = {_speaker_form(claim["speaker"])}
     entity = entities.get(claim.get("speaker_entity_id") or "")
@@ -218,6 +236,11 @@ def speaker_matches(gold: dict[str, Any], claim: dict[str, Any], entities: dict[
             return True
     if gold.get("speaker_kind") == "group" and claim.get("speaker_kind") == "group":
         return wanted.split()[-1:] == _speaker_form(claim["speaker"]).split()[-1:]
+    if gold.get("speaker_kind") == "organisation" and gold_names:
+        # a part of a body, the body named in full or by its acronym: "mission d'observation de la CEEAC" /
+        # "… de la Communauté économique des États de l'Afrique centrale"
+        ours = _complements(_speaker_form(claim["speaker"]))
+        return any(head in ours and ours[head] in gold_names.get(body, frozenset()) for head, body in _complements(wanted).items())
     return False
 
 
@@ -277,6 +300,7 @@ def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], 
             b.system += len(system)
         detail: dict[str, list[str]] = {"missed": [], "extra": [], "wrong_speaker": [], "wrong_stance": [], "wrong_country": []}
         used: set[int] = set()
+        gold_names = _gold_names(gold)
         for g in gold.get("claims", []):
             for b in buckets:
                 b.gold += 1
@@ -287,7 +311,7 @@ def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], 
                 continue
             used.add(hit)
             c = system[hit]
-            speaker_ok = speaker_matches(g, c, entities)
+            speaker_ok = speaker_matches(g, c, entities, gold_names)
             kind = kinds[g.get("speaker_kind", "person")]
             kind.tp += speaker_ok
             kind.fn += not speaker_ok

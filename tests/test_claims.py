@@ -1548,3 +1548,21 @@ def test_a_cue_verb_the_tagger_took_for_a_noun_right_after_its_subject(models: t
     text = "Le politologue juge néanmoins « très improbable » une reprise des combats au printemps."
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("politologue", "juge")]
+
+
+def test_a_part_of_the_body_named_before_speaks_through_a_possessive(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The African Union welcomed the peaceful vote on Sunday. Its observer mission noted long queues at rural polling stations. It recommended a review of the voter roll."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_kind, c.cue) for c in found] == [
+        ("African Union", "organisation", "welcomed"),
+        ("observer mission of the African Union", "organisation", "noted"),
+        ("observer mission of the African Union", "organisation", "recommended"),
+    ]
+    text = "L'Union européenne a salué le scrutin de dimanche. Sa mission d'observation signale de longues files d'attente dans les bureaux ruraux."
+    assert [c.speaker for c in claims_of(text, "fr", models)][1:] == ["mission d'observation de l'Union européenne"]
+
+
+def test_an_object_the_parser_hung_on_an_adverbial_between_commas(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "L'envoyé de l'ONU relève cependant, dans son rapport annuel, des violations répétées du cessez-le-feu dans le nord du pays."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["relève"] and found[0].text.startswith("des violations répétées")
