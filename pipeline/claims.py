@@ -711,7 +711,8 @@ class DocumentContext:
     previous: int | None = None  # where the sentence before the one being read starts
     # "In a statement, the ministry said …": folded text noun → (its author, where that sentence ends),
     # so that "the statement said" a sentence later is the ministry, not a document of its own
-    issued: dict[str, tuple[Speaker, int]] = field(default_factory=dict)
+    issued: dict[str, tuple[Speaker, int, bool]] = field(default_factory=dict)  # (… and whether it is one body's text)
+    spoke_through: int = -1  # where a text last spoke for the body that issued it ("The statement urges …")
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -945,7 +946,13 @@ def _coordinated_actors(ctx: DocumentContext, doc: Doc, base: int, index: int) -
 
 
 def _body_antecedent(ctx: DocumentContext, base: int) -> Speaker | None:
-    """What "it" stands for: the organisation or country opening the sentence before."""
+    """What "it" stands for: the organisation or country opening the sentence before, or whose text
+    opened it ("The statement urges Belize … It also recalls")."""
+    last = ctx.resolver.history[-1] if ctx.resolver.history else None
+    if last is not None and last.kind in ("organisation", "country") and ctx.previous is not None and ctx.resolver.said_at > ctx.previous:
+        opening = fold(ctx.text[ctx.previous : ctx.previous + 40]).replace("'", "' ").split()[:2]
+        if len(opening) == 2 and _definite(" ".join(opening)) and (opening[1] in _issued_texts(ctx) or opening[1] in ctx.lex.document_anaphors):
+            return last
     if ctx.previous is not None:
         for c in ctx.overlapping(ctx.previous, min(base, ctx.previous + ctx.lead_chars)):
             if c.start >= ctx.previous and c.entity_id and (c.kind == "ORG" or c.kind == "COUNTRY" and c.origin != "adjective"):
@@ -953,7 +960,6 @@ def _body_antecedent(ctx: DocumentContext, base: int) -> Speaker | None:
                     break  # not the sentence's opening
                 return ctx.resolver.from_entity(c)
         # a body no model knows, the last to speak, opening the sentence before ("Its observer mission noted …")
-        last = ctx.resolver.history[-1] if ctx.resolver.history else None
         opening = fold(ctx.text[ctx.previous : min(base, ctx.previous + ctx.lead_chars)]).split()
         if last is not None and last.kind == "organisation" and last.entity_id is None and fold(last.name).split()[0] in opening:
             return last
@@ -1183,7 +1189,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             name = short + (more.group(0) if more else "")
             if _definite(phrase) and not more and (folded_head in lex.document_anaphors or fold(tok.text) in lex.document_anaphors):
                 # "Le texte appelle …", "The document also welcomes …": the text named before
-                earlier = ctx.resolver.last_document() or _document_before(ctx, base + tok.idx)
+                # (after a text that spoke for its body, "le texte" is that text again: see _issued_by)
+                through = ctx.spoke_through >= 0 and _near(ctx.text, ctx.spoke_through, base + tok.idx)
+                earlier = ctx.resolver.last_document() or (None if through else _document_before(ctx, base + tok.idx))
                 if earlier:
                     return earlier
             return Speaker(_lower_det(" ".join(name.split())), None, country, "document", None)
@@ -1311,7 +1319,7 @@ def _note_issued(ctx: DocumentContext, doc: Doc | None, drafts: list[Draft], end
     authors = [d.speaker for d in drafts if d.speaker.kind != "document"]
     if doc is None or not authors:
         return
-    texts = ctx.lex.documents & {fold(w) for w in ctx.lex.sentence.noun_cues}
+    texts = _issued_texts(ctx)
     for t in doc:
         if t.pos_ != "NOUN":
             continue
@@ -1319,19 +1327,35 @@ def _note_issued(ctx: DocumentContext, doc: Doc | None, drafts: list[Draft], end
         if noun in texts and any(
             c.dep_ == "det" and ("Ind" in c.morph.get("Definite") or "Yes" in c.morph.get("Poss")) or c.dep_ in ("poss", "nmod:poss") for c in t.children
         ):
-            ctx.issued[noun] = (authors[-1], end)
+            # a text of one body ("in a statement", not "in a joint statement" of several) speaks for it even as a subject
+            alone = authors[-1].kind in ("organisation", "country") and authors[-1].number == "sg" and not any(c.dep_ == "amod" for c in t.children)
+            ctx.issued[noun] = (authors[-1], end, alone)
 
 
 def _issued_by(ctx: DocumentContext, draft: Draft) -> Draft:
     """'…, the statement said' after 'In a statement, the ministry said …': the ministry again. A text
     that is the subject of its own sentence ("The statement calls on …") keeps speaking for itself."""
     words = fold(draft.speaker.name).replace("'", "' ").split()
-    if draft.speaker.kind != "document" or draft.attribution == "subject" or len(words) != 2 or not _definite(draft.speaker.name):
+    if draft.speaker.kind != "document" or len(words) != 2 or not _definite(draft.speaker.name):
         return draft
     author = ctx.issued.get(words[1])
-    if author is None or not _near(ctx.text, author[1], draft.evidence[0]):
-        return draft
-    return replace(draft, speaker=author[0])
+    if author is not None and _near(ctx.text, author[1], draft.evidence[0]) and (draft.attribution != "subject" or author[2]):
+        ctx.spoke_through = draft.evidence[1]
+        return replace(draft, speaker=author[0])
+    last = ctx.resolver.history[-1] if ctx.resolver.history else None
+    if (
+        author is None and last is not None and last.kind in ("organisation", "country") and last.number == "sg" and ctx.resolver.last_document() is None
+        and (words[1] in _issued_texts(ctx) or words[1] in ctx.lex.document_anaphors) and _near(ctx.text, ctx.resolver.said_at, draft.evidence[0])
+    ):
+        # "The ministry condemned … '…,' the statement said": no text was named, the body that just spoke issued it
+        ctx.spoke_through = draft.evidence[1]
+        return replace(draft, speaker=last)
+    return draft
+
+
+def _issued_texts(ctx: DocumentContext) -> frozenset[str]:
+    """Folded nouns of a text one issues and speaks through ("statement", "communiqué")."""
+    return ctx.lex.documents & frozenset(fold(w) for w in ctx.lex.sentence.noun_cues)
 
 
 def _near(text: str, since: int, at: int) -> bool:
@@ -1483,6 +1507,12 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
             return said if said is not None and said.country == described else Speaker(" ".join(phrase.split()), None, described, "person")
         if not cands and not (group and (len(words) <= 4 or headed)):
             return None
+    bare = fold(re.sub(r"^(?:the|le|la|l')\s*", "", text[a:b], flags=re.IGNORECASE)).split()
+    if not cands and _definite(text[a:b]) and len(bare) == 1 and (bare[0] in lex.bodies or bare[0] in lex.offices):
+        # "According to the ministry, …": the body of that kind that spoke before
+        earlier = next((s for s in reversed(ctx.resolver.history) if s.kind == "organisation" and bare[0] in fold(s.name).split()), None)
+        if earlier is not None:
+            return earlier
     for c in sorted(cands, key=lambda c: (c.kind not in ("PERSON", "TITLE"), c.start)):
         if c.kind == "LOC":
             capital = _capital_speaker(ctx, c)

@@ -1378,12 +1378,28 @@ def test_the_statement_that_said_it_after_its_author_spoke_in_it_is_the_author(m
     assert [c.speaker_kind for c in claims_of(fr, "fr", models)] == ["organisation"] * 2
 
 
-def test_a_text_that_is_the_subject_of_its_own_sentence_speaks_for_itself(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+def test_a_joint_text_that_is_the_subject_of_its_own_sentence_speaks_for_itself(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "In a joint statement, the foreign ministers said they were ready to meet again. "
         "The statement calls on both sides to respect the truce along the border."
     )
     assert [c.speaker_kind for c in claims_of(text, "en", models)][-1] == "document"
+
+
+def test_the_text_of_one_body_speaks_for_that_body(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = (
+        "Chile's Ministry of Foreign Affairs on Monday protested the boarding of a Chilean trawler by a foreign coastguard.\n\n"
+        "\"The crew was fishing lawfully in international waters,\" the statement said.\n\n"
+        "According to the ministry, the trawler was escorted to a northern port overnight.\n\n"
+        "The statement urges the immediate return of the vessel. It also recalls that a bilateral commission handles such disputes."
+    )
+    found = claims_of(en, "en", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Chile's Ministry of Foreign Affairs", "CHL")] * 5
+    fr = (
+        "Dans son communiqué, le ministère péruvien des Affaires étrangères se dit préoccupé par la saisie du chalutier. "
+        "Le communiqué appelle à la libération de l'équipage. Le texte n'exclut pas des mesures de réciprocité."
+    )
+    assert [c.speaker_kind for c in claims_of(fr, "fr", models)] == ["organisation"] * 3
 
 
 def test_the_office_of_an_official_speaks_as_a_body(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
