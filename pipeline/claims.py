@@ -1048,6 +1048,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 return last
         if fold(word) in lex.body_pronouns:
             return _body_antecedent(ctx, base)
+        last = ctx.resolver.history[-1] if ctx.resolver.history else None
+        if (
+            fold(word) in lex.document_pronouns and last is not None and last.kind in ("organisation", "country") and last.number == "sg"
+            and ctx.previous is not None and ctx.resolver.said_at > ctx.previous and not any(at >= ctx.previous for at in ctx.resolver.last_at.values())
+        ):
+            # "Le ministère demande … Il rappelle que …": the body that spoke in the sentence before (no person named there)
+            return last
         if word in {p.lower() for p in lex.pronouns} and not lex.impersonal.match(ctx.text, base + tok.idx):
             gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
             bound = _bound_subject(ctx, doc, base, tok, gender or None) if number == "sg" else None
@@ -1150,7 +1157,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
                 # ("the official", "le dirigeant" of no country: only the named person who spoke last)
                 last = ctx.resolver.history[-1] if ctx.resolver.history else None
-                if earlier and (country or folded_head not in lex.groups or last is not None and last.key == earlier.key):
+                # (a description that names a body of another country is someone else: "le président de la Commission de l'UA")
+                named_body = any(c.kind in ("ORG", "COUNTRY") and c.entity_id and not (c.entity_id or "").startswith("org:agency-") for c in inside)
+                if earlier and (country or folded_head not in lex.groups or last is not None and last.key == earlier.key) and not (named_body and earlier.country != country):
                     return earlier
             name = re.sub(r"^(?:(?:the|le|la|les|an|a|une|un)\s+|l')", "", phrase, flags=re.IGNORECASE)
             name = lex.posted.sub("", lex.anonymity.sub("", name))  # "un diplomate sous couvert d'anonymat", "en poste à Lima"
@@ -1190,7 +1199,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             if _definite(phrase) and not more and (folded_head in lex.document_anaphors or fold(tok.text) in lex.document_anaphors):
                 # "Le texte appelle …", "The document also welcomes …": the text named before
                 # (after a text that spoke for its body, "le texte" is that text again: see _issued_by)
-                through = ctx.spoke_through >= 0 and _near(ctx.text, ctx.spoke_through, base + tok.idx)
+                through = ctx.spoke_through >= 0 and _near(ctx.text, ctx.spoke_through, base + tok.idx) or _recently_issued(ctx, base + tok.idx) is not None
                 earlier = ctx.resolver.last_document() or (None if through else _document_before(ctx, base + tok.idx))
                 if earlier:
                     return earlier
@@ -1338,7 +1347,8 @@ def _issued_by(ctx: DocumentContext, draft: Draft) -> Draft:
     words = fold(draft.speaker.name).replace("'", "' ").split()
     if draft.speaker.kind != "document" or len(words) != 2 or not _definite(draft.speaker.name):
         return draft
-    author = ctx.issued.get(words[1])
+    # ("le texte", "the text": whichever text was issued last)
+    author = ctx.issued.get(words[1]) if words[1] not in ctx.lex.document_anaphors else _recently_issued(ctx, draft.evidence[0])
     if author is not None and _near(ctx.text, author[1], draft.evidence[0]) and (draft.attribution != "subject" or author[2]):
         ctx.spoke_through = draft.evidence[1]
         return replace(draft, speaker=author[0])
@@ -1351,6 +1361,12 @@ def _issued_by(ctx: DocumentContext, draft: Draft) -> Draft:
         ctx.spoke_through = draft.evidence[1]
         return replace(draft, speaker=last)
     return draft
+
+
+def _recently_issued(ctx: DocumentContext, at: int) -> tuple[Speaker, int, bool] | None:
+    """The text issued last ("dans un communiqué, le ministère a …"), if in this paragraph or the one before."""
+    latest = max(ctx.issued.values(), key=lambda v: v[1], default=None)
+    return latest if latest is not None and _near(ctx.text, latest[1], at) else None
 
 
 def _issued_texts(ctx: DocumentContext) -> frozenset[str]:

@@ -199,7 +199,7 @@ def _complements(name: str) -> dict[str, str]:
     return {name[: m.start()]: name[m.end() :] for m in _COMPLEMENT.finditer(name)}
 
 
-def _gold_names(gold_doc: dict[str, Any]) -> dict[str, frozenset[str]]:
+def names_by_entity(gold_doc: dict[str, Any]) -> dict[str, frozenset[str]]:
     """Folded name or alias of each gold entity → all the folded names of that entity."""
     out: dict[str, frozenset[str]] = {}
     for e in gold_doc.get("entities", []):
@@ -300,7 +300,7 @@ def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], 
             b.system += len(system)
         detail: dict[str, list[str]] = {"missed": [], "extra": [], "wrong_speaker": [], "wrong_stance": [], "wrong_country": []}
         used: set[int] = set()
-        gold_names = _gold_names(gold)
+        gold_names = names_by_entity(gold)
         for g in gold.get("claims", []):
             for b in buckets:
                 b.gold += 1

@@ -1582,3 +1582,21 @@ def test_an_object_the_parser_hung_on_an_adverbial_between_commas(models: tuple[
     text = "L'envoyé de l'ONU relève cependant, dans son rapport annuel, des violations répétées du cessez-le-feu dans le nord du pays."
     found = claims_of(text, "fr", models)
     assert [c.cue for c in found] == ["relève"] and found[0].text.startswith("des violations répétées")
+
+
+def test_the_text_and_its_pronoun_after_a_body_spoke_in_a_communique(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministère nigérien de l'Intérieur a dénoncé, dans un communiqué publié lundi, l'enlèvement de trois enseignants.\n\n"
+        "« Le Niger ne laissera pas ces crimes impunis », souligne le texte.\n\n"
+        "Le ministère demande aux pays voisins de renforcer les contrôles. Il rappelle que les deux pays ont signé un accord de coopération policière."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker_kind, c.speaker_country) for c in found] == [("organisation", "NER")] * 4
+
+
+def test_a_description_naming_another_body_is_not_the_person_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre des Affaires étrangères, Moussa Traoré, a assuré que Niamey privilégiait le dialogue.\n\n"
+        "Dans un message séparé, le président de la Commission de l'Union africaine a appelé les deux pays à la retenue."
+    )
+    assert [c.speaker for c in claims_of(text, "fr", models)][-1] == "président de la Commission de l'Union africaine"

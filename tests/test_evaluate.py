@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.evaluate import evaluate_claims, evaluate_entities, headline, plot_tables, role_matches, speaker_matches
+from pipeline.evaluate import evaluate_claims, evaluate_entities, headline, names_by_entity, plot_tables, role_matches, speaker_matches
 
 GOLD = [
     {
@@ -93,3 +93,11 @@ def test_a_country_speaker_is_its_code_whichever_name_stands_for_it() -> None:
     gold = {"speaker": "Washington", "speaker_kind": "country", "speaker_country": "USA"}
     assert speaker_matches(gold, {"speaker": "United States", "speaker_kind": "country", "speaker_country": "USA"}, {})
     assert not speaker_matches(gold, {"speaker": "United States", "speaker_kind": "country", "speaker_country": "CAN"}, {})
+
+
+def test_a_part_of_a_body_named_by_the_bodys_full_name_or_acronym_is_the_same_speaker() -> None:
+    gold = {"speaker": "mission d'observation de la SADC", "speaker_kind": "organisation", "speaker_country": None}
+    names = names_by_entity({"entities": [{"name": "Communauté de développement d'Afrique australe", "aliases": ["SADC"]}]})
+    assert speaker_matches(gold, {"speaker": "mission d'observation de la Communauté de développement d'Afrique australe"}, {}, names)
+    assert not speaker_matches(gold, {"speaker": "mission d'observation de l'Union africaine"}, {}, names)
+    assert not speaker_matches(gold, {"speaker": "secrétariat de la Communauté de développement d'Afrique australe"}, {}, names)
