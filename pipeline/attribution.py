@@ -645,7 +645,8 @@ def _after_opener(doc: Doc, pred: Predicate) -> int | None:
     de X a affirmé …": the parser may join the subject to the opening prepositional or participle
     phrase; the one noun phrase between its comma and the cue is the subject."""
     first = min(pred.tokens)
-    if not (doc[0].pos_ == "ADP" or _is_participle_form(doc[0]) and doc[0].dep_ == "advcl"):
+    # (an opening participle the parser took for the clause's subject: "Introducing the draft, X said")
+    if not (doc[0].pos_ == "ADP" or _is_participle_form(doc[0]) and doc[0].dep_ in ("advcl", "csubj")):
         return None
     comma = next((t.i for t in doc[1:first] if t.text == ","), None)
     if comma is None or comma + 1 >= first:

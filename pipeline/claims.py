@@ -108,6 +108,8 @@ class ClaimLexicon:
     light_by_noun: dict[str, set[str]]  # light-verb nouns → their verbs (both must be there)
     framing_start: re.Pattern[str]
     framing_end: re.Pattern[str]
+    framing_mid: re.Pattern[str]  # ", selon X,", ", according to X,", ", in his view," inside a sentence
+    possessive_framings: dict[str, tuple[str, str]]  # "in his view" → (gender, number)
     framing_strict: frozenset[str]  # framings that need an actor right after them ("Pour la France,")
     cataphora: re.Pattern[str]
     complementiser: re.Pattern[str]
@@ -201,6 +203,9 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
     framings = sorted((f for f in cues.get("framings", []) if "X" not in f.split()), key=len, reverse=True)
     strict = frozenset(f.lower() for f in conf.get("strict_framings", []))
     framing_alt = _compile_words([f for f in framings] + [f[:1].upper() + f[1:] for f in framings])
+    loose_alt = _compile_words([f for f in framings if f.lower() not in strict])
+    possessive = {p["form"]: (p["gender"], p["number"]) for p in conf.get("possessive_framings", [])}
+    possessive_alt = _compile_words(list(possessive) + [f[:1].upper() + f[1:] for f in possessive]) if possessive else "(?!)"
     pronouns = {p["form"]: (p["gender"], p["number"]) for p in conf["pronouns"]}
     # written with either apostrophe: "d'anonymat", "d’anonymat"
     anonymity = "|".join(a.replace("'", "['’]") for a in conf.get("anonymity", []))
@@ -220,6 +225,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         framing_start=re.compile(rf"\s*(?P<framing>{framing_alt})\s+(?P<speaker>[^,]{{2,120}}?)\s*,\s*"),
         framing_end=re.compile(rf",\s*(?P<framing>{framing_alt})\s+(?P<speaker>[^,]{{2,120}}?)\s*[.!?]?\s*$"),
         framing_strict=strict,
+        framing_mid=re.compile(rf",\s*(?:(?P<framing>{loose_alt})\s+(?P<speaker>[^,]{{2,60}}?)|(?P<possessive>{possessive_alt}))\s*,\s*"),
+        possessive_framings={k.lower(): v for k, v in possessive.items()},
         cataphora=re.compile(rf"\s*(?:{trie_regex(conf['cataphora'])})\s*"),
         complementiser=re.compile(rf"\s*,?\s*(?:{'|'.join(re.escape(c) for c in conf['complementisers'])})(?:\s+|(?<=')|(?<=:))"),
         pronouns=pronouns,
@@ -1442,6 +1449,30 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
     return None
 
 
+def _mid_framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -> Draft | None:
+    """ "La résolution, selon lui, est …", "The text, in his view, was …", "The attack, according to
+    local officials, killed …": a framing between commas in a sentence no cue heads; the words on
+    both sides are the content."""
+    text, lex = ctx.text, ctx.lex
+    found = lex.framing_mid.search(text, s, e)
+    if found is None or found.start() == s:
+        return None
+    if found.group("possessive"):
+        gender, number = lex.possessive_framings.get(found.group("possessive").lower(), ("", "sg"))
+        speaker, framing = ctx.resolver.pronoun(gender or None, number), found.group("possessive")
+    else:
+        a, b = found.start("speaker"), found.end("speaker")
+        pronoun = lex.framing_pronouns.get(text[a:b].strip().lower())
+        speaker = ctx.resolver.pronoun(pronoun[0] or None, pronoun[1]) if pronoun else _framed_actor(ctx, a, b, False)
+        framing = found.group("framing")
+    before, after = _trim(text, s, found.start()), _trim(text, found.end(), e)
+    if speaker is None or before[0] >= before[1] or after[0] >= after[1]:
+        return None
+    start_word = text.index(framing, found.start())
+    cue = Cue(start_word, start_word + len(framing), framing, "")
+    return Draft(speaker, cue, (before[0], after[1]), (s, e), "according_to", p_index, s_index, (before, after))
+
+
 def _capital_speaker(ctx: DocumentContext, c: Candidate) -> Speaker | None:
     """A capital standing for its government ("Washington", "Pékin"): the country speaks."""
     code = ctx.lex.capitals.get(fold(c.text))
@@ -1559,7 +1590,8 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
     if framed and (parsed is None or framed.cue is None or framed.cue.text.lower() not in lex.framing_strict or framed.cue.start > s + 2):
         return [framed]
     if parsed is None:
-        return []
+        mid = _mid_framing(ctx, s, e, p_index, s_index)
+        return [mid] if mid else []
     if framed:
         # "Pour la France, …, a-t-elle ajouté", "For India, …, its representative said": the closing
         # cue names who speaks; the framing only says for whom
@@ -1587,6 +1619,9 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
                 before, after = _trim(text, s, found.start()), _trim(text, found.end(), e)
                 cue = Cue(found.start("cue"), found.end("cue"), found.group("cue"), "")
                 return [Draft(speaker, cue, (before[0], after[1]), (s, e), "inverted", p_index, s_index, (before, after))]
+        mid = _mid_framing(ctx, s, e, p_index, s_index)
+        if mid is not None:
+            return [mid]
     return drafts
 
 

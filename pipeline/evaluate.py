@@ -208,6 +208,23 @@ def names_by_entity(gold_doc: dict[str, Any]) -> dict[str, frozenset[str]]:
     return out
 
 
+_GROUP_LEAD = frozenset("a an the number majority minority several some many most few other of plusieurs certains certaines nombre plupart majorite minorite un une les la le de des d' du".split())
+_GROUP_END = frozenset("from of in at on with who which representing de du des d' en a au aux qui dont pour".split())
+
+
+def _group_core(name: str) -> list[str]:
+    """The words of a group's noun and its adjectives: no count before it, no complement after it."""
+    words = name.replace("'", "' ").split()
+    while len(words) > 1 and words[0] in _GROUP_LEAD:
+        words = words[1:]
+    core: list[str] = []
+    for w in words:
+        if core and w in _GROUP_END:
+            break
+        core.append(w)
+    return core
+
+
 def speaker_matches(gold: dict[str, Any], claim: dict[str, Any], entities: dict[str, dict[str, Any]], gold_names: dict[str, frozenset[str]] | None = None) -> bool:
     """The gold speaker names the system's: its name, an alias of its entity, or (groups) the same head noun.
     `gold_names` (from the gold file's entities) tells two names of one body apart from two bodies."""
@@ -235,7 +252,9 @@ def speaker_matches(gold: dict[str, Any], claim: dict[str, Any], entities: dict[
         if _without_country(wanted, country) == _without_country(_speaker_form(claim["speaker"]), country) != "":
             return True
     if gold.get("speaker_kind") == "group" and claim.get("speaker_kind") == "group":
-        return wanted.split()[-1:] == _speaker_form(claim["speaker"]).split()[-1:]
+        # the same group noun, whatever counts or places it: "A number of delegations from the Caribbean" / "delegations"
+        ours, theirs = _group_core(_speaker_form(claim["speaker"])), _group_core(wanted)
+        return bool(ours and theirs) and (ours[0] == theirs[0] or ours[-1] == theirs[-1])
     if gold.get("speaker_kind") == "organisation" and gold_names:
         # a part of a body, the body named in full or by its acronym: "mission d'observation de la CEEAC" /
         # "… de la Communauté économique des États de l'Afrique centrale"

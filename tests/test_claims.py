@@ -1600,3 +1600,23 @@ def test_a_description_naming_another_body_is_not_the_person_named_before(models
         "Dans un message séparé, le président de la Commission de l'Union africaine a appelé les deux pays à la retenue."
     )
     assert [c.speaker for c in claims_of(text, "fr", models)][-1] == "président de la Commission de l'Union africaine"
+
+
+def test_a_count_of_delegations_and_the_others_speak_as_groups(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "A number of delegations from Africa said they backed the text, while several others regretted that it ignored reparations."
+    assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "en", models)] == [("delegations", "group"), ("several others", "group")]
+    text = "La plupart des délégations ont salué l'accord conclu à Doha, tandis que d'autres ont regretté l'absence de calendrier."
+    assert [c.speaker_kind for c in claims_of(text, "fr", models)] == ["group", "group"]
+
+
+def test_a_framing_between_commas_in_a_sentence_no_cue_heads(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The delegate of Tuvalu said his islands had never been consulted. The draft, in his view, remained \"far too timid\" on financing."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found][-1] == ("delegate of Tuvalu", "in his view") and found[-1].text.startswith("The draft")
+    text = "La représentante du Tchad a dit craindre de nouveaux combats. Le cessez-le-feu, selon elle, reste « extrêmement fragile » dans l'est du pays."
+    assert [c.cue for c in claims_of(text, "fr", models)][-1] == "selon"
+
+
+def test_an_opening_participle_the_parser_took_for_the_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Presenting the report on behalf of the Group of Friends of Mediation, Tomasi Vunidilo (Fiji) said that dialogue remained the only viable path."
+    assert [(c.speaker, c.speaker_country) for c in claims_of(text, "en", models)] == [("Tomasi Vunidilo", "FJI")]
