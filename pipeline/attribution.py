@@ -1211,8 +1211,9 @@ def _hung_objects(doc: Doc, adverbial: Token, stop: int) -> list[Token]:
         g for g in adverbial.children
         if adverbial.i < g.i < stop and (
             g.dep_ in OBJECT_DEPS
-            or prepositional and g.dep_ in ("conj", "nmod") and g.pos_ == "NOUN" and "," in (doc[g.left_edge.i].text, doc[g.left_edge.i - 1].text)
-            and not any(x.dep_ in ("case", "cc") for x in g.children)
+            or prepositional and g.dep_ in ("conj", "nmod") and g.pos_ == "NOUN" and not any(x.dep_ in ("case", "cc") for x in g.children)
+            # (after a comma, or a noun phrase with its determiner: "salué dans un communiqué une élection …")
+            and ("," in (doc[g.left_edge.i].text, doc[g.left_edge.i - 1].text) or g.dep_ == "nmod" and any(x.dep_ == "det" for x in g.children))
         )
     ]
 

@@ -208,6 +208,7 @@ def names_by_entity(gold_doc: dict[str, Any]) -> dict[str, frozenset[str]]:
     return out
 
 
+_GOVERNMENTS = frozenset(["gouvernement", "government", "autorites", "authorities"])
 _GROUP_LEAD = frozenset("a an the number majority minority several some many most few other of plusieurs certains certaines nombre plupart majorite minorite un une les la le de des d' du".split())
 _GROUP_END = frozenset("from of in at on with who which representing de du des d' en a au aux qui dont pour".split())
 
@@ -246,6 +247,11 @@ def speaker_matches(gold: dict[str, Any], claim: dict[str, Any], entities: dict[
     country = gold.get("speaker_country")
     if gold.get("speaker_kind") == "country" and country and claim.get("speaker_kind") == "country" and claim.get("speaker_country") == country:
         return True  # a country is its code, whichever name or capital stands for it ("Washington" / "United States")
+    if country and claim.get("speaker_country") == country and {gold.get("speaker_kind"), claim.get("speaker_kind")} & {"country"}:
+        # a country and its government are one speaker: "Centrafrique" / "gouvernement centrafricain"
+        other = _speaker_form(claim["speaker"]) if gold.get("speaker_kind") == "country" else wanted
+        if _without_country(other, country) in _GOVERNMENTS:
+            return True
     if gold.get("speaker_kind") == "organisation" and country and claim.get("speaker_country") == country:
         # a state body named by its country in another way: "Russia's Ministry of Foreign Affairs" /
         # "Russian Ministry of Foreign Affairs", "foreign ministry of Venezuela" / "Venezuela's foreign ministry"

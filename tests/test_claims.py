@@ -1620,3 +1620,11 @@ def test_a_framing_between_commas_in_a_sentence_no_cue_heads(models: tuple[ner.N
 def test_an_opening_participle_the_parser_took_for_the_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Presenting the report on behalf of the Group of Friends of Mediation, Tomasi Vunidilo (Fiji) said that dialogue remained the only viable path."
     assert [(c.speaker, c.speaker_country) for c in claims_of(text, "en", models)] == [("Tomasi Vunidilo", "FJI")]
+
+
+def test_a_side_note_between_the_auxiliary_and_the_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "La représentante du Honduras, Gabriela Mejía, a pour sa part proposé la création d'un mécanisme régional de surveillance des frontières."
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Gabriela Mejía", "proposé")]
+    text = "Le gouvernement bolivien a de son côté salué dans un communiqué un accord « historique » avec ses voisins."
+    found = claims_of(text, "fr", models)
+    assert [c.speaker_country for c in found] == ["BOL"] and found[0].text.startswith("un accord")

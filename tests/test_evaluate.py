@@ -109,3 +109,11 @@ def test_a_group_is_its_noun_whatever_counts_or_places_it() -> None:
     assert not speaker_matches(gold, {"speaker": "observers", "speaker_kind": "group"}, {})
     fr = {"speaker": "plusieurs diplomates européens en poste à Dakar", "speaker_kind": "group"}
     assert speaker_matches(fr, {"speaker": "diplomates européens", "speaker_kind": "group"}, {})
+
+
+def test_a_country_and_its_government_are_one_speaker() -> None:
+    gold = {"speaker": "Tchad", "speaker_kind": "country", "speaker_country": "TCD"}
+    assert speaker_matches(gold, {"speaker": "gouvernement tchadien", "speaker_kind": "group", "speaker_country": "TCD"}, {})
+    assert not speaker_matches(gold, {"speaker": "armée tchadienne", "speaker_kind": "organisation", "speaker_country": "TCD"}, {})
+    gold = {"speaker": "Ghanaian government", "speaker_kind": "organisation", "speaker_country": "GHA"}
+    assert speaker_matches(gold, {"speaker": "Ghana", "speaker_kind": "country", "speaker_country": "GHA"}, {})
