@@ -1016,6 +1016,17 @@ def _closing_inversion(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -
     clitic = any(c.text.startswith("-") and c.text.lstrip("-").lower() in lex.pronouns for c in doc[last.anchor].children)
     if clitic and first > 0 and doc[first - 1].text == "," and all(t.is_punct or t.pos_ == "ADV" for t in doc[max(last.tokens) + 1 :]):
         return last  # "Le pays reste ouvert au dialogue, a-t-il toutefois assuré."
+    anchor, end = doc[last.anchor], max(last.tokens) + 1
+    subject = next((c for c in anchor.children if c.dep_ == "nsubj" and c.i < first), None)
+    if subject is not None and (
+        doc[subject.left_edge.i].pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or any(t.dep_ == "mark" or "Rel" in t.morph.get("PronType") for t in subject.subtree)
+    ):
+        subject = None  # ", tandis que le Royaume-Uni a appelé", ", dont la nomination …": a clause of its own, no closing cue
+    rest = [t for t in doc[end:] if not (t.is_punct or t.is_space)]
+    # (after the cue, only its own words, or a clause after a comma saying why or how it was said)
+    own = all(anchor.is_ancestor(t) for t in rest) or end < len(doc) and doc[end].text == "," and (rest[0].dep_ == "mark" or _is_participle_form(rest[0]))
+    if subject is not None and anchor.dep_ in ("parataxis", "conj", "advcl") and subject.left_edge.i >= 3 and doc[subject.left_edge.i - 1].text == "," and own:
+        return last  # "Baghdad wants the accord revised …, a member of the delegation said, speaking on condition …"
     actor = _inverted_actor(doc, last, lex)
     if actor is None or doc[actor].i < max(last.tokens):
         return None

@@ -142,6 +142,7 @@ class ClaimLexicon:
     person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
     bodies: frozenset[str] = frozenset()  # "the company", "la société": an organisation named before
     offices: frozenset[str] = frozenset()  # "the Office of the President": the body of one office holder
+    generic_persons: frozenset[str] = frozenset()  # "the official", "la source": any unnamed person introduced just before
     units: frozenset[str] = frozenset()  # "sa mission d'observation", "its monitoring team": a part of the body named before
     anonymity: re.Pattern[str] = re.compile("(?!)")  # "sous couvert d'anonymat" and all after it: how one spoke, not who
     posted: re.Pattern[str] = re.compile("(?!)")  # "en poste à Lima" closing a description: where, not who
@@ -257,6 +258,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         person_possessives={p["form"]: p["gender"] for p in conf.get("person_possessives", [])},
         bodies=frozenset(fold(w) for w in conf.get("bodies", [])),
         offices=frozenset(fold(w) for w in conf.get("offices", [])),
+        generic_persons=frozenset(fold(w) for w in conf.get("generic_persons", [])),
         units=frozenset(fold(w) for w in conf.get("units", [])),
         anonymity=re.compile(rf"[\s,]+(?:{anonymity})\b.*$", re.IGNORECASE | re.DOTALL) if anonymity else re.compile("(?!)"),
         posted=re.compile(
@@ -613,7 +615,8 @@ class Resolver:
         ("a senior Tajik official"), for a definite one ("the official")."""
         for speaker in list(reversed(self.history))[:2]:  # the last speakers only: "the official" later is someone named since
             unnamed = speaker.indefinite and speaker.entity_id is None or speaker.entity_id is not None and not self.named(speaker)
-            if speaker.kind == "person" and unnamed and head in fold(speaker.name).replace("-", " ").split():
+            # ("the official", "la source": any unnamed person just introduced, "a member of the delegation")
+            if speaker.kind == "person" and unnamed and (head in fold(speaker.name).replace("-", " ").split() or head in self.lex.generic_persons and speaker.indefinite):
                 return speaker
         return None
 
@@ -1150,7 +1153,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not at_head:
         country = _country_of([c for c in inside if not _mandate(ctx, start, c)])
         plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
-        if (folded_head in lex.title_heads or fold(tok.text) in lex.title_heads) and not plural:
+        # (one unnamed person of a group's kind, too: "a member of the Iraqi delegation", "un analyste")
+        one_of_group = (folded_head in lex.groups or fold(tok.text) in lex.groups) and not _definite(phrase) and folded_head not in lex.own_country
+        if (folded_head in lex.title_heads or fold(tok.text) in lex.title_heads or one_of_group) and not plural:
             # an unnamed delegate: "le représentant du Vietnam", "Ukraine's UN ambassador" — or the
             # named delegate of that country who spoke before ("Olena Kravets (Ukraine)")
             if owner is not None and not country:

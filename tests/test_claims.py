@@ -1628,3 +1628,18 @@ def test_a_side_note_between_the_auxiliary_and_the_participle(models: tuple[ner.
     text = "Le gouvernement bolivien a de son côté salué dans un communiqué un accord « historique » avec ses voisins."
     found = claims_of(text, "fr", models)
     assert [c.speaker_country for c in found] == ["BOL"] and found[0].text.startswith("un accord")
+
+
+def test_a_closing_cue_with_its_subject_after_the_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Ankara now wants the protocol revised to guarantee free passage for ships bound for the port at Mersin, one member of the Turkish team said, "
+        "speaking on condition of anonymity because he was not allowed to brief reporters. \"We only ask for what was agreed,\" the official said."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("one member of the Turkish team", "person", "TUR")] * 2
+    assert found[0].text.startswith("Ankara now wants")
+
+
+def test_one_unnamed_person_of_a_groups_kind(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Un membre de la délégation tchadienne a affirmé que les discussions étaient suspendues."
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in claims_of(text, "fr", models)] == [("membre de la délégation tchadienne", "person", "TCD")]
