@@ -1182,9 +1182,12 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 name = name[: name.rfind(" ")].rstrip() if " " in name else name
                 name = lex.posted.sub("", name)
             return Speaker(name, None, country, "person", _gender_of_description(tok, inside), indefinite=not _definite(phrase))
-        if owner is not None and not country and not plural and folded_head in lex.units:
-            # "La CEEAC salue … Sa mission d'observation relève": a part of the body named before
-            unit = " ".join(ctx.text[owner[1] : end].split())
+        if owner is not None and not country and not plural and (folded_head in lex.units or folded_head in lex.offices):
+            # "La CEEAC salue … Sa mission d'observation relève", "the Council, whose secretariat in Riyadh
+            # called on …": a part of the body named before (where it sits is no part of its name)
+            place = next((c for c in inside if c.kind == "LOC" and c.end == end and fold(ctx.text[: c.start].rstrip().rsplit(" ", 1)[-1]) in lex.sentence.settings), None)
+            stop = end if place is None else ctx.text.rfind(" ", 0, place.start - 1)  # (before "in", "à")
+            unit = " ".join(ctx.text[owner[1] : stop].split())
             return Speaker(f"{unit} {_of_body(ctx, owner[0])}", None, owner[0].country, "organisation")
         if (folded_head in lex.bodies or fold(tok.text) in lex.bodies) and not plural:
             body = _body_named(ctx, doc, base, index, phrase, inside)

@@ -1643,3 +1643,8 @@ def test_a_closing_cue_with_its_subject_after_the_content(models: tuple[ner.NerM
 def test_one_unnamed_person_of_a_groups_kind(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Un membre de la délégation tchadienne a affirmé que les discussions étaient suspendues."
     assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in claims_of(text, "fr", models)] == [("membre de la délégation tchadienne", "person", "TCD")]
+
+
+def test_whose_office_speaks_for_the_body_not_the_city_it_sits_in(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The plan was also criticised by the African Union, whose commission in Addis Ababa urged both sides to return to the talks."
+    assert [(c.speaker, c.speaker_country) for c in claims_of(text, "en", models)][-1:] == [("commission of the African Union", None)]
