@@ -415,6 +415,18 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif ch == '"':
             straight = not straight
+        elif ch == "." and (depth or straight):
+            # a quotation closing a sentence: '…waters." The crews, he said, …', « … citoyens. » Le texte …
+            # (not "?" or "!": '"…now?" Temirova said' goes on with its cue)
+            j = i + 1
+            while j < end and text[j] in " \u00a0\u202f":
+                j += 1
+            closes = j < end and (text[j] in QUOTES_CLOSE if depth == 1 and not straight else straight and not depth and text[j] == '"')
+            nxt = text[j + 1 : j + 3] if closes else ""
+            if closes and nxt[:1] == " " and (nxt[1:].isupper() or nxt[1:] in "«“\"") and nxt[1:]:
+                out.append((begin, j + 1))
+                begin, depth, straight, i = j + 2, 0, False, j + 2
+                continue
         elif ch in ".!?…" and depth == 0 and not straight:
             j = i + 1
             while j < end and text[j] in "»”\")'.":

@@ -1648,3 +1648,20 @@ def test_one_unnamed_person_of_a_groups_kind(models: tuple[ner.NerModels, claims
 def test_whose_office_speaks_for_the_body_not_the_city_it_sits_in(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "The plan was also criticised by the African Union, whose commission in Addis Ababa urged both sides to return to the talks."
     assert [(c.speaker, c.speaker_country) for c in claims_of(text, "en", models)][-1:] == [("commission of the African Union", None)]
+
+
+def test_a_quotation_that_closes_a_sentence_ends_it() -> None:
+    def split(text: str) -> list[str]:
+        return [text[a:b] for a, b in claims.sentences(text, 0, len(text))]
+
+    assert split('She said the vessels were "fishing without a licence." The crews, she said, were released.') == [
+        'She said the vessels were "fishing without a licence."', "The crews, she said, were released.",
+    ]
+    assert split("« Le Togo ne cédera pas. » Le texte ajoute que la frontière reste ouverte.") == ["« Le Togo ne cédera pas. »", "Le texte ajoute que la frontière reste ouverte."]
+    # a quotation that asks or exclaims goes on with its cue
+    assert len(split('"Why now?" Okafor asked the committee.')) == 1
+
+
+def test_an_incise_after_a_quotation_that_closed_the_sentence_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = 'Coastguard spokesman Tomas Leclerc said the boats had been "fishing inside the exclusion zone." The crews, he said, would be released on Friday.'
+    assert [c.speaker for c in claims_of(text, "en", models)] == ["Tomas Leclerc", "Tomas Leclerc"]
