@@ -1178,7 +1178,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 # "le ministre de l'Intérieur", "a defence ministry spokesman": the country of the article
                 country = ctx.officials(head_at)
             if _definite(phrase):
-                earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
+                # (of the description's role: "Sri Lanka's fisheries minister" is not the spokesperson named before)
+                role = ctx.lex.lexicon.title_key(phrase)
+                earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside), {role} if role else None)
                 # ("the official", "le dirigeant" of no country: only the named person who spoke last)
                 last = ctx.resolver.history[-1] if ctx.resolver.history else None
                 # (a description that names a body of another country is someone else: "le président de la Commission de l'UA")

@@ -1665,3 +1665,11 @@ def test_a_quotation_that_closes_a_sentence_ends_it() -> None:
 def test_an_incise_after_a_quotation_that_closed_the_sentence_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = 'Coastguard spokesman Tomas Leclerc said the boats had been "fishing inside the exclusion zone." The crews, he said, would be released on Friday.'
     assert [c.speaker for c in claims_of(text, "en", models)] == ["Tomas Leclerc", "Tomas Leclerc"]
+
+
+def test_a_description_of_another_role_is_not_the_person_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Navy spokesman Ravi Perera said the boats had been seized at dawn.\n\n"
+        "A plan to license foreign boats has been rejected by Sri Lanka's fisheries minister, who says it would reward poaching."
+    )
+    assert [c.speaker for c in claims_of(text, "en", models)][-1] == "Sri Lanka's fisheries minister"
