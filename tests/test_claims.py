@@ -1673,3 +1673,12 @@ def test_a_description_of_another_role_is_not_the_person_named_before(models: tu
         "A plan to license foreign boats has been rejected by Sri Lanka's fisheries minister, who says it would reward poaching."
     )
     assert [c.speaker for c in claims_of(text, "en", models)][-1] == "Sri Lanka's fisheries minister"
+
+
+def test_an_incise_whose_interrupted_clause_holds_a_cue_of_its_own(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = "The delegate of Peru said the talks had stalled. Her Government, she added, remained committed to the ceasefire and to the mission."
+    found = claims_of(en, "en", models)
+    assert [(c.speaker, c.cue) for c in found][-1] == ("delegate of Peru", "added") and found[-1].text.startswith("Her Government")
+    fr = "Le représentant du Maroc a affirmé que son pays restait ouvert au dialogue. Ce dossier, a-t-il martelé, relève du seul Conseil de sécurité."
+    found = claims_of(fr, "fr", models)
+    assert [c.cue for c in found][-1] == "a-t-il martelé" and found[-1].text.endswith("relève du seul Conseil de sécurité")
