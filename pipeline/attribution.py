@@ -853,6 +853,12 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             near = _leading_subject(doc, pred, quoted)
             if near is not None and (min(pred.tokens) - doc[near].right_edge.i <= 3 or _relative_between(doc, doc[near], pred, lex)):
                 speaker = near  # a subject the parser missed: "Pékin a dénoncé …", "La représentante de X, dont le pays …, a estimé"
+        if speaker is not None and doc[speaker].pos_ == "PRON" and any(c.lower_ == "dont" and c.i < speaker for c in doc[speaker].children):
+            # "Plusieurs délégations, dont celles du Danemark, ont insisté": the group the inclusion qualifies
+            before = doc[min(c.i for c in doc[speaker].children if c.lower_ == "dont") - 1]
+            group = doc[before.i - 1] if before.is_punct and before.i > 0 else before
+            if group.pos_ in ("NOUN", "PROPN"):
+                speaker = group.i
         if speaker is not None and _lemma(doc[speaker]) in lex.quantities:
             # "Hundreds of protesters", "des milliers de manifestants": the people counted speak
             counted = next((g for c in doc[speaker].children if c.dep_ in ("prep", "nmod") for g in ([c] if c.dep_ == "nmod" else c.children) if g.pos_ in ("NOUN", "PROPN") and g.dep_ in ("pobj", "nmod")), None)

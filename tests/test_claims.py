@@ -1682,3 +1682,8 @@ def test_an_incise_whose_interrupted_clause_holds_a_cue_of_its_own(models: tuple
     fr = "Le représentant du Maroc a affirmé que son pays restait ouvert au dialogue. Ce dossier, a-t-il martelé, relève du seul Conseil de sécurité."
     found = claims_of(fr, "fr", models)
     assert [c.cue for c in found][-1] == "a-t-il martelé" and found[-1].text.endswith("relève du seul Conseil de sécurité")
+
+
+def test_a_group_qualified_by_an_inclusion_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Plusieurs délégations, dont celles de l'Uruguay et du Ghana, ont insisté sur la nécessité de protéger les casques bleus."
+    assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("Plusieurs délégations", "group")]
