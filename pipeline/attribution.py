@@ -697,7 +697,10 @@ def _leading_subject(doc: Doc, pred: Predicate, quoted: set[int]) -> int | None:
         for _ in range(10):
             if node.i == pred.anchor or node.head.i == node.i:
                 break
-            if node is not t and node.dep_ in _EMBEDDING_DEPS or node.dep_ in ("pobj", "obl", "nmod", "obl:mod", "obl:arg"):
+            # (a relative clause after the noun is no clause the noun belongs to: the parser may make the
+            # noun its subject, "Le chef …, X, dont le pays a vu …, a exhorté")
+            relative = node is not t and any("Rel" in c.morph.get("PronType") and t.i < c.i < node.i and doc[c.i - 1].text == "," for c in doc[t.i : node.i])
+            if node is not t and node.dep_ in _EMBEDDING_DEPS and not relative or node.dep_ in ("pobj", "obl", "nmod", "obl:mod", "obl:arg"):
                 ok = False
                 break
             node = node.head

@@ -1687,3 +1687,8 @@ def test_an_incise_whose_interrupted_clause_holds_a_cue_of_its_own(models: tuple
 def test_a_group_qualified_by_an_inclusion_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Plusieurs délégations, dont celles de l'Uruguay et du Ghana, ont insisté sur la nécessité de protéger les casques bleus."
     assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("Plusieurs délégations", "group")]
+
+
+def test_a_subject_the_parser_gave_to_the_relative_clause_after_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le chef de la diplomatie slovène, Tomaž Vrhovnik, dont le pays a vu sa propre candidature retardée en 2019, a exhorté ses voisins à trouver « rapidement » un accord."
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Tomaž Vrhovnik", "a exhorté")]
