@@ -786,7 +786,7 @@ def _group_name(phrase: str, lex: ClaimLexicon) -> str:
     ("les participants", "Participants" → "participants")."""
     phrase = re.sub(r"^(?:(?:the|les|le|la|des|de|of|a|an|un|une)\s+|l'|d')", "", " ".join(phrase.split()), flags=re.IGNORECASE)
     first = fold(phrase.split(" ", 1)[0])
-    if first in lex.groups or first.rstrip("s") in lex.groups:
+    if (first in lex.groups or first.rstrip("s") in lex.groups) and not phrase[1:2].isupper():  # (not an acronym: "ONG")
         phrase = phrase[:1].lower() + phrase[1:]
     return phrase
 
@@ -889,6 +889,7 @@ def _possessor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> tuple[C
         return [
             c for c in ctx.overlapping(lo, hi)
             if c.end <= hi and c.entity_id and (c.kind == "ORG" or (c.kind == "COUNTRY" and c.origin != "adjective")) and not _mandate(ctx, lo, c)
+            and not c.entity_id.startswith("org:agency-")  # ("Interrogé par l'AFP, son porte-parole": the agency asks, it employs no one here)
         ]
 
     found = bodies(base, at)

@@ -1692,3 +1692,16 @@ def test_a_group_qualified_by_an_inclusion_speaks(models: tuple[ner.NerModels, c
 def test_a_subject_the_parser_gave_to_the_relative_clause_after_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Le chef de la diplomatie slovène, Tomaž Vrhovnik, dont le pays a vu sa propre candidature retardée en 2019, a exhorté ses voisins à trouver « rapidement » un accord."
     assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Tomaž Vrhovnik", "a exhorté")]
+
+
+def test_the_agency_that_asks_is_not_whom_a_possessive_title_serves(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministère des Affaires étrangères du Gabon a dit regretter une décision « unilatérale ». "
+        "Interrogé par l'AFP, son porte-parole a souligné que la mission était purement scientifique."
+    )
+    assert [c.speaker for c in claims_of(text, "fr", models)][-1].startswith("porte-parole du ministère")
+
+
+def test_a_stressed_pronoun_between_commas_and_a_group_named_by_an_acronym(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Les ONG de défense de l'environnement, elles, s'inquiètent surtout du sort des mangroves de la côte."
+    assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("ONG", "group")]
