@@ -879,12 +879,13 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             later_subject, begin = _clause_of(doc, later, lex)
             if anchor.dep_ == "parataxis" and anchor.head.i == later.anchor and later_subject is not None and later_subject < anchor.i:
                 continue  # "His Government, he added, remained committed to …": the clause the incise interrupts is its content
+            # "La question, a-t-il martelé, relève de …": the verb after the incise goes on with the clause
+            # before it (not a participle: "…, she added, urging …" is a statement of its own)
             if (
                 later_subject is None and min(later.tokens) == _clause_end(doc, pred, speaker) + 2 and not _is_participle_form(doc[later.anchor])
                 and _interrupts(doc, pred, speaker, _clause_start(doc, pred, speaker))
             ):
-                continue  # "La question, a-t-il martelé, relève de …": the verb after the incise goes on with the clause before it
-                # (not a participle: "…, she added, urging …" is a statement of its own)
+                continue
             # a cue after a comma or a coordinator starts a statement of its own (", rappelant que",
             # "et exhorté", "tandis que X a annoncé"), whatever the parser hung it on
             linear = starts_statement(later)
