@@ -1397,7 +1397,7 @@ def test_the_text_of_one_body_speaks_for_that_body(models: tuple[ner.NerModels, 
     assert [(c.speaker, c.speaker_country) for c in found] == [("Chile's Ministry of Foreign Affairs", "CHL")] * 5
     fr = (
         "Dans son communiqué, le ministère péruvien des Affaires étrangères se dit préoccupé par la saisie du chalutier. "
-        "Le communiqué appelle à la libération de l'équipage. Le texte n'exclut pas des mesures de réciprocité."
+        "Le communiqué appelle à la libération de l'équipage. Le texte évoque en outre des mesures de réciprocité."
     )
     assert [c.speaker_kind for c in claims_of(fr, "fr", models)] == ["organisation"] * 3
 
@@ -1574,8 +1574,8 @@ def test_a_part_of_the_body_named_before_speaks_through_a_possessive(models: tup
         ("observer mission of the African Union", "organisation", "noted"),
         ("observer mission of the African Union", "organisation", "recommended"),
     ]
-    text = "L'Union européenne a salué le scrutin de dimanche. Sa mission d'observation signale de longues files d'attente dans les bureaux ruraux."
-    assert [c.speaker for c in claims_of(text, "fr", models)][1:] == ["mission d'observation de l'Union européenne"]
+    text = "L'Union africaine s'est félicitée du scrutin de dimanche. Sa mission d'observation signale de longues files d'attente dans les bureaux ruraux."
+    assert [c.speaker for c in claims_of(text, "fr", models)][1:] == ["mission d'observation de l'Union africaine"]
 
 
 def test_an_object_the_parser_hung_on_an_adverbial_between_commas(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
@@ -1588,7 +1588,7 @@ def test_the_text_and_its_pronoun_after_a_body_spoke_in_a_communique(models: tup
     text = (
         "Le ministère nigérien de l'Intérieur a dénoncé, dans un communiqué publié lundi, l'enlèvement de trois enseignants.\n\n"
         "« Le Niger ne laissera pas ces crimes impunis », souligne le texte.\n\n"
-        "Le ministère demande aux pays voisins de renforcer les contrôles. Il rappelle que les deux pays ont signé un accord de coopération policière."
+        "Le ministère demande aux pays voisins de renforcer les contrôles. Il rappelle qu'un accord de coopération policière lie Niamey à ses voisins."
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker_kind, c.speaker_country) for c in found] == [("organisation", "NER")] * 4
@@ -1597,14 +1597,14 @@ def test_the_text_and_its_pronoun_after_a_body_spoke_in_a_communique(models: tup
 def test_a_description_naming_another_body_is_not_the_person_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "Le ministre des Affaires étrangères, Moussa Traoré, a assuré que Niamey privilégiait le dialogue.\n\n"
-        "Dans un message séparé, le président de la Commission de l'Union africaine a appelé les deux pays à la retenue."
+        "Dans un message séparé, le président de la Commission de l'Union africaine a invité Niamey et Abuja à la modération."
     )
     assert [c.speaker for c in claims_of(text, "fr", models)][-1] == "président de la Commission de l'Union africaine"
 
 
 def test_a_count_of_delegations_and_the_others_speak_as_groups(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "A number of delegations from Africa said they backed the text, while several others regretted that it ignored reparations."
-    assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "en", models)] == [("delegations", "group"), ("several others", "group")]
+    text = "A number of Asian delegations said they supported the draft, while a few others regretted that it ignored reparations."
+    assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "en", models)] == [("Asian delegations", "group"), ("few others", "group")]
     text = "La plupart des délégations ont salué l'accord conclu à Doha, tandis que d'autres ont regretté l'absence de calendrier."
     assert [c.speaker_kind for c in claims_of(text, "fr", models)] == ["group", "group"]
 
@@ -1623,9 +1623,9 @@ def test_an_opening_participle_the_parser_took_for_the_subject(models: tuple[ner
 
 
 def test_a_side_note_between_the_auxiliary_and_the_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "La représentante du Honduras, Gabriela Mejía, a pour sa part proposé la création d'un mécanisme régional de surveillance des frontières."
-    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Gabriela Mejía", "proposé")]
-    text = "Le gouvernement bolivien a de son côté salué dans un communiqué un accord « historique » avec ses voisins."
+    text = "La représentante du Honduras, Gabriela Mejía, a pour sa part suggéré l'ouverture d'un bureau régional chargé de surveiller les frontières."
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Gabriela Mejía", "suggéré")]
+    text = "Le gouvernement bolivien a de son côté applaudi dans une déclaration un accord « historique » avec ses voisins."
     found = claims_of(text, "fr", models)
     assert [c.speaker_country for c in found] == ["BOL"] and found[0].text.startswith("un accord")
 
@@ -1633,7 +1633,7 @@ def test_a_side_note_between_the_auxiliary_and_the_participle(models: tuple[ner.
 def test_a_closing_cue_with_its_subject_after_the_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "Ankara now wants the protocol revised to guarantee free passage for ships bound for the port at Mersin, one member of the Turkish team said, "
-        "speaking on condition of anonymity because he was not allowed to brief reporters. \"We only ask for what was agreed,\" the official said."
+        "speaking on condition of anonymity since he had no authority to brief reporters. \"We only ask for what was agreed,\" the official said."
     )
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("one member of the Turkish team", "person", "TUR")] * 2
@@ -1669,39 +1669,39 @@ def test_an_incise_after_a_quotation_that_closed_the_sentence_before(models: tup
 
 def test_a_description_of_another_role_is_not_the_person_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
-        "Navy spokesman Ravi Perera said the boats had been seized at dawn.\n\n"
-        "A plan to license foreign boats has been rejected by Sri Lanka's fisheries minister, who says it would reward poaching."
+        "Navy spokesman Diego Arancibia said the boats had been seized at dawn.\n\n"
+        "A scheme to let foreign trawlers in was turned down by Chile's fisheries minister, who argues it would reward poaching."
     )
-    assert [c.speaker for c in claims_of(text, "en", models)][-1] == "Sri Lanka's fisheries minister"
+    assert [c.speaker for c in claims_of(text, "en", models)][-1] == "Chile's fisheries minister"
 
 
 def test_an_incise_whose_interrupted_clause_holds_a_cue_of_its_own(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    en = "The delegate of Peru said the talks had stalled. Her Government, she added, remained committed to the ceasefire and to the mission."
+    en = "The delegate of Peru said the talks had stalled. Her Government, she added, remained committed to a ceasefire and to the mission."
     found = claims_of(en, "en", models)
     assert [(c.speaker, c.cue) for c in found][-1] == ("delegate of Peru", "added") and found[-1].text.startswith("Her Government")
-    fr = "Le représentant du Maroc a affirmé que son pays restait ouvert au dialogue. Ce dossier, a-t-il martelé, relève du seul Conseil de sécurité."
+    fr = "Le représentant du Maroc a déclaré que Rabat demeurait ouvert au dialogue. Cette affaire, a-t-il insisté, relève exclusivement du Conseil de sécurité."
     found = claims_of(fr, "fr", models)
-    assert [c.cue for c in found][-1] == "a-t-il martelé" and found[-1].text.endswith("relève du seul Conseil de sécurité")
+    assert [c.cue for c in found][-1] == "a-t-il insisté" and found[-1].text.endswith("relève exclusivement du Conseil de sécurité")
 
 
 def test_a_group_qualified_by_an_inclusion_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Plusieurs délégations, dont celles de l'Uruguay et du Ghana, ont insisté sur la nécessité de protéger les casques bleus."
+    text = "Plusieurs délégations, dont celles de l'Uruguay et du Ghana, ont insisté sur l'importance de protéger les casques bleus."
     assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("Plusieurs délégations", "group")]
 
 
 def test_a_subject_the_parser_gave_to_the_relative_clause_after_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Le chef de la diplomatie slovène, Tomaž Vrhovnik, dont le pays a vu sa propre candidature retardée en 2019, a exhorté ses voisins à trouver « rapidement » un accord."
-    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Tomaž Vrhovnik", "a exhorté")]
+    text = "La ministre slovène des Affaires étrangères, Tanja Vrhovnik, dont le pays a subi le même blocage en 2019, a exhorté les deux capitales à conclure « sans tarder » un compromis."
+    assert [(c.speaker, c.cue) for c in claims_of(text, "fr", models)] == [("Tanja Vrhovnik", "a exhorté")]
 
 
 def test_the_agency_that_asks_is_not_whom_a_possessive_title_serves(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
-        "Le ministère des Affaires étrangères du Gabon a dit regretter une décision « unilatérale ». "
-        "Interrogé par l'AFP, son porte-parole a souligné que la mission était purement scientifique."
+        "Le ministère gabonais des Affaires étrangères a déploré une décision « unilatérale ». "
+        "Questionné par l'AFP, son porte-parole a assuré que l'expédition avait un but purement scientifique."
     )
     assert [c.speaker for c in claims_of(text, "fr", models)][-1].startswith("porte-parole du ministère")
 
 
 def test_a_stressed_pronoun_between_commas_and_a_group_named_by_an_acronym(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Les ONG de défense de l'environnement, elles, s'inquiètent surtout du sort des mangroves de la côte."
-    assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("ONG", "group")]
+    text = "Les ONG écologistes, elles, redoutent avant tout la disparition des mangroves côtières."
+    assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("ONG écologistes", "group")]
