@@ -555,7 +555,8 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
     role_spans = [c for c in titled if c.label in ("ROLE", "TITLE")]
     lexical = [c for c in lexicon_candidates(doc, rules) if not any(c.overlaps(p) for p in persons)]
     # A lexicon match inside a person's name is part of the name ("Son" is not a country here).
-    institutions = institution_candidates(text, rules)
+    # (the rules spell elisions with "'"; "ministère de l’Europe" is the same name, at the same offsets)
+    institutions = institution_candidates(text.replace("’", "'"), rules)
     # Organisations defined with their acronym, unless the lexicon or a person already holds the words.
     for c in acronym_candidates(text):
         if any(c.overlaps(x) for x in persons + institutions) or any(
