@@ -549,14 +549,15 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
     standing alone (which may contain the nationality adjective), then the model's spans where
     nothing above claims the text.
     """
-    titled = title_candidates(text, rules, params)
-    titles_at = {m.start(): m for m in rules.title.finditer(text)}
+    # (the rules spell elisions with "'": "ministre de l’Intérieur" is the same title, at the same offsets)
+    straight = text.replace("’", "'")
+    titled = title_candidates(straight, rules, params)
+    titles_at = {m.start(): m for m in rules.title.finditer(straight)}
     persons = [c for c in titled if c.label == "PERSON"]
     role_spans = [c for c in titled if c.label in ("ROLE", "TITLE")]
     lexical = [c for c in lexicon_candidates(doc, rules) if not any(c.overlaps(p) for p in persons)]
     # A lexicon match inside a person's name is part of the name ("Son" is not a country here).
-    # (the rules spell elisions with "'"; "ministère de l’Europe" is the same name, at the same offsets)
-    institutions = institution_candidates(text.replace("’", "'"), rules)
+    institutions = institution_candidates(straight, rules)
     # Organisations defined with their acronym, unless the lexicon or a person already holds the words.
     for c in acronym_candidates(text):
         if any(c.overlaps(x) for x in persons + institutions) or any(

@@ -351,9 +351,12 @@ def test_a_ministry_named_with_its_portfolio_and_country(models: ner.NerModels) 
     assert ministry.country == "NPL"
 
 
-def test_a_ministry_written_with_a_typographic_apostrophe(models: ner.NerModels) -> None:
+def test_a_ministry_and_a_title_written_with_a_typographic_apostrophe(models: ner.NerModels) -> None:
     found = mentions_of("À Lomé, le ministère de l’Intérieur et de la Sécurité a démenti toute arrestation.", "fr", models)
     assert find(found, "ministère de l’Intérieur et de la Sécurité", "ORG")
+    found = mentions_of("Le ministre togolais de l’Intérieur, Komlan Adjévi, a démenti toute arrestation.", "fr", models)
+    person = find(found, "Komlan Adjévi", "PERSON")
+    assert person.country == "TGO" and person.roles
 
 
 def test_a_delegate_named_the_un_way_where_the_model_found_nothing(models: ner.NerModels) -> None:
