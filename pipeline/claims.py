@@ -968,11 +968,19 @@ def _coordinated_actors(ctx: DocumentContext, doc: Doc, base: int, index: int) -
     return Speaker(_group_name(" ".join(ctx.text[lo:end].split()), ctx.lex), None, None, "group", None, "pl")
 
 
+def _body_spoke_before(ctx: DocumentContext) -> Speaker | None:
+    """The organisation or country (one) that spoke last, if it spoke in the sentence before."""
+    last = ctx.resolver.history[-1] if ctx.resolver.history else None
+    if last is None or last.kind not in ("organisation", "country") or last.number != "sg":
+        return None
+    return last if ctx.previous is not None and ctx.resolver.said_at > ctx.previous else None
+
+
 def _body_antecedent(ctx: DocumentContext, base: int) -> Speaker | None:
     """What "it" stands for: the organisation or country opening the sentence before, or whose text
     opened it ("The statement urges Belize … It also recalls")."""
-    last = ctx.resolver.history[-1] if ctx.resolver.history else None
-    if last is not None and last.kind in ("organisation", "country") and ctx.previous is not None and ctx.resolver.said_at > ctx.previous:
+    last = _body_spoke_before(ctx)
+    if last is not None:
         opening = fold(ctx.text[ctx.previous : ctx.previous + 40]).replace("'", "' ").split()[:2]
         if len(opening) == 2 and _definite(" ".join(opening)) and (opening[1] in _issued_texts(ctx) or opening[1] in ctx.lex.document_anaphors):
             return last
@@ -1071,11 +1079,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 return last
         if fold(word) in lex.body_pronouns:
             return _body_antecedent(ctx, base)
-        last = ctx.resolver.history[-1] if ctx.resolver.history else None
-        if (
-            fold(word) in lex.document_pronouns and last is not None and last.kind in ("organisation", "country") and last.number == "sg"
-            and ctx.previous is not None and ctx.resolver.said_at > ctx.previous and not any(at >= ctx.previous for at in ctx.resolver.last_at.values())
-        ):
+        last = _body_spoke_before(ctx)
+        if fold(word) in lex.document_pronouns and last is not None and not any(at >= (ctx.previous or 0) for at in ctx.resolver.last_at.values()):
             # "Le ministère demande … Il rappelle que …": the body that spoke in the sentence before (no person named there)
             return last
         if word in {p.lower() for p in lex.pronouns} and not lex.impersonal.match(ctx.text, base + tok.idx):
