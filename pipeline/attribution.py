@@ -91,6 +91,7 @@ class SentenceLexicon:
     people: frozenset[str] = frozenset()  # folded heads of titles and groups: nouns that name people
     causatives: frozenset[str] = frozenset()  # "a fait savoir que", "a laissé entendre que": their infinitive is the cue
     addressee_indirect: frozenset[str] = frozenset()  # addressee verbs whose direct object is content: "a annoncé la fermeture"
+    pronominal_only: frozenset[str] = frozenset()  # cues only with their reflexive pronoun: "s'opposer à", not "qui l'oppose à"
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -145,6 +146,10 @@ def _verb_tagged_as_noun(doc: Doc, t: Token, closing: set[int], lex: SentenceLex
     # "a-t-il martelé": a word with the perfect's auxiliary is a participle, whatever its tag
     if any(c.dep_ == "aux:tense" and c.lemma_.lower() == "avoir" for c in t.children) or _inverted_clitic_before(doc, t, lex) is not None:
         return True
+    if t.dep_ == "ROOT" and not any(c.dep_ in ("det", "cop") for c in t.children) and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in c.children) for c in t.children
+    ):
+        return True  # "Un diplomate, …, estime pour sa part que …": the sentence's root governs a que-clause
     if t.pos_ != "NOUN":
         return False
     inverted = t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN")
@@ -223,6 +228,8 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         ):
             continue  # "un accord salué par X mais dénoncé par Y": so does one coordinated with it
         lemma = _lemma(t)
+        if lemma in lex.pronominal_only and not any(c.lower_ in ("se", "s'", "s’") or c.dep_.startswith("expl") for c in t.children):
+            continue  # "le litige qui l'oppose au Cameroun": the verb without its "se" reports nothing
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and lemma in lex.verbs and t.i > 0):
             # light verb first: "exprimer sa préoccupation", "issue a warning"
             light = None
@@ -715,7 +722,10 @@ def _clause_of(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> tuple[int | N
     if subject is None:
         subject = _preverbal_actor(doc, pred)
     begin = min(pred.tokens)
-    if subject is not None and subject < begin and begin - subject <= 4:
+    # (a subject with its apposition or participle phrase: "la mission, conduite par X, relevait")
+    if subject is not None and subject < begin and (
+        begin - subject <= 4 or doc[subject].right_edge.i < begin and all(t.is_punct for t in doc[doc[subject].right_edge.i + 1 : begin])
+    ):
         begin = doc[subject].left_edge.i
     return subject, begin
 
@@ -811,8 +821,25 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             # shares the subject of the verb it hangs on, whether or not that verb reports speech; so does
             # a coordinated verb ("les Vingt-Sept ont « pris note » … et indiqué que …")
             governor_subject, _ = _subject(doc, doc[inherits], lex, 5)
+            if governor_subject is None and _is_participle(anchor):
+                # (hung on an infinitive deep in the clause: "X a décidé de geler … la mission chargée de
+                # régler le litige …, reprochant à Y …": the subject of the nearest verb above that has one)
+                governor_subject = next((
+                    c.i for v in [doc[inherits], *doc[inherits].ancestors] if v.pos_ in ("VERB", "AUX")
+                    for c in v.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ not in lex.relatives
+                ), None)
             if governor_subject is not None and governor_subject < anchor.i and doc[governor_subject].pos_ in ("NOUN", "PROPN", "PRON"):
                 speaker, inherits = governor_subject, None
+        if (
+            speaker is not None and speaker == anchor.head.i and anchor.dep_ == "acl" and _is_participle(anchor) and doc[anchor.i - 1].text == ","
+            and doc[speaker].pos_ == "NOUN" and any(_via_content(doc[speaker], doc[q]) for q in cue_anchors)
+        ):
+            # "X a annoncé … un différend qui l'oppose à Y, reprochant à Y …": a participle after a comma
+            # that the parser hung on a noun of what the cue reports shares the reporting verb's subject
+            governor = next(q for q in cue_anchors if _via_content(doc[speaker], doc[q]))
+            governor_subject, _ = _subject(doc, doc[governor], lex, 5)
+            if governor_subject is not None and governor_subject < governor:
+                speaker = governor_subject
         if (
             speaker is None and inherits is not None and anchor.dep_ == "conj" and doc[inherits].pos_ in ("NOUN", "PROPN") and inherits < anchor.i
             and doc[anchor.i - 1].text == "," and not any(c.dep_ == "cc" for c in anchor.children)
@@ -1177,7 +1204,8 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 # "a accusé lundi la police de …": the parser may hang the verb's object on the time word
                 complements += _hung_objects(doc, c, stop)
                 continue
-            if pred.stance != "call" and _setting(c, lex):
+            # (the à-object of a position taken towards someone is whom it targets: "reprochant à Paris de …")
+            if pred.stance != "call" and _setting(c, lex) and not (pred.stance and pred.lemma in lex.addressee_indirect):
                 continue
             hung = [g for g in _hung_objects(doc, c, stop) if g.dep_ not in OBJECT_DEPS]
             if hung and c.dep_ not in CLAUSE_DEPS:

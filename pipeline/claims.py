@@ -194,6 +194,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         known=frozenset().union(*pools.values()),
         people=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", []) + cues.get("groups", [])}),
         causatives=frozenset(w.lower() for w in cues.get("causatives", [])),
+        pronominal_only=frozenset(w.lower() for w in cues.get("pronominal_only", [])),
     )
     # light-verb constructions are found by their noun ("préoccupation", "concern"), not by "faire" or "make"
     triggers = {k.split()[0] for k in verbs} | set(adjectives)
@@ -1179,7 +1180,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             if owner is not None and not country:
                 # "son directeur", "its envoy": the title of the body named before
                 title = " ".join(ctx.text[owner[1] : end].split())
-                return Speaker(f"{title} {_of_body(ctx, owner[0])}", None, owner[0].country, "person", _gender_of_description(tok, inside))
+                body = ctx.resolver.from_entity(owner[0]) if owner[0].country is None else None
+                return Speaker(f"{title} {_of_body(ctx, owner[0])}", None, owner[0].country or (body.country if body else None), "person", _gender_of_description(tok, inside))
             if not country and not stated and _national_office(ctx, ctx.text[head_at:end]):
                 # "le ministre de l'Intérieur", "a defence ministry spokesman": the country of the article
                 country = ctx.officials(head_at)
@@ -1442,7 +1444,8 @@ def _embedded(doc: Doc, base: int, index: int, c: Candidate) -> bool:
     return False
 
 
-_FRAMED_APPOSITION = re.compile(r"(?:[a-zà-ÿœ-]+\s+(?:au|aux|à|de|du|des|d['’])|de|du|des|d['’])\s*(?:la\s+|l['’])?[A-ZÀ-Þ][^,]{0,80},\s*")
+# (the body may be written in lower case: "historien à l'université d'Antananarivo")
+_FRAMED_APPOSITION = re.compile(r"(?:[a-zà-ÿœ-]+\s+(?:au|aux|à|de|du|des|d['’])|de|du|des|d['’])\s*(?:la\s+|l['’])?[^\W\d_][^,]{0,80},\s*")
 
 
 def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -> Draft | None:

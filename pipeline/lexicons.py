@@ -126,6 +126,7 @@ class Lexicon:
     name_particles: set[str] = field(default_factory=set)  # "von", "da": lower-case words inside names
     name_prefixes: set[str] = field(default_factory=set)  # "al", "el": joined by a hyphen ("al-Hassan")
     document_heads: list[str] = field(default_factory=list)
+    person_nouns: list[str] = field(default_factory=list)  # professions in apposition after a person's name
     given_names: dict[str, str] = field(default_factory=dict)  # folded first name → gender (models/first_names.toml)
 
     def title_key(self, role: str) -> str | None:
@@ -224,6 +225,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.misc = set(section.get("misc", []))
     lex.not_entities = set(section.get("not_entities", []))
     lex.name_stopwords = set(section.get("name_stopwords", []))
+    lex.person_nouns = list(section.get("person_nouns", []))
     lex.name_particles = set(entities.get("name_particles", []))
     lex.name_prefixes = set(entities.get("name_prefixes", []))
     lex.document_heads = list(section.get("document_heads", []))

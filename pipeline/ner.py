@@ -164,6 +164,7 @@ class Rules:
     named_document: re.Pattern[str]
     complement: re.Pattern[str]
     mandate: re.Pattern[str]
+    person_noun_after: re.Pattern[str]
 
 
 def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR) -> Rules:
@@ -234,6 +235,10 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         )
         if lex.complements else re.compile("(?!)"),
         mandate=lexicons.mandate_pattern(lex),
+        # ", historien à …", ", a senior analyst at …": one adjective may come before the noun
+        person_noun_after=re.compile(
+            rf"[ \t]*,[ \t]+(?:(?:{DETERMINERS[lang]}|un|une)[ \t]+)?(?:[a-zà-öø-ÿ]+[ \t]+)?(?:{trie_regex(lex.person_nouns)})(?![\w-])"
+        ) if lex.person_nouns else re.compile("(?!)"),
     )
 
 
@@ -602,6 +607,9 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
         if c.origin == "model" and c.label in ("ORG", "LOC", "MISC") and given:
             # "Aïssatou Ba", "Ewa Zielińska" that the model took for places; the name tells the gender
             c = replace(c, label="PERSON", gender=rules.lex.given_names[given])
+        elif c.origin == "model" and c.label in ("ORG", "LOC", "MISC") and _name_shaped(text[c.start : c.end]) and rules.person_noun_after.match(text, c.end):
+            # "Hery Andriamanantena, historien à …": a profession in apposition names a person
+            c = replace(c, label="PERSON")
         if c.label == "PERSON":
             c = appositive_roles(text, c, titles_at, rules)
             end = c.end
@@ -615,6 +623,12 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
     # a surname taken into a person's name is no mention of its own
     final = [c for c in final if not any(s <= c.start and c.end <= e for s, e in extended)]
     return ambiguous_adjectives(final, rules.lex)
+
+
+def _name_shaped(surface: str) -> bool:
+    """Two to four capitalised words, as a person's name is written ("Hery Andriamanantena")."""
+    words = surface.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
 def ambiguous_adjectives(mentions: list[Candidate], lex: Lexicon) -> list[Candidate]:

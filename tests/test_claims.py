@@ -1705,3 +1705,42 @@ def test_the_agency_that_asks_is_not_whom_a_possessive_title_serves(models: tupl
 def test_a_stressed_pronoun_between_commas_and_a_group_named_by_an_acronym(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Les ONG écologistes, elles, redoutent avant tout la disparition des mangroves côtières."
     assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("ONG écologistes", "group")]
+
+
+def test_a_que_clause_runs_on_past_its_subjects_apposition(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "La ministre Ana Rocha a assuré que la patrouille, dirigée par la marine, relevait de la seule police des pêches."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Ana Rocha", "a assuré")]
+    assert found[0].text.startswith("la patrouille, dirigée par la marine, relevait")
+
+
+def test_a_participle_the_parser_hung_on_a_noun_of_the_content_and_its_target(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le Gabon a décidé jeudi de geler sa coopération avec la mission chargée de régler le litige qui l'oppose au Cameroun "
+        "sur le tracé de la frontière, reprochant à Yaoundé d'avoir déployé des troupes sans préavis."
+    )
+    found = claims_of(text, "fr", models)
+    blame = next(c for c in found if c.cue == "reprochant")
+    assert (blame.speaker, blame.stance) == ("Gabon", "oppose")
+    assert blame.text.startswith("d'avoir déployé des troupes")
+
+
+def test_an_unnamed_source_after_a_relative_clause_on_anonymity(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Un diplomate africain en poste à Lomé, qui a requis l'anonymat, estime pour sa part que la crise « peut encore se régler par le dialogue »."
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in claims_of(text, "fr", models)] == [("diplomate africain", "person", None)]
+
+
+def test_a_framed_expert_whose_name_the_model_took_for_a_place(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Pour Tiavina Rakotomalala, sociologue à l'université de Toamasina, cette rupture sert surtout des calculs électoraux."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_kind) for c in found] == [("Tiavina Rakotomalala", "person")]
+    assert found[0].text.startswith("cette rupture sert")
+
+
+def test_the_spokesperson_of_a_ministry_serves_the_ministrys_country(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "À Berlin, le ministère fédéral des Affaires étrangères a dit « prendre acte » de ce choix. "
+        "Joint par téléphone, son porte-parole a affirmé que les exercices navals resteraient « purement défensifs »."
+    )
+    spokesperson = next(c for c in claims_of(text, "fr", models) if c.cue == "a affirmé")
+    assert spokesperson.speaker_country == "DEU"

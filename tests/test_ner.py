@@ -371,3 +371,10 @@ def test_an_office_of_a_body_named_by_its_adjective_serves_no_country(models: ne
     text = "EREVAN, 3 mars (AFP) - La cheffe de la diplomatie européenne, Anna Berg, a salué l'accord."
     person = find(mentions_of(text, "fr", models), "Anna Berg", "PERSON")
     assert person.affiliated_org and person.country is None
+
+
+def test_a_profession_in_apposition_makes_a_person_of_a_name_taken_for_a_place(models: ner.NerModels) -> None:
+    found = mentions_of("Pour Sierra Montalvo, sociologue à l'université de Toamasina, la rupture sert des calculs électoraux.", "fr", models)
+    assert find(found, "Sierra Montalvo").label == "PERSON"
+    found = mentions_of("For Sierra Montalvo, a historian at the University of Nairobi, the move was aimed at voters.", "en", models)
+    assert find(found, "Sierra Montalvo").label == "PERSON"
