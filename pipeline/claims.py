@@ -834,6 +834,15 @@ def _gender_of_description(tok: object, mentions: list[Candidate]) -> str | None
 _ACRONYM_IN_BRACKETS = re.compile(r"\s\([A-Z0-9][A-Z0-9&-]+\)")
 
 
+def _without_honorific(ctx: DocumentContext, before_name: str) -> str:
+    """The text before a name without the honorific that ends it ("…, M. " → "…, ")."""
+    stripped = before_name.rstrip()
+    for honorific in sorted(ctx.lex.honorifics, key=len, reverse=True):
+        if stripped.endswith(" " + honorific):
+            return stripped[: -len(honorific)]
+    return before_name
+
+
 def _closes_apposition(ctx: DocumentContext, doc: Doc, base: int, index: int, person: Candidate) -> bool:
     """Does the name close the apposition of the subject's title, before the cue: "Le Haut-Commissaire
     … et chef du Bureau …, M. X, a déclaré", "Le porte-parole de la marine, le commandant X, a
@@ -844,11 +853,7 @@ def _closes_apposition(ctx: DocumentContext, doc: Doc, base: int, index: int, pe
         return False
     if head.head.i != head.i and head.head.i in {t.i for t in between}:
         return False  # the name is past the subject's verb
-    gap = ctx.text[: person.start].rstrip()
-    for honorific in sorted(ctx.lex.honorifics, key=len, reverse=True):
-        if gap.endswith(" " + honorific):
-            gap = gap[: -len(honorific)].rstrip()
-            break
+    gap = _without_honorific(ctx, ctx.text[: person.start]).rstrip()
     if gap.endswith(","):
         return True
     # "…, le commandant X": a rank of the person's own, opened by a comma
@@ -1133,7 +1138,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             # (not a name past the cue: "France's delegate said …, while Pakistan's delegate, X, stressed")
             and not any(t.pos_ in ("VERB", "AUX") and not attribution._is_participle_form(t) for t in doc if head_at <= base + t.idx < c.start)
             # an acronym in brackets is part of the title ("… du Bureau des Nations Unies … (BNUAO), M. X")
-            and not re.search(r"[.;:!?«»\"“”()]", _ACRONYM_IN_BRACKETS.sub("", ctx.text[head_at : c.start]))
+            # (an honorific's period is none: "…, M. Rodrigo Alvarenga Paz")
+            and not re.search(r"[.;:!?«»\"“”()]", _without_honorific(ctx, _ACRONYM_IN_BRACKETS.sub("", ctx.text[head_at : c.start])))
         ]
         person_like = named_after[:1] + person_like
     if definite and tok.pos_ == "NOUN" and not stated and not any(c.kind == "PERSON" for c in person_like):
@@ -1448,6 +1454,18 @@ def _embedded(doc: Doc, base: int, index: int, c: Candidate) -> bool:
 _FRAMED_APPOSITION = re.compile(r"(?:[a-zà-ÿœ-]+\s+(?:au|aux|à|de|du|des|d['’])|de|du|des|d['’])\s*(?:la\s+|l['’])?[^\W\d_][^,]{0,80},\s*")
 
 
+# "chercheuse en relations internationales à l'université X, ": a noun naming people, then who they are
+_PROFESSION_APPOSITION = re.compile(r"(?P<noun>[a-zà-ÿœ-]+)\s[^,]{0,100},\s*")
+_FEMININE_ENDINGS = (("euse", "eur"), ("rice", "eur"), ("ienne", "ien"), ("ère", "er"), ("e", ""))
+
+
+def _names_people(ctx: DocumentContext, noun: str) -> bool:
+    """Is `noun`, in any gender, a noun naming people (a title's head or a group's noun)?"""
+    word = fold(noun)
+    forms = {word} | {word[: -len(end)] + base for end, base in _FEMININE_ENDINGS if word.endswith(fold(end))}
+    return bool(forms & ctx.lex.sentence.people)
+
+
 def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -> Draft | None:
     """ "Selon X, …", "According to X, …", "Pour la France, …", "…, according to X"."""
     text, lex = ctx.text, ctx.lex
@@ -1470,8 +1488,8 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
             continue
         if where == "start" and speaker.kind == "person":
             # "Pour X, professeur à l'Université Y, …", "Pour X, de l'institut Y, …": who the person is, not what they think
-            apposition = _FRAMED_APPOSITION.match(text, content_from, e)
-            if apposition is not None:
+            apposition = _FRAMED_APPOSITION.match(text, content_from, e) or _PROFESSION_APPOSITION.match(text, content_from, e)
+            if apposition is not None and (apposition.re is _FRAMED_APPOSITION or _names_people(ctx, apposition.group("noun"))):
                 content_from = apposition.end()
         start_word = text.index(framing, found.start())
         cue = Cue(start_word, start_word + len(framing), framing, "")

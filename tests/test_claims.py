@@ -1744,3 +1744,15 @@ def test_the_spokesperson_of_a_ministry_serves_the_ministrys_country(models: tup
     )
     spokesperson = next(c for c in claims_of(text, "fr", models) if c.cue == "a affirmé")
     assert spokesperson.speaker_country == "DEU"
+
+
+def test_a_title_closed_by_an_honorific_and_a_name_is_that_person(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Haut-Représentant pour les affaires de désarmement, M. Henrik Solvang Aas, a observé que les financements chutaient."
+    assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("Henrik Solvang Aas", "person")]
+
+
+def test_a_framed_person_whose_profession_is_given_before_the_view(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Pour Odile Mbadinga, enseignante en droit maritime à Port-Gentil, la querelle relève surtout de la rente pétrolière."
+    found = claims_of(text, "fr", models)
+    assert [c.speaker for c in found] == ["Odile Mbadinga"]
+    assert found[0].text.startswith("la querelle relève")
