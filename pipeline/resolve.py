@@ -361,9 +361,13 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         fitting = [c for c in fitting if m.country and c.country == m.country] or fitting
         if not fitting and (m.country or m.affiliated_org) and m.start < lede_end:
             fitting = _named_later(m, clusters, params.named_later_chars)
-        if fitting:
-            before = [c for c in fitting if c.positions[0] < m.start]
-            target = max(before, key=lambda c: c.last_before(m.start)) if before else min(fitting, key=lambda c: c.positions[0])
+        before = [c for c in fitting if c.positions[0] < m.start]
+        if before:
+            target = max(before, key=lambda c: c.last_before(m.start))
+        elif fitting and m.start < lede_end:
+            # only a lede describes someone before naming them: past it, a description names no one
+            # who comes later ("La cheffe de la diplomatie européenne a précisé …" is not the German minister of a later paragraph)
+            target = min(fitting, key=lambda c: c.positions[0])
         elif m.country and m.role_keys:
             key = (m.role_keys[0], m.country)
             if key not in unnamed:

@@ -258,6 +258,17 @@ def test_only_a_lede_description_waits_for_a_name(models: ner.NerModels) -> None
     assert title.entity_id != next(m.entity_id for m in mentions if m.text == "Laura Conti")
 
 
+def test_past_the_lede_a_description_is_not_an_official_of_that_role_named_later(models: ner.NerModels) -> None:
+    text = (
+        "OSLO, 2 mars - Les Vingt-Sept ont adopté un embargo.\n\n"
+        "La cheffe de la diplomatie a ajouté que le texte visait aussi les assureurs.\n\n"
+        "Le choix a déplu à la ministre autrichienne des Affaires étrangères, Greta Hollerbach."
+    )
+    mentions, _ = resolve_texts([("fr", text)], models)
+    title = next(m for m in mentions if m.label == "TITLE" and m.text.startswith("cheffe"))
+    assert title.entity_id != "person:greta-hollerbach"
+
+
 def _dated(lang: str, text: str, dateline: str) -> Document:
     return Document(doc_id="w", source="w.txt", lang=lang, text=text, raw_sha256="w" * 64, encoding="utf-8", n_chars=len(text), dateline=dateline)
 
