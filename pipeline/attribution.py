@@ -722,8 +722,10 @@ def _clause_of(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> tuple[int | N
     if subject is None:
         subject = _preverbal_actor(doc, pred)
     begin = min(pred.tokens)
+    # (not the noun a participle after a comma hangs on: "lors d'un point de presse, ajoutant que")
+    hung = doc[pred.anchor].dep_ == "acl" and subject == doc[pred.anchor].head.i and begin > 0 and doc[begin - 1].text == ","
     # (a subject with its apposition or participle phrase: "la mission, conduite par X, relevait")
-    if subject is not None and subject < begin and (
+    if subject is not None and subject < begin and not hung and (
         begin - subject <= 4 or doc[subject].right_edge.i < begin and all(t.is_punct for t in doc[doc[subject].right_edge.i + 1 : begin])
     ):
         begin = doc[subject].left_edge.i
@@ -830,13 +832,15 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 ), None)
             if governor_subject is not None and governor_subject < anchor.i and doc[governor_subject].pos_ in ("NOUN", "PROPN", "PRON"):
                 speaker, inherits = governor_subject, None
+        governor = next((g.i for g in doc[speaker].ancestors if g.i in cue_anchors), None) if speaker is not None else None
         if (
-            speaker is not None and speaker == anchor.head.i and anchor.dep_ == "acl" and _is_participle(anchor) and doc[anchor.i - 1].text == ","
-            and doc[speaker].pos_ == "NOUN" and any(_via_content(doc[speaker], doc[q]) for q in cue_anchors)
+            governor is not None and speaker == anchor.head.i and anchor.dep_ == "acl" and _is_participle(anchor) and doc[anchor.i - 1].text == ","
+            and doc[speaker].pos_ == "NOUN" and doc[speaker].dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
+            and (_via_content(doc[speaker], doc[governor]) or fold(_lemma(doc[speaker])) not in lex.people)
         ):
-            # "X a annoncé … un différend qui l'oppose à Y, reprochant à Y …": a participle after a comma
-            # that the parser hung on a noun of what the cue reports shares the reporting verb's subject
-            governor = next(q for q in cue_anchors if _via_content(doc[speaker], doc[q]))
+            # "X a annoncé … un différend qui l'oppose à Y, reprochant à Y …", "…, a-t-il déclaré lors d'un
+            # point de presse, ajoutant que …": a participle after a comma that the parser hung on a noun of
+            # what a cue reports, or of its adverbial, shares that reporting verb's subject
             governor_subject, _ = _subject(doc, doc[governor], lex, 5)
             if governor_subject is not None and governor_subject < governor:
                 speaker = governor_subject
@@ -1108,6 +1112,8 @@ def _join_explanations(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             and first.predicate.anchor in (participle.head.i, _object_governor(doc, participle)) and _is_participle(participle) and first in out
             # a call is a position of its own ("a dénoncé …, appelant les autorités à …"), not why
             and a.predicate.stance != "call"
+            # "a salué le soutien de X, tout en affirmant que …": a concession adds a position of its own
+            and [t.lower_ for t in doc[max(participle.i - 2, 0) : participle.i]] != ["tout", "en"]
         ):
             first.pieces = first.pieces + a.pieces
             continue
@@ -1268,7 +1274,9 @@ def _hung_objects(doc: Doc, adverbial: Token, stop: int) -> list[Token]:
         g for g in adverbial.children
         if adverbial.i < g.i < stop and (
             g.dep_ in OBJECT_DEPS
-            or prepositional and g.dep_ in ("conj", "nmod") and g.pos_ == "NOUN" and not any(x.dep_ in ("case", "cc") for x in g.children)
+            or prepositional and g.dep_ in ("conj", "nmod", "appos") and g.pos_ == "NOUN" and not any(x.dep_ in ("case", "cc") for x in g.children)
+            # (an apposition with its determiner: "a condamné, dans un communiqué, les violences …"; not a title: ", porte-parole du …")
+            and (g.dep_ != "appos" or any(x.dep_ == "det" for x in g.children))
             # (after a comma, or a noun phrase with its determiner: "salué dans un communiqué une élection …")
             and ("," in (doc[g.left_edge.i].text, doc[g.left_edge.i - 1].text) or g.dep_ == "nmod" and any(x.dep_ == "det" for x in g.children))
         )

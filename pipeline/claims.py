@@ -1376,6 +1376,12 @@ def _note_issued(ctx: DocumentContext, doc: Doc | None, drafts: list[Draft], end
         if t.pos_ != "NOUN":
             continue
         noun = fold(t.lemma_)
+        if (noun in texts or noun in ctx.lex.document_anaphors) and any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in t.children):
+            # "Dans ce texte, l'organisation …": the same body speaking through the text it issued keeps it current
+            for key, (author, _, alone) in list(ctx.issued.items()):
+                if author == authors[-1]:
+                    ctx.issued[key] = (author, end, alone)
+            continue
         if noun in texts and any(
             c.dep_ == "det" and ("Ind" in c.morph.get("Definite") or "Yes" in c.morph.get("Poss")) or c.dep_ in ("poss", "nmod:poss") for c in t.children
         ):
@@ -1858,6 +1864,8 @@ _BRACKETED_NAME = re.compile(r"(?<=[^\W\d_]) \((?![A-Z0-9]+\))(?:[A-ZÀ-Ý][\w'�
 
 
 _ELIDED_BEFORE_QUOTE = re.compile(r"(?<![\w])([Qq]u)['’](?=\s?«)")
+# 'a « fermement » condamné', 'has "strongly" condemned': one quoted adverb the parser takes for a noun phrase
+_QUOTED_ADVERB = re.compile(r"[«\"“]\s?([^\W\d_]+(?:ment|ly))\s?[»\"”]")
 
 
 def parser_text(text: str, lex: ClaimLexicon | None = None) -> str:
@@ -1867,6 +1875,8 @@ def parser_text(text: str, lex: ClaimLexicon | None = None) -> str:
     # "juge qu’« … »": the tokenizer splits the elided "qu’" glued to a guillemet into pieces the parser
     # cannot read; "que«" (same length) it reads as the complementiser it is
     out = _ELIDED_BEFORE_QUOTE.sub(lambda m: m.group(1) + "e", out)
+    # (the blank after the word: a blank between the auxiliary and the adverb misleads the parser)
+    out = _QUOTED_ADVERB.sub(lambda m: m.group(1).ljust(len(m.group(0))), out)
     if lex is not None:
         out = lex.parser_blanks.sub(lambda m: " " * len(m.group(0)), out)
         # "said a diplomat speaking on condition of anonymity": how the source spoke, no clause of the sentence
@@ -2000,6 +2010,8 @@ def _continuations(ctx: DocumentContext, by_paragraph: list[list[tuple[int, int]
                 for i in following:
                     claimed[(p_index, i)] = []
             elif draft.attribution == "subject" and quote_type(text[draft.content[0] : draft.content[1]]) != "direct":
+                if ctx.document.dateline_end is not None and sents and sents[0][0] == ctx.document.dateline_end:
+                    continue  # a wire lede's next sentence is the news's background ("The attack killed eleven soldiers")
                 for i in following:
                     s, e = sents[i]
                     if _third_party_opening(ctx, s, e, draft.speaker) or s in ctx.silent:

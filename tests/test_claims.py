@@ -13,8 +13,11 @@ def models() -> tuple[ner.NerModels, claims.ClaimModels]:
     return ner.load_models(ner.NerParams()), claims.load_models(claims.ClaimsParams())
 
 
-def claims_of(text: str, lang: str, models: tuple[ner.NerModels, claims.ClaimModels], title: str | None = None) -> list[Claim]:
-    document = Document(doc_id="d", source="d.txt", lang=lang, text=text, title=title, raw_sha256="0" * 64, encoding="utf-8", n_chars=len(text))
+def claims_of(text: str, lang: str, models: tuple[ner.NerModels, claims.ClaimModels], title: str | None = None, dateline: str | None = None) -> list[Claim]:
+    document = Document(
+        doc_id="d", source="d.txt", lang=lang, text=text, title=title, raw_sha256="0" * 64, encoding="utf-8", n_chars=len(text),
+        dateline=dateline, dateline_start=text.find(dateline) if dateline else None, dateline_end=text.find(dateline) + len(dateline) if dateline else None,
+    )
     found = list(ner.run([document], models[0], ner.NerParams()))
     mentions, entities = resolve.run([(document, found)], resolve.ResolveParams())
     resolved = list(mentions)
@@ -1756,3 +1759,41 @@ def test_a_framed_person_whose_profession_is_given_before_the_view(models: tuple
     found = claims_of(text, "fr", models)
     assert [c.speaker for c in found] == ["Odile Mbadinga"]
     assert found[0].text.startswith("la querelle relève")
+
+
+def test_a_quoted_adverb_between_the_auxiliary_and_the_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "L'Union africaine a « vivement » dénoncé le coup de force survenu dimanche à la présidence comorienne."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker_kind, c.stance) for c in found] == [("organisation", "oppose")]
+    assert found[0].text.startswith("le coup de force")
+
+
+def test_a_body_speaking_through_this_text_keeps_the_text_its_own(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "La SADC a condamné jeudi, dans un communiqué, les violences post-électorales au Malawi.\n\n"
+        "Dans ce texte, l'organisation appelle les partis à la retenue.\n\n"
+        "Le communiqué réclame en outre une enquête indépendante sur la mort de trois manifestants."
+    )
+    found = claims_of(text, "fr", models)
+    assert [c.speaker_kind for c in found if "enquête" in c.text] == ["organisation"]
+
+
+def test_a_concession_after_a_cue_is_a_position_of_its_own(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "À Accra, le porte-parole du gouvernement, Kofi Asante, a salué le soutien de l'Union africaine, tout en affirmant que son pays « ne négociera pas sous la menace »."
+    assert [c.cue for c in claims_of(text, "fr", models)] == ["a salué", "affirmant"]
+
+
+def test_a_participle_the_parser_hung_on_the_cues_adverbial(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    before = "La ministre congolaise des Affaires sociales, Aline Mbuyi, a reçu mardi les agences humanitaires. "
+    text = "« Nos frontières resteront ouvertes aux réfugiés », a-t-elle déclaré lors d'un point de presse, ajoutant que des camps seraient ouverts près de Goma."
+    found = claims_of(before + text, "fr", models)
+    adding = next(c for c in found if c.cue == "ajoutant")
+    assert adding.text.startswith("des camps seraient ouverts")
+
+
+def test_the_sentence_after_a_wire_lede_is_background(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "MAPUTO, 4 mai (AFP) - Le Mozambique a accusé lundi des insurgés d'avoir attaqué un convoi humanitaire près de Palma. "
+        "Le convoi transportait des vivres pour quelque 20.000 déplacés."
+    )
+    assert [c.text for c in claims_of(text, "fr", models, dateline="MAPUTO, 4 mai (AFP) - ") if "vivres" in c.text] == []
