@@ -813,6 +813,10 @@ def _part_of_country(ctx: DocumentContext, c: Candidate) -> bool:
     return c.kind == "LOC" and c.country is not None and lexicon.regions.get(c.text) in lexicon.region_countries
 
 
+# a title with no determiner or an indefinite one ("chef adjoint de …", "a spokesman for …"): an apposition, never a new subject
+_BARE_OR_INDEFINITE = re.compile(r"(?!(?:le|la|les|l['’]|the|son|sa|ses|leur|leurs|his|her|its|their)\b)", re.IGNORECASE)
+
+
 def _definite(phrase: str) -> bool:
     """ "le diplomate", "the official", "its delegate", "Japan's ambassador": not "a diplomat", "un expert"."""
     return not _INDEFINITE.match(phrase.strip())
@@ -1128,6 +1132,13 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     local = stated[0].country if stated else None
     # a named person before a title ("le ministre français Jean-Noël Barrot"), then the title
     definite = _definite(ctx.text[base + wide_lo : base + wide_hi])
+    if (
+        not any(c.kind == "PERSON" for c in person_like) and tok.pos_ == "NOUN" and _BARE_OR_INDEFINITE.match(ctx.text[start:end])
+        and "Plur" not in tok.morph.get("Number") and tok.tag_ not in ("NNS", "NNPS")
+    ):
+        # "M. Karl Obermaier, chef adjoint de la délégation, a souligné": a bare title in apposition to the name before it
+        apposed_to = [c for c in ctx.overlapping(max(start - 120, 0), start) if c.kind == "PERSON" and c.entity_id and re.fullmatch(r"\s*,\s*", ctx.text[c.end : start])]
+        person_like = apposed_to[-1:] + person_like
     if not any(c.kind == "PERSON" for c in person_like):
         # the name the ner stage found closing this title's apposition, past what the parse took in
         # ("le ministre de l'Europe et des Affaires étrangères, Hugo Delaunay")

@@ -1797,3 +1797,11 @@ def test_the_sentence_after_a_wire_lede_is_background(models: tuple[ner.NerModel
         "Le convoi transportait des vivres pour quelque 20.000 déplacés."
     )
     assert [c.text for c in claims_of(text, "fr", models, dateline="MAPUTO, 4 mai (AFP) - ") if "vivres" in c.text] == []
+
+
+def test_a_bare_title_in_apposition_to_the_name_before_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Prenant la parole au nom de l'Union africaine, M. Hans-Peter Lindqvist, chef adjoint de la délégation de l'UA, "
+        "a souligné que l'organisation restait « prête à aider » les États côtiers."
+    )
+    assert [c.speaker for c in claims_of(text, "fr", models)] == ["Hans-Peter Lindqvist"]
