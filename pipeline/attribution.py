@@ -450,6 +450,20 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
     return None, None
 
 
+def _named_holder_before(doc: Doc, participle: Token, lex: SentenceLexicon) -> int | None:
+    """The possessed title whose holder is named right before a participle's comma: "…, its
+    representative, X, stating …" (an absolute construction) → the title token."""
+    if participle.i < 2 or doc[participle.i - 1].text != ",":
+        return None
+    t = doc[participle.i - 2]
+    while t.pos_ == "PROPN" and t.dep_ in ("compound", "flat", "flat:name", "appos") and t.head.i < t.i:
+        t = t.head
+    named = t.i < participle.i - 2
+    if named and t.pos_ == "NOUN" and fold(_lemma(t)) in lex.people and any(c.dep_ in ("poss", "nmod:poss") for c in t.children):
+        return t.i
+    return None
+
+
 def _closing_apposition(doc: Doc, participle: Token, anchor: Token) -> Token | None:
     """ "Speaking on behalf of the Group of African States, the representative of Nigeria said …": the
     parser hangs the cue's subject on the group, as an apposition closing the participle's phrase
@@ -814,6 +828,10 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             pred = _light_extent(doc, pred, lex)
         cue_last = max(pred.tokens)
         speaker, inherits = _subject(doc, anchor, lex)
+        holder = _named_holder_before(doc, anchor, lex) if speaker is None and _is_participle(anchor) else None
+        if holder is not None:
+            # "Russia abstained, its representative, X, stating that …": the named holder of the title before the participle
+            speaker, inherits = holder, None
         if (
             speaker is None and inherits is not None and inherits not in anchors
             and (_is_participle(anchor) and anchor.i > 0 and doc[anchor.i - 1].text == "," or anchor.dep_ == "conj" and any(c.dep_ == "cc" for c in anchor.children))
@@ -836,7 +854,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         if (
             governor is not None and speaker == anchor.head.i and anchor.dep_ == "acl" and _is_participle(anchor) and doc[anchor.i - 1].text == ","
             and doc[speaker].pos_ == "NOUN" and doc[speaker].dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
-            and (_via_content(doc[speaker], doc[governor]) or fold(_lemma(doc[speaker])) not in lex.people)
+            and fold(_lemma(doc[speaker])) not in lex.people  # ("its representative, X, stating that …": that person's)
         ):
             # "X a annoncé … un différend qui l'oppose à Y, reprochant à Y …", "…, a-t-il déclaré lors d'un
             # point de presse, ajoutant que …": a participle after a comma that the parser hung on a noun of

@@ -267,7 +267,8 @@ def mandate_pattern(lex: Lexicon) -> re.Pattern[str]:
 def names_a_mandate(lex: Lexicon, pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     """Does text[start:end] end in a mandate preposition (see `mandate_pattern`)?"""
     found = pattern.search(text, start, end)
-    return bool(found) and (found.group("before") or "").lower() not in lex.speaks_for
+    # (a holder names the mandate: "envoy for Sudan"; "For France, …" opening a sentence is a framing)
+    return bool(found) and found.group("before") is not None and found.group("before").lower() not in lex.speaks_for
 
 
 def title_heads(lex: Lexicon, models_dir: Path = MODELS_DIR) -> list[str]:

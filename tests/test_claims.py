@@ -1805,3 +1805,15 @@ def test_a_bare_title_in_apposition_to_the_name_before_it(models: tuple[ner.NerM
         "a souligné que l'organisation restait « prête à aider » les États côtiers."
     )
     assert [c.speaker for c in claims_of(text, "fr", models)] == ["Hans-Peter Lindqvist"]
+
+
+def test_a_sentence_opening_framing_names_the_owner_of_its_delegate(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "For Norway, the first task is to reopen the humanitarian corridor. Its delegate noted that convoys had been turned back nine times in May."
+    noted = next(c for c in claims_of(text, "en", models) if c.cue == "noted")
+    assert (noted.speaker, noted.speaker_country) == ("delegate of Norway", "NOR")
+
+
+def test_an_absolute_construction_with_a_named_representative(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Brazil voted against the text, its representative, Helena Duarte Lins, arguing that the mandate ignored the host country's consent."
+    arguing = next(c for c in claims_of(text, "en", models) if c.cue == "arguing")
+    assert (arguing.speaker, arguing.speaker_country) == ("Helena Duarte Lins", "BRA")
