@@ -235,7 +235,8 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
             light = None
             for c in t.children:
                 # "exprimer sa préoccupation", "témoigner de son soutien", "faire part de sa préoccupation"
-                if (c.dep_ in OBJECT_DEPS or c.dep_ in ("obl:arg", "obl", "prep") and c.i > t.i) and (lemma, _lemma(c)) in lex.light:
+                # (not a noun the writer quotes: 'a réaffirmé « l'attachement du Sénégal à … »' quotes what was said)
+                if (c.dep_ in OBJECT_DEPS or c.dep_ in ("obl:arg", "obl", "prep") and c.i > t.i) and (lemma, _lemma(c)) in lex.light and c.i not in quoted:
                     light = c
                     break
             if light is not None:

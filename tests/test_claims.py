@@ -1817,3 +1817,10 @@ def test_an_absolute_construction_with_a_named_representative(models: tuple[ner.
     text = "Brazil voted against the text, its representative, Helena Duarte Lins, arguing that the mandate ignored the host country's consent."
     arguing = next(c for c in claims_of(text, "en", models) if c.cue == "arguing")
     assert (arguing.speaker, arguing.speaker_country) == ("Helena Duarte Lins", "BRA")
+
+
+def test_a_quoted_noun_after_a_light_verb_is_what_was_said(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le ministre Paulo Mendes a réaffirmé « l'attachement profond du Portugal à une transition pacifique » en Guinée-Bissau."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["a réaffirmé"]
+    assert found[0].text.startswith("« l'attachement profond du Portugal")
