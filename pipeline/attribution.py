@@ -235,8 +235,10 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
             light = None
             for c in t.children:
                 # "exprimer sa préoccupation", "témoigner de son soutien", "faire part de sa préoccupation"
-                # (not a noun the writer quotes: 'a réaffirmé « l'attachement du Sénégal à … »' quotes what was said)
-                if (c.dep_ in OBJECT_DEPS or c.dep_ in ("obl:arg", "obl", "prep") and c.i > t.i) and (lemma, _lemma(c)) in lex.light and c.i not in quoted:
+                # (not a noun phrase the writer quotes at length: 'a réaffirmé « l'attachement du Sénégal à … »'
+                # quotes what was said; 'sa « vive préoccupation »' quotes the words of the light verb)
+                said = c.left_edge.i in quoted and sum(x.i in quoted for x in c.subtree) >= 5
+                if (c.dep_ in OBJECT_DEPS or c.dep_ in ("obl:arg", "obl", "prep") and c.i > t.i) and (lemma, _lemma(c)) in lex.light and not said:
                     light = c
                     break
             if light is not None:
@@ -876,6 +878,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             near = _leading_subject(doc, pred, quoted)
             if near is not None and _relative_between(doc, doc[near], pred, lex):
                 speaker = near
+        if speaker is None and inherits is None:
+            speaker = _before_prepositional_relative(doc, pred)
         inverted_actor = _inverted_actor(doc, pred, lex)
         if speaker is not None and doc[speaker].pos_ in ("VERB", "AUX"):
             speaker = _leading_subject(doc, pred, quoted | {t.i for t in doc[speaker].subtree if t.i <= doc[speaker].i or t.dep_ != "conj"})
@@ -1055,6 +1059,18 @@ def _relative_between(doc: Doc, subject: Token, pred: Predicate, lex: SentenceLe
         after + 1 < first and doc[after].text == "," and _lemma(doc[after + 1]) in lex.relatives | {"dont", "où", "whose"}
         and doc[first - 1].text == "," and not any(t.text in (";", ":") or t.text in QUOTE_OPEN for t in doc[after:first])
     )
+
+
+def _before_prepositional_relative(doc: Doc, pred: Predicate) -> int | None:
+    """ "Le Mexique, pour qui le traité « n'est pas … », s'est félicité": the name that opens the
+    sentence before a relative clause after a preposition, which closes with a comma before the cue."""
+    first = min(pred.tokens)
+    if first < 1 or doc[first - 1].text != ",":
+        return None
+    for t in doc[: min(first - 3, 6)]:
+        if t.pos_ in ("PROPN", "NOUN") and doc[t.i + 1].text == "," and doc[t.i + 2].pos_ == "ADP" and "Rel" in doc[t.i + 3].morph.get("PronType"):
+            return t.i
+    return None
 
 
 def _after_quotation(doc: Doc, clause_start: int) -> bool:

@@ -1824,3 +1824,14 @@ def test_a_quoted_noun_after_a_light_verb_is_what_was_said(models: tuple[ner.Ner
     found = claims_of(text, "fr", models)
     assert [c.cue for c in found] == ["a réaffirmé"]
     assert found[0].text.startswith("« l'attachement profond du Portugal")
+
+
+def test_a_subject_before_a_relative_after_a_preposition(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Chili, pour qui la zone exempte d'armes nucléaires « reste un acquis régional », s'est félicité du retour de deux États au protocole."
+    assert [(c.speaker_country, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("CHL", "country")]
+
+
+def test_imputer_is_a_blame(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "M. Arvid Holmqvist (Suède) a imputé l'échec des pourparlers au refus persistant des puissances nucléaires de réduire leurs arsenaux."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.stance) for c in found] == [("Arvid Holmqvist", "oppose")]
