@@ -756,7 +756,9 @@ def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
     _, lead = _clause_of(doc, pred, lex)
     # a relative clause the parser hung on a verb is about the actor before it ("…, a lancé la
     # représentante de X, qui a appelé …"); one on a noun qualifies the content ("…, which he called …")
-    on_verb = doc[pred.anchor].dep_ in RELATIVE_DEPS and doc[pred.anchor].head.pos_ in ("VERB", "AUX")
+    # (or on a person: "…, a déclaré le ministre, X, qui a appelé …")
+    head = doc[pred.anchor].head
+    on_verb = doc[pred.anchor].dep_ in RELATIVE_DEPS and (head.pos_ in ("VERB", "AUX", "PROPN") or head.pos_ == "NOUN" and fold(_lemma(head)) in lex.people)
     while lead > 0 and (doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as") or on_verb and doc[lead - 1].lower_ in lex.relatives):
         lead -= 1  # ", tout en demandant", "tandis que X a annoncé", ", qui a appelé"
     return lead > 0 and (doc[lead - 1].text in (",", ";") or doc[lead - 1].lower_ in COORDINATORS)

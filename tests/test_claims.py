@@ -1835,3 +1835,12 @@ def test_imputer_is_a_blame(models: tuple[ner.NerModels, claims.ClaimModels]) ->
     text = "M. Arvid Holmqvist (Suède) a imputé l'échec des pourparlers au refus persistant des puissances nucléaires de réduire leurs arsenaux."
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.stance) for c in found] == [("Arvid Holmqvist", "oppose")]
+
+
+def test_a_relative_clause_on_the_speaker_after_a_closing_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "« Nous ne céderons aucun mètre de nos eaux », a affirmé devant les députés le ministre de la Défense, Paulin Ekomi-Ndong, "
+        "qui a exhorté Yaoundé à retirer « sans délai » ses patrouilleurs."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.stance) for c in found if "patrouilleurs" in c.text] == [("Paulin Ekomi-Ndong", "call")]
