@@ -583,7 +583,11 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
             addressed = pred.lemma in lex.addressee and t.lower_ in ("à", "au", "aux", "to") and t.head.pos_ in ("NOUN", "PROPN")
             if t.head.i > t.i and (_is_adjunct(t.head, lex) or addressed):
                 # (up to a name the parser hung on it: "a déclaré à la radio nationale X, porte-parole …")
-                i = min([c.left_edge.i for c in t.head.children if c.i > t.head.i and c.dep_ == "appos" and c.pos_ == "PROPN"] + [t.head.right_edge.i + 1])
+                # (or as a bare noun modifier: "a déclaré à la presse X Y")
+                i = min([
+                    c.left_edge.i for c in t.head.children
+                    if c.i > t.head.i and c.pos_ == "PROPN" and (c.dep_ == "appos" or c.dep_ == "nmod" and not any(g.dep_ == "case" for g in c.children))
+                ] + [t.head.right_edge.i + 1])
                 while i < len(doc) and doc[i].pos_ in ("PROPN", "X", "NOUN") and doc[i].text[:1].isupper() and doc[i - 1].text[:1].isupper():
                     i += 1  # the rest of a name the parser split ("à Radio Ndeke Luka")
             else:

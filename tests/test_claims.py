@@ -1844,3 +1844,8 @@ def test_a_relative_clause_on_the_speaker_after_a_closing_cue(models: tuple[ner.
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.stance) for c in found if "patrouilleurs" in c.text] == [("Paulin Ekomi-Ndong", "call")]
+
+
+def test_an_inverted_speaker_named_right_after_whom_they_spoke_to(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« Ce n'est pas encore la paix, mais c'est un pas que nous accueillons », a déclaré à la presse Kossi Agbenyo à l'issue de trois heures de discussions."
+    assert [c.speaker for c in claims_of(text, "fr", models)] == ["Kossi Agbenyo"]
