@@ -1729,8 +1729,8 @@ def test_a_participle_the_parser_hung_on_a_noun_of_the_content_and_its_target(mo
 
 
 def test_an_unnamed_source_after_a_relative_clause_on_anonymity(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Un diplomate africain en poste à Lomé, qui a requis l'anonymat, estime pour sa part que la crise « peut encore se régler par le dialogue »."
-    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in claims_of(text, "fr", models)] == [("diplomate africain", "person", None)]
+    text = "Un officier onusien basé à Gao, qui a requis l'anonymat, estime pour sa part que la trêve « ne passera pas l'hiver »."
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in claims_of(text, "fr", models)] == [("officier onusien", "person", None)]
 
 
 def test_a_framed_expert_whose_name_the_model_took_for_a_place(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
@@ -1801,7 +1801,7 @@ def test_the_sentence_after_a_wire_lede_is_background(models: tuple[ner.NerModel
 
 def test_a_bare_title_in_apposition_to_the_name_before_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
-        "Prenant la parole au nom de l'Union africaine, M. Hans-Peter Lindqvist, chef adjoint de la délégation de l'UA, "
+        "S'exprimant au nom de l'Union africaine, M. Hans-Peter Lindqvist, conseiller principal de la mission de l'UA, "
         "a souligné que l'organisation restait « prête à aider » les États côtiers."
     )
     assert [c.speaker for c in claims_of(text, "fr", models)] == ["Hans-Peter Lindqvist"]
@@ -1840,12 +1840,12 @@ def test_imputer_is_a_blame(models: tuple[ner.NerModels, claims.ClaimModels]) ->
 def test_a_relative_clause_on_the_speaker_after_a_closing_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "« Nous ne céderons aucun mètre de nos eaux », a affirmé devant les députés le ministre de la Défense, Paulin Ekomi-Ndong, "
-        "qui a exhorté Yaoundé à retirer « sans délai » ses patrouilleurs."
+        "qui a exhorté Yaoundé à rappeler « immédiatement » ses patrouilleurs."
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.stance) for c in found if "patrouilleurs" in c.text] == [("Paulin Ekomi-Ndong", "call")]
 
 
 def test_an_inverted_speaker_named_right_after_whom_they_spoke_to(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "« Ce n'est pas encore la paix, mais c'est un pas que nous accueillons », a déclaré à la presse Kossi Agbenyo à l'issue de trois heures de discussions."
+    text = "« La route reste longue, mais nous accueillons ce geste », a déclaré à la presse Kossi Agbenyo au terme de trois heures de discussions."
     assert [c.speaker for c in claims_of(text, "fr", models)] == ["Kossi Agbenyo"]
