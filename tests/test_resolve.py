@@ -246,27 +246,32 @@ def test_an_acronym_the_words_before_it_spell(models: ner.NerModels) -> None:
     assert "Pacific Islands Development Forum" in names
 
 
-def test_only_a_lede_description_waits_for_a_name(models: ner.NerModels) -> None:
+@pytest.mark.parametrize(
+    "text, title_start, later",
+    [
+        # a person of no title named later for the first time
+        (
+            "ROME, 2 mars - Les deux pays ont signé un accord.\n\n"
+            "« Nos marins ne reculeront pas », a prévenu le ministre espagnol de la Défense.\n\n"
+            "« Rien n'est réglé », estime Laura Conti, chercheuse à Milan.",
+            "ministre",
+            "Laura Conti",
+        ),
+        # an official of that very role named later
+        (
+            "OSLO, 2 mars - Les Vingt-Sept ont adopté un embargo.\n\n"
+            "La cheffe de la diplomatie a ajouté que le texte visait aussi les assureurs.\n\n"
+            "Le choix a déplu à la ministre autrichienne des Affaires étrangères, Greta Hollerbach.",
+            "cheffe",
+            "Greta Hollerbach",
+        ),
+    ],
+)
+def test_only_a_lede_description_waits_for_a_name(models: ner.NerModels, text: str, title_start: str, later: str) -> None:
     # past the lede, a description names nobody who is named later for the first time
-    text = (
-        "ROME, 2 mars - Les deux pays ont signé un accord.\n\n"
-        "« Nos marins ne reculeront pas », a prévenu le ministre espagnol de la Défense.\n\n"
-        "« Rien n'est réglé », estime Laura Conti, chercheuse à Milan."
-    )
     mentions, _ = resolve_texts([("fr", text)], models)
-    title = next(m for m in mentions if m.label == "TITLE" and "ministre" in m.text)
-    assert title.entity_id != next(m.entity_id for m in mentions if m.text == "Laura Conti")
-
-
-def test_past_the_lede_a_description_is_not_an_official_of_that_role_named_later(models: ner.NerModels) -> None:
-    text = (
-        "OSLO, 2 mars - Les Vingt-Sept ont adopté un embargo.\n\n"
-        "La cheffe de la diplomatie a ajouté que le texte visait aussi les assureurs.\n\n"
-        "Le choix a déplu à la ministre autrichienne des Affaires étrangères, Greta Hollerbach."
-    )
-    mentions, _ = resolve_texts([("fr", text)], models)
-    title = next(m for m in mentions if m.label == "TITLE" and m.text.startswith("cheffe"))
-    assert title.entity_id != "person:greta-hollerbach"
+    title = next(m for m in mentions if m.label == "TITLE" and m.text.startswith(title_start))
+    assert title.entity_id != next(m.entity_id for m in mentions if m.text == later)
 
 
 def _dated(lang: str, text: str, dateline: str) -> Document:
