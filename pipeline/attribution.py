@@ -158,11 +158,22 @@ def _verb_tagged_as_noun(doc: Doc, t: Token, closing: set[int], lex: SentenceLex
         return True
     # "X, …, juge toutefois « … »": a bare noun after a comma that opens a clause or a quotation
     # (or right after its subject's noun: "Le chercheur juge toutefois « peu probable » …")
-    after = next((n for n in doc[t.i + 1 : t.i + 4] if n.pos_ != "ADV"), None)
+    # (past a short adjunct: "…, juge pour sa part que …")
     return (
         t.i >= 1 and (doc[t.i - 1].text == "," or doc[t.i - 1].pos_ in ("NOUN", "PROPN")) and not any(c.dep_ == "det" for c in t.children)
-        and after is not None and after.lower_ in ("que", "qu", "qu'", "qu’", "«", ":")
+        and _opening_after(doc, t)
     )
+
+
+def _opening_after(doc: Doc, t: Token) -> bool:
+    """Is a "que", a quotation mark or a colon among the five tokens after `t`, with no verb or
+    punctuation before it?"""
+    for n in doc[t.i + 1 : t.i + 6]:
+        if n.lower_ in ("que", "qu", "qu'", "qu’", "«", ":"):
+            return True
+        if n.is_punct or n.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _infinitive(t: Token) -> bool:
@@ -560,8 +571,10 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
     anchor = doc[pred.anchor]
     if _is_participle(anchor):
         return None  # ", jugeant ses termes déséquilibrés": a present participle has no subject after it
+    if any(x.pos_ in ("VERB", "AUX") and _interrupted_verb(x) == anchor for x in doc[max(first - 16, 0) : first]):
+        return None  # "La France, a rappelé son représentant, soutient le plan": the comma closes an incise
     # ("…, a estimé le délégué, pour qui le dialogue doit …": a relative clause after the actor, whatever the parser hung it on)
-    if any(c.dep_ in CLAUSE_DEPS and c.i > anchor.i and not _relative_after_comma(doc, c, lex) for c in anchor.children) or _opener_after(doc, pred, lex) is not None:
+    if not _interposed(anchor) and (any(c.dep_ in CLAUSE_DEPS and c.i > anchor.i and not _relative_after_comma(doc, c, lex) for c in anchor.children) or _opener_after(doc, pred, lex) is not None):
         return None  # "X, the minister, said the decision was…": the cue governs what follows
     # after a quotation closed by a comma, any adverbial may come before the subject ("», a écrit sur X le porte-parole")
     after_quote = first >= 2 and doc[first - 1].text == "," and (doc[first - 2].text in QUOTE_CLOSE or first - 2 in quoted_ends(doc))
@@ -770,7 +783,7 @@ def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
 
 def _via_content(t: Token, anchor: Token) -> bool:
     """Does `t` hang on `anchor` through what the cue governs (not through a coordination or participle)?"""
-    if t.i == anchor.i:
+    if t.i == anchor.i or _interrupted_verb(t) == anchor:
         return False
     node = t
     for _ in range(12):
@@ -781,6 +794,40 @@ def _via_content(t: Token, anchor: Token) -> bool:
             return node.dep_ not in ("conj", "parataxis", "cc", "punct", "agent", "obl:agent") and not (node.dep_ in ("advcl", "acl", "xcomp") and _is_participle(node))
         node = node.head
     return False
+
+
+def _interrupted_verb(t: Token) -> Token | None:
+    """The verb of the clause that `t`, a reporting verb set between commas, interrupts ("La France, a
+    rappelé son représentant, M. X, soutient …", "The plan, its ambassador stressed, remains …"),
+    whatever the parser hung on what; None if `t` is no such incise."""
+    doc = t.doc
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    lo = next((i for i in range(t.i - 1, max(t.i - 9, 0), -1) if doc[i].text == ","), None)
+    # (not a relative clause: "Australia, which has pledged …, welcomed …")
+    if lo is None or any(x.tag_ in ("WDT", "WP", "WP$") or "Rel" in x.morph.get("PronType") for x in doc[lo + 1 : t.i]):
+        return None
+    for hi in range(t.i + 1, min(t.i + 15, len(doc))):
+        x = doc[hi]
+        if x.pos_ == "VERB" or x.dep_ == "mark" or x.is_quote or x.text in QUOTE_OPEN + QUOTE_CLOSE:
+            return None
+        if x.text != ",":
+            continue
+        # the interrupted clause: its verb right after the incise, with no subject of its own there, and
+        # its subject before the incise (the parser may have given it to the incise's verb)
+        verb = next((v for v in doc[hi + 1 : hi + 4] if v.pos_ not in ("ADV", "PART")), None)
+        if (
+            verb is not None and verb.pos_ in ("VERB", "AUX") and (verb.is_ancestor(t) or verb.head.i == t.i)
+            and not _is_participle_form(verb) and not any(g.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("mark", "cc") and hi < g.i < verb.i for g in verb.children)
+        ):
+            subject = any(s.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS and s.head.i in (t.i, t.head.i, verb.i) for s in doc[:lo])
+            return verb if subject else None
+    return None
+
+
+def _interposed(t: Token) -> bool:
+    """Is `t` a reporting verb set between commas inside the clause it reports?"""
+    return _interrupted_verb(t) is not None
 
 
 def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[Attribution]:
@@ -894,10 +941,19 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             # a subject after the cue outside an inversion is a misparse of "X said the council must act"
             speaker = _leading_subject(doc, pred, quoted)
         if inverted_actor is not None and (
-            speaker is None or (speaker < min(pred.tokens) and (not _opens_clause(doc, doc[speaker], quoted) or _inverted_incise(doc, pred, speaker, inverted_actor, lex)))
+            speaker is None or (speaker < min(pred.tokens) and (
+                not _opens_clause(doc, doc[speaker], quoted) or _inverted_incise(doc, pred, speaker, inverted_actor, lex) or _interposed(anchor)
+            ))
         ) and (inherits is None or inherits not in anchors):
             # ("Les sanctions, a déclaré le ministre, resteront …": an inverted incise, whatever the parser made the subject)
             speaker, inherits = inverted_actor, None
+        first = min(pred.tokens)
+        if _interposed(anchor) and (speaker is None or speaker < first and any(x.text == "," for x in doc[speaker + 1 : first])):
+            # "This plan, the representative of X argued, opens …": the noun phrase inside the incise, whatever it hangs on
+            lo = max(x.i for x in doc[:first] if x.text == ",")
+            own = [x.i for x in doc[lo + 1 : first] if x.pos_ in ("NOUN", "PROPN", "PRON") and not lo < x.head.i < first]
+            if own:
+                speaker, inherits = own[0], None
         if speaker is None and (inherits is None or doc[inherits].i == 0 and _is_participle(doc[inherits])):
             # (also after an opening participle: "Présentant le rapport, M. X, Représentant spécial, a indiqué")
             apposed = _apposed_person_before(doc, pred, lex)
@@ -937,7 +993,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         stop = len(doc)
         for later in preds[number + 1 :]:
             later_subject, begin = _clause_of(doc, later, lex)
-            if anchor.dep_ == "parataxis" and anchor.head.i == later.anchor and later_subject is not None and later_subject < anchor.i:
+            if (anchor.dep_ == "parataxis" and anchor.head.i == later.anchor or _interrupted_verb(anchor) == doc[later.anchor]) and later_subject is not None and later_subject < anchor.i:
                 continue  # "His Government, he added, remained committed to …": the clause the incise interrupts is its content
             # "La question, a-t-il martelé, relève de …": the verb after the incise goes on with the clause
             # before it (not a participle: "…, she added, urging …" is a statement of its own)
@@ -975,7 +1031,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 pieces = [_span(chunk)]
         before = [t for t in doc[:clause_start] if not t.is_punct and t.i not in anchors]
         # a relative clause or a participle qualifying a noun never closes the sentence's content
-        embedded = anchor.dep_ in RELATIVE_DEPS or (anchor.dep_ in ("acl", "amod") and anchor.head.pos_ in ("NOUN", "PROPN")) or (
+        embedded = not _interposed(anchor) and anchor.dep_ in RELATIVE_DEPS or (anchor.dep_ in ("acl", "amod") and anchor.head.pos_ in ("NOUN", "PROPN")) or (
             speaker is not None and _lemma(doc[speaker]) in lex.relatives
         )
         if not embedded and _interrupts(doc, pred, speaker, clause_start):
@@ -984,7 +1040,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             first = _content_start(doc, out, clause_start)
             chunk = _strip_tail(list(doc[first:clause_start]))
             after = _strip_tail(list(doc[_clause_end(doc, pred, speaker) + 2 : stop]))
-            if sum(not t.is_punct for t in chunk) >= 2 and after and not any(t.is_quote or t.text in QUOTE_OPEN + QUOTE_CLOSE for t in chunk):
+            # (one word is enough before an incise inside a clause: "Brazil, its envoy said, opposes …")
+            if sum(not t.is_punct for t in chunk) >= (1 if _interposed(anchor) else 2) and after and not any(t.is_quote or t.text in QUOTE_OPEN + QUOTE_CLOSE for t in chunk):
                 pieces, incise = [_span(chunk), _span(after)], True
         # (never when the subject stands before that text: "Le médiateur …, X, a annoncé une réunion")
         if not pieces and len(before) >= 3 and not embedded and not (speaker is not None and speaker < clause_start and speaker not in quoted):
@@ -1444,7 +1501,11 @@ def _interrupts(doc: Doc, pred: Predicate, speaker: int | None, clause_start: in
     """Is the cue clause a short incise between two commas ("…, she said, …")?"""
     last = _clause_end(doc, pred, speaker)
     clause = [t for t in doc[clause_start : last + 1] if not t.is_punct]
-    return 0 < clause_start and doc[clause_start - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == "," and len(clause) <= 4
+    # (the subject may be a long title: "…, a estimé la représentante du Ghana, M. X, …", "…, the
+    # representative of Norway argued, …")
+    return 0 < clause_start and doc[clause_start - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == "," and (
+        len(clause) <= 4 or _interposed(doc[pred.anchor]) and len(clause) <= 14
+    )
 
 
 def _inverted_incise(doc: Doc, pred: Predicate, subject: int, actor: int, lex: SentenceLexicon) -> bool:

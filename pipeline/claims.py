@@ -736,6 +736,7 @@ class DocumentContext:
     # so that "the statement said" a sentence later is the ministry, not a document of its own
     issued: dict[str, tuple[Speaker, int, bool]] = field(default_factory=dict)  # (… and whether it is one body's text)
     spoke_through: int = -1  # where a text last spoke for the body that issued it ("The statement urges …")
+    list_speaker: Speaker | None = None  # who speaks in the list item being read ("Le Conseil :" / "- condamne …")
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -1738,7 +1739,7 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
             speaker = actor(ctx, parsed, s, a.speaker)
         elif a.inherits is not None:
             speaker = by_anchor.get(a.inherits)
-        speaker = speaker or default
+        speaker = speaker or default or ctx.list_speaker
         cue = Cue(s + a.cue_start, s + a.cue_end, text[s + a.cue_start : s + a.cue_end], a.predicate.stance)
         voice = lex.voice.search(text, s, cue.start) if not a.inverted else None
         if voice:
@@ -1879,6 +1880,35 @@ _ELIDED_BEFORE_QUOTE = re.compile(r"(?<![\w])([Qq]u)['’](?=\s?«)")
 _QUOTED_ADVERB = re.compile(r"[«\"“]\s?([^\W\d_]+(?:ment|ly))\s?[»\"”]")
 
 
+# A paragraph that is an item of a list: a dash or bullet, or a number or letter with its point or bracket
+LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*·▪]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])[ \t]+")
+
+
+def _announces_list(text: str, sentence: tuple[int, int]) -> bool:
+    """Does this sentence, the last of its paragraph, end with a colon, announcing what follows?"""
+    return text[sentence[0] : sentence[1]].rstrip().endswith(":")
+
+
+def _announcer(ctx: DocumentContext, parsed: Doc | None, base: int, drafts: list[Draft]) -> Speaker | None:
+    """Who speaks in the list a sentence ending with a colon announces: the speaker of its cue ("Les
+    ministres ont convenu de ce qui suit :"), else the noun phrase before the colon ("Après
+    délibération, le Conseil :", "The Ministers:")."""
+    if drafts:
+        return drafts[-1].speaker
+    if parsed is None:
+        return None
+    nouns = [t for t in parsed if t.pos_ in ("NOUN", "PROPN") and t.i < len(parsed) and any(c.text == ":" for c in parsed[t.i + 1 :])]
+    if not nouns:
+        return None
+    head = nouns[-1]
+    # from the last noun to the head of its phrase ("le Conseil de sécurité", "The Ministers of the Forum")
+    while head.dep_ in ("nmod", "pobj", "flat", "flat:name", "compound", "case", "prep") and head.head.i < head.i:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return actor(ctx, parsed, base, head.i)
+
+
 def parser_text(text: str, lex: ClaimLexicon | None = None) -> str:
     """A sentence as the parser sees it: `model_text`, with bracketed names after a name and the
     language's contentless incises blanked (offsets unchanged)."""
@@ -1904,7 +1934,7 @@ def parse_candidates(documents: list[Document], params: ClaimsParams, models: Cl
         keys = [
             (d.doc_id, (s, e)) for d in documents if d.lang == lang
             for sents in statement_sentences(d) for s, e in sents
-            if e - s <= params.max_sentence_chars and might_attribute(d.text[s:e], lex, surface)
+            if e - s <= params.max_sentence_chars and (might_attribute(d.text[s:e], lex, surface) or (s, e) == sents[-1] and _announces_list(d.text, (s, e)))
         ]
         texts = {d.doc_id: d.text for d in documents}
         sentences_in = (parser_text(texts[i][a:b], lex) for i, (a, b) in keys)
@@ -1938,7 +1968,11 @@ def extract_claims(
         parsed = parse_candidates([document], params, models, models_dir)[document.doc_id]
     ctx.cued = set(parsed)
     claimed: dict[tuple[int, int], list[Draft]] = {}
+    announcer: Speaker | None = None
     for p_index, sents in enumerate(by_paragraph):
+        # "Le Conseil :" then "- condamne …", "- exhorte …": each item of the list is the announcer's
+        announcer = announcer if sents and LIST_ITEM.match(text, sents[0][0]) else None
+        ctx.list_speaker = announcer
         for s_index, (s, e) in enumerate(sents):
             if s_index:
                 previous_keys = [(p_index, i) for i in range(s_index)]
@@ -1965,6 +1999,9 @@ def extract_claims(
             _note_issued(ctx, parsed.get((s, e)), drafts, e)
             if drafts:
                 claimed[(p_index, s_index)] = drafts
+        if sents and _announces_list(text, sents[-1]):
+            announcer = _announcer(ctx, parsed.get(sents[-1]), sents[-1][0], claimed.get((p_index, len(sents) - 1), []))
+    ctx.list_speaker = None
 
     def kept(drafts: list[Draft]) -> list[Draft]:
         # a cue that carries a stance makes a short object a position ("condemned the attack")

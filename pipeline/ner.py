@@ -161,6 +161,7 @@ class Rules:
     possessive_title: re.Pattern[str]
     behalf: re.Pattern[str]
     country: re.Pattern[str]
+    organisation: re.Pattern[str]
     named_document: re.Pattern[str]
     complement: re.Pattern[str]
     mandate: re.Pattern[str]
@@ -195,7 +196,9 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         port = rf"(?:{de}|chargée? (?:{de}))(?:{pw})(?:\s+{_FR_ADJ})?(?:\s+et\s+{de}?(?:{pw})(?:\s+{_FR_ADJ})?)*"
         ofc = rf"{de}(?:{country})(?![\w-])"
         orgc = rf"(?:{de}|auprès (?:{de}|de |des )|à l'|au |aux )(?:{org})(?![\w-])"
-        tail = rf"(?:\s+(?P<nat1>{nat})(?![\w-]))?(?:\s+(?P<port>{port}))?(?:\s+(?P<nat2>{nat})(?![\w-]))?(?:\s+(?P<ofc>{ofc}))?(?:\s+(?P<orgc>{orgc}))?(?:\s+(?P<nat3>{nat})(?![\w-]))?"
+        # (a portfolio coordinated with the head's own: "ministre des Affaires étrangères et de la Coopération")
+        more = rf"(?:\s+et\s+{de}(?:{pw})(?:\s+{_FR_ADJ})?)*"
+        tail = rf"{more}(?:\s+(?P<nat1>{nat})(?![\w-]))?(?:\s+(?P<port>{port}))?(?:\s+(?P<nat2>{nat})(?![\w-]))?(?:\s+(?P<ofc>{ofc}))?(?:\s+(?P<orgc>{orgc}))?(?:\s+(?P<nat3>{nat})(?![\w-]))?"
         title = rf"(?<![\w-])(?P<head>(?:{prefix})?(?i:{heads}))(?![\w-]){tail}"
         institution = rf"(?<![\w-])(?P<head>{inst})(?![\w-]){tail}"
         coordination = r"\s+et\s+(?:(?:le|la|l')\s*)?"
@@ -203,14 +206,17 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
     else:
         pre = rf"(?:(?P<nat1>{nat})\s+|(?P<ofc1>{country})'s\s+|(?P<orgc1>{org})\s+)?"
         head = rf"(?:{prefix})?(?:(?:{pw})\s+)?(?:{heads})"
-        port = rf"of\s+(?:the\s+)?(?:{pw})(?:\s+(?:and\s+)?[A-Z][a-z]+){{0,3}}"
-        tail = rf"(?:\s+(?P<port>{port}))?(?:\s+(?P<ofc>of\s+(?:the\s+)?(?:{country})(?![\w-])))?(?:\s+(?P<orgc>(?:of|at|to)\s+(?:the\s+)?(?:{org})(?![\w-])))?"
+        port = rf"(?:of|for)\s+(?:the\s+)?(?:{pw})(?:\s+(?:and\s+)?[A-Z][a-z]+){{0,3}}"
+        # (a portfolio coordinated with the head's own, before its country: "Minister of Foreign Affairs and Trade of Tonga")
+        more = rf"(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?=\s+of\s+(?:the\s+)?(?:{country})(?![\w-])))?"
+        tail = rf"{more}(?:\s+(?P<port>{port}))?(?:\s+(?P<ofc>of\s+(?:the\s+)?(?:{country})(?![\w-])))?(?:\s+(?P<orgc>(?:of|at|to)\s+(?:the\s+)?(?:{org})(?![\w-])))?"
         title = rf"(?<![\w-]){pre}(?P<head>{head}(?:\s+and\s+{head})?)(?![\w-]){tail}"
         # "China's foreign ministry": wire copy writes the portfolio in lower case
         institution = rf"(?<![\w-]){pre}(?:(?i:{pw})\s+)?(?P<head>{inst})(?![\w-]){tail}"
         coordination = r"\s+and\s+(?:the\s+)?"
         named_document = rf"(?<![\w-])(?P<place>{_UPPER}[\w'-]*(?:[ -]{_UPPER}[\w'-]*){{0,3}})\s+(?:{trie_regex(lex.document_heads)})(?![\w-])"
-    name_after = rf"[ \t]*,?[ \t]*(?:(?P<hon>{hon})[ \t]+)?(?P<name>[^\W\d_][\w'.-]*(?:[ \t]+[^\W\d_][\w'.-]*){{0,6}})"
+    # (one honorific may come before another: "S.E. M. X", "H.E. Mr X")
+    name_after = rf"[ \t]*,?[ \t]*(?:(?:{hon})[ \t]+)?(?:(?P<hon>{hon})[ \t]+)?(?P<name>[^\W\d_][\w'.-]*(?:[ \t]+[^\W\d_][\w'.-]*){{0,6}})"
     return Rules(
         lex=lex,
         matcher=matcher,
@@ -226,6 +232,7 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         feminine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine_determiners)})\s+$") if lex.feminine_determiners else re.compile("(?!)"),
         masculine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.masculine_determiners)})\s+$") if lex.masculine_determiners else re.compile("(?!)"),
         country=re.compile(rf"(?<![\w-])(?:{country})(?![\w-])"),
+        organisation=re.compile(rf"(?<![\w-])(?:{org})(?![\w-])"),
         named_document=re.compile(named_document),
         # a title's complement closed by an apposition comma: "du ministère, " / "of the Coast Guard, ";
         # in French also an adjective of no country: "la porte-parole onusienne, "
@@ -359,6 +366,11 @@ def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candida
             if name_len and re.match(r"[ \t]*[,.;)]", text[after.start("name") + name_len :]):  # type: ignore[union-attr]
                 described = " ".join(text[m.start() : comp.end()].rstrip(" \t,").split())
                 roles = (described,) if len(roles) == 1 else roles
+                body = rules.organisation.search(comp.group(0))
+                if body is not None:
+                    # "le président de la Commission de la CEDEAO, X": an office of that body, of its country if it has one
+                    has_org = True
+                    country = country or rules.lex.organisations[rules.lex.org_forms[body.group(0)]].country
                 adjective = comp.group(0).strip(" \t,")
                 if adjective.islower() and " " not in adjective and any(form.split()[-1] == adjective for form in rules.lex.org_forms):
                     # "la cheffe de la diplomatie européenne, X": the adjective of a body ("Union européenne"),
@@ -394,7 +406,9 @@ def appositive_roles(text: str, person: Candidate, titles_at: dict[int, re.Match
         has_org = has_org or org
         gender = gender or g
         more = rules.coordination.match(text, m.end())
-        position = more.end() if more else None
+        # (or a second apposition, a bare title: "X, ministre des Affaires étrangères de Y, président en exercice du Conseil")
+        comma = re.match(r"[ \t]*,[ \t]*", text[m.end() :]) if not more else None
+        position = more.end() if more else m.end() + comma.end() if comma and m.end() + comma.end() in titles_at else None
     if len(roles) == len(person.roles):
         return person
     return Candidate(person.start, person.end, person.label, person.origin, person.norm, country, tuple(roles), tuple(keys), gender, has_org)
@@ -816,16 +830,22 @@ _SURNAME_BEFORE_BRACKET = re.compile(r" ([^\W\d_][\w'’-]+)(?= \()")
 def honorific_and_country(text: str, c: Candidate, lex: Lexicon) -> Candidate | None:
     """A person's honorific is not part of the name but tells the gender ("Mme Hartmann", "Mr. Osman");
     a country in brackets right after the name is the person's ("Joonkook Hwang (Republic of Korea)")."""
-    for form in sorted(lex.honorifics + lex.masculine_honorifics, key=len, reverse=True):
-        inside = text.startswith(form + " ", c.start)
-        before = text.endswith(form + " ", 0, c.start) or text.endswith(form + "\u00a0", 0, c.start)
-        if inside or before:
-            gender = "f" if form in lex.feminine else "m" if form in lex.masculine_honorifics else c.gender
-            if inside:
+    forms = sorted(lex.honorifics + lex.masculine_honorifics, key=len, reverse=True)
+    # (the honorifics inside the span first, however many: "S.E. M. X" may come as "M. X" after "S.E.")
+    inside = True
+    while inside:
+        inside = False
+        for form in forms:
+            if text.startswith(form + " ", c.start):
                 start = c.start + len(form) + 1
                 if start >= c.end:
                     return None
-                c = replace(c, start=start)
+                gender = "f" if form in lex.feminine else "m" if form in lex.masculine_honorifics else None
+                c, inside = replace(c, start=start, gender=c.gender or gender), True
+                break
+    for form in forms:
+        if text.endswith(form + " ", 0, c.start) or text.endswith(form + "\u00a0", 0, c.start):
+            gender = "f" if form in lex.feminine else "m" if form in lex.masculine_honorifics else c.gender
             c = replace(c, gender=c.gender or gender)
             break
     bracket = _BRACKETED.match(text, c.end)

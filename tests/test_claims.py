@@ -1687,6 +1687,55 @@ def test_an_incise_whose_interrupted_clause_holds_a_cue_of_its_own(models: tuple
     assert [c.cue for c in found][-1] == "a-t-il insisté" and found[-1].text.endswith("relève exclusivement du Conseil de sécurité")
 
 
+def test_an_inverted_incise_inside_the_clause_it_reports(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # the parser hangs the incise's verb on the verb after it, or the other way round
+    text = "L'Argentine, a souligné son ambassadeur, M. Tomás Ferreyra, appuie sans réserve l'extension du mandat de la force."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Tomás Ferreyra", "a souligné")]
+    assert found[0].text.startswith("L'Argentine") and found[0].text.endswith("l'extension du mandat de la force")
+    text = "Ce compromis, a jugé la représentante de la Norvège, ouvre enfin la voie à un cessez-le-feu durable."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("représentante de la Norvège", "a jugé")] and found[0].text.startswith("Ce compromis")
+    text = "Brazil, its envoy insisted, opposes any extension of the sanctions regime."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("envoy of Brazil", "insisted")] and found[0].text.startswith("Brazil")
+    text = "The draft, the representative of Chile argued, ignores the concerns of the coastal States."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("representative of Chile", "argued")] and found[0].text.endswith("of the coastal States")
+
+
+def test_a_cue_the_tagger_took_for_a_noun_before_a_short_adjunct_and_que(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le chef de la diplomatie tchadienne, Mahamat Oumar, juge de son côté que le retrait des troupes serait prématuré."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Mahamat Oumar", "juge")] and found[0].text.startswith("le retrait des troupes")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker", "cues"),
+    [
+        (
+            "fr",
+            "Réunis à Libreville, les ministres ont examiné la situation au large des côtes.\n\nÀ l'issue de ses travaux, le Comité :\n\n"
+            "- déplore la multiplication des actes de piraterie dans la région ;\n\n"
+            "- invite les États riverains à mutualiser leurs moyens de surveillance ;\n\n"
+            "Le texte sera transmis aux chefs d'État.",
+            "Comité", ["déplore", "invite"],
+        ),
+        (
+            "en",
+            "The ministers met in Apia on Friday.\n\nThe Ministers:\n\n"
+            "1. Condemned the repeated incursions by foreign fishing fleets;\n\n"
+            "2. Urged partners to fund the regional patrol programme.\n\n"
+            "The communique will be published next week.",
+            "Ministers", ["Condemned", "Urged"],
+        ),
+    ],
+)
+def test_the_items_of_a_list_are_what_its_announcer_says(models: tuple[ner.NerModels, claims.ClaimModels], lang: str, text: str, speaker: str, cues: list[str]) -> None:
+    found = claims_of(text, lang, models)
+    assert [c.cue for c in found] == cues and {c.speaker.lower() for c in found} == {speaker.lower()}
+
+
 def test_a_group_qualified_by_an_inclusion_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Plusieurs délégations, dont celles de l'Uruguay et du Ghana, ont insisté sur l'importance de protéger les casques bleus."
     assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("Plusieurs délégations", "group")]

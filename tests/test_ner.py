@@ -165,6 +165,12 @@ def test_missing_spacy_model_is_a_clear_error() -> None:
         ("en", "Briefing the Council, Helena Vasquez-Ortiz said aid was blocked.", "Helena Vasquez-Ortiz", None, False),
         # a possessive title at the head of a sentence: the body the sentence before opens with
         ("en", "Indonesia urged restraint on Monday. Its foreign minister, Dewi Kartika, said talks would resume.", "Dewi Kartika", "IDN", False),
+        # a portfolio coordinated with the title's own, "Minister for", two honorifics before the name
+        ("fr", "La réunion était présidée par S.E. M. Ibrahima Sorie Conteh, ministre des Affaires étrangères et de la Coopération internationale de la République de Guinée, à Lomé.", "Ibrahima Sorie Conteh", "GIN", False),
+        ("en", "The talks in Apia were chaired by the Minister for Foreign Affairs of Vanuatu, Hon. Jotham Kalsakau, on Tuesday.", "Jotham Kalsakau", "VUT", False),
+        ("en", "Also present was the Minister of Foreign Affairs and Trade of Samoa, Leota Fuimaono.", "Leota Fuimaono", "WSM", False),
+        # an office of a body named in the title's complement: no country of its own
+        ("fr", "Le président de la Commission de l'Union africaine, S.E. M. Kwame Asamoah, a pris la parole à Accra.", "Kwame Asamoah", None, True),
     ],
 )
 def test_country_or_employer_from_the_description(models: ner.NerModels, lang: str, text: str, name: str, country: str | None, international: bool) -> None:
@@ -234,6 +240,12 @@ def test_an_organisation_defined_with_its_acronym(models: ner.NerModels) -> None
 )
 def test_a_name_closing_the_apposition_of_a_title(models: ner.NerModels, lang: str, text: str, name: str, role: str) -> None:
     assert find(mentions_of(text, lang, models), name, "PERSON").roles == [role]
+
+
+def test_a_second_apposition_adds_its_title(models: ner.NerModels) -> None:
+    text = "Mme Awa Ndiaye Sarr, ministre de la Défense du Sénégal, présidente en exercice du Comité, a ouvert la séance."
+    person = find(mentions_of(text, "fr", models), "Awa Ndiaye Sarr", "PERSON")
+    assert person.country == "SEN" and len(person.roles) == 2 and person.roles[1].startswith("présidente")
 
 
 def test_an_article_is_trimmed_only_as_a_word(models: ner.NerModels) -> None:
