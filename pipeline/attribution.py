@@ -236,6 +236,8 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         if (
             t.dep_ == "conj" and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm")
             and t.head.dep_ in ("acl", "amod") and "Past" in t.head.morph.get("Tense") and t.head.head.pos_ in ("NOUN", "PROPN")
+            # (not one that governs a que-clause: "a rappelé la position adoptée en 2024 et souligné que …")
+            and not _reports_clause(t)
         ):
             continue  # "un accord salué par X mais dénoncé par Y": so does one coordinated with it
         lemma = _lemma(t)
@@ -656,7 +658,11 @@ def _apposed_person_before(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> i
         if opening is None or opening < 1:
             return None
         t = doc[opening - 1]
-    while (t.dep_ in ("flat", "flat:name", "nmod", "amod", "compound", "conj") or t.dep_ == "appos" and t.pos_ == "PROPN") and t.head.i < t.i:
+    # (a name the parser made a conjunct is where the person is: "…, Mme X, a plaidé")
+    while (
+        t.dep_ in ("flat", "flat:name", "nmod", "amod", "compound") or t.dep_ == "conj" and not any(c.dep_ in ("flat", "flat:name") for c in t.children)
+        or t.dep_ == "appos" and t.pos_ == "PROPN"
+    ) and t.head.i < t.i:
         t = t.head  # up from the name to its title
     person = None
     while t.pos_ in ("NOUN", "PROPN") and (fold(_lemma(t)) in lex.people or any(c.dep_ in ("flat", "flat:name") for c in t.children)) and t.i < first:
@@ -664,8 +670,11 @@ def _apposed_person_before(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> i
         if t.dep_ not in ("appos", "conj") or t.head.i >= t.i:
             break
         t = t.head  # "le ministre de la Défense, le général X": title after title
-    # only where the parser left the phrase outside the cue's clause
-    return person if person is not None and doc[person].dep_ == "appos" and not doc[person].is_ancestor(doc[pred.anchor]) else None
+    # only where the parser left the phrase outside the cue's clause (in apposition, or hung on an
+    # opening participle: "Ouvrant la séance, la Haute-Représentante adjointe …, Mme X, a plaidé")
+    if person is None or doc[person].is_ancestor(doc[pred.anchor]):
+        return None
+    return person if doc[person].dep_ == "appos" or _is_participle(doc[0]) and doc[0].is_ancestor(doc[person]) else None
 
 
 def _preverbal_actor(doc: Doc, pred: Predicate) -> int | None:
@@ -796,6 +805,11 @@ def _via_content(t: Token, anchor: Token) -> bool:
     return False
 
 
+def _reports_clause(t: Token) -> bool:
+    """Does the verb govern a clause introduced by a complementiser ("souligné que …", "said that …")?"""
+    return any(c.dep_ in CLAUSE_DEPS and any(m.dep_ == "mark" for m in c.children) for c in t.children)
+
+
 def _interrupted_verb(t: Token) -> Token | None:
     """The verb of the clause that `t`, a reporting verb set between commas, interrupts ("La France, a
     rappelé son représentant, M. X, soutient …", "The plan, its ambassador stressed, remains …"),
@@ -860,9 +874,10 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         t = doc[p.anchor]
         # (in the same tense as that verb, outside quotation marks: "said the plan 'ends the war' and urged …" is two)
         same_form = t.morph.get("Tense") == t.head.morph.get("Tense") and t.morph.get("VerbForm") == t.head.morph.get("VerbForm")
+        # (one that governs a que-clause reports: "a rappelé la position adoptée en 2024 et souligné que …")
         if (
             not p.stance and t.dep_ == "conj" and t.head.i not in cue_anchors and t.head.i not in quoted_tokens(doc) and same_form
-            and any(_via_content(t.head, doc[q]) for q in cue_anchors if q != p.anchor)
+            and any(_via_content(t.head, doc[q]) for q in cue_anchors if q != p.anchor) and not _reports_clause(t)
         ):
             return False
         return _after_break(doc, p, lex)
@@ -897,7 +912,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             # shares the subject of the verb it hangs on, whether or not that verb reports speech; so does
             # a coordinated verb ("les Vingt-Sept ont « pris note » … et indiqué que …")
             governor_subject, _ = _subject(doc, doc[inherits], lex, 5)
-            if governor_subject is None and _is_participle(anchor):
+            if governor_subject is None and (_is_participle(anchor) or anchor.dep_ == "conj"):
                 # (hung on an infinitive deep in the clause: "X a décidé de geler … la mission chargée de
                 # régler le litige …, reprochant à Y …": the subject of the nearest verb above that has one)
                 governor_subject = next((
@@ -1077,7 +1092,10 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             objects = [c for c in anchor.children if c.i > cue_last and (c.dep_ in OBJECT_DEPS or c.dep_ == "obl:arg" and not any(g.dep_ == "case" for g in c.children))] + [
                 g for c in anchor.children if c.i > cue_last and c.dep_ not in OBJECT_DEPS for g in _hung_objects(doc, c, stop)
             ]
-            substantial = pred.lemma not in lex.possession and any(len(list(c.subtree)) >= 5 for c in objects)
+            # (a shorter one after a cue that takes a stance: "a demandé un moratoire immédiat"; none after
+            # a gerund, which frames: "en attendant la conclusion d'un traité")
+            gerund = any(c.dep_ == "mark" and c.lower_ == "en" for c in anchor.children)
+            substantial = pred.lemma not in lex.possession and not gerund and any(len(list(c.subtree)) >= (3 if pred.stance else 5) for c in objects)
             if not governs and opener is None and not qualifies and not substantial:
                 continue
         content_of[pred.anchor] = (pieces[0][0], pieces[-1][1])

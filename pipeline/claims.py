@@ -1498,9 +1498,22 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
         content_from = found.end()
         if where == "start" and not pronoun and framing.lower() not in lex.framing_strict:
             # "Selon le porte-parole de la diplomatie russe, Dmitri Orlov, les manifestations …": the name in apposition
-            named = [c for c in _mentions_in(ctx, found.end(), min(e, found.end() + 80)) if c.kind == "PERSON" and c.entity_id and c.start == found.end()]
+            # (past an honorific: "Selon leur représentante, Mme X, …")
+            named = [
+                c for c in _mentions_in(ctx, found.end(), min(e, found.end() + 80))
+                if c.kind == "PERSON" and c.entity_id and text[found.end() : c.start].strip() in ("", *ctx.lex.honorifics)
+            ]
             if named and re.match(r"\s*,", text[named[0].end : e]):
-                speaker = ctx.resolver.from_entity(named[0]) or speaker
+                person = ctx.resolver.from_entity(named[0])
+                if person is not None and person.country is None:
+                    # "Selon leur représentante, Mme X": whom the title serves, the country that spoke last
+                    last = ctx.resolver.history[-1] if ctx.resolver.history else None
+                    owner, _, head = text[a:b].strip().partition(" ")
+                    if owner in lex.lexicon.possessives and fold(head) in lex.title_heads and last is not None and last.kind == "country":
+                        person = replace(person, country=last.country)
+                    elif speaker is not None and speaker.kind == "person":
+                        person = replace(person, country=speaker.country)
+                speaker = person or speaker
                 content_from = named[0].end
         if speaker is None:
             continue

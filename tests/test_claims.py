@@ -1736,6 +1736,36 @@ def test_the_items_of_a_list_are_what_its_announcer_says(models: tuple[ner.NerMo
     assert [c.cue for c in found] == cues and {c.speaker.lower() for c in found} == {speaker.lower()}
 
 
+def test_a_call_with_a_short_noun_object_and_a_gerund_that_frames(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "La ministre a réclamé une enquête internationale sur les tirs, en attendant la publication d'un rapport officiel."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["a réclamé"] and found[0].text.startswith("une enquête internationale")
+
+
+def test_an_emphatic_pronoun_after_the_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "La Norvège s'est opposée elle aussi à tout instrument contraignant sur ces armes."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Norway", "s'est opposée")] and found[0].text.startswith("à tout instrument")
+
+
+def test_a_coordinated_cue_the_parser_hung_on_a_participle_of_the_object(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "M. Osei Mensah (Ghana) a cité la feuille de route signée en 2022 par les pays côtiers et ajouté que les patrouilles conjointes devaient reprendre."
+    found = claims_of(text, "fr", models)
+    assert [c.speaker for c in found] == ["Osei Mensah", "Osei Mensah"] and found[-1].text.startswith("les patrouilles conjointes")
+
+
+def test_a_title_and_name_hung_on_an_opening_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Ouvrant le débat, la Sous-Secrétaire générale aux affaires politiques, Mme Linnea Bergqvist, a plaidé pour le renforcement, dès cette année, des missions de médiation."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Linnea Bergqvist", "a plaidé")]
+
+
+def test_a_framing_by_a_possessive_title_and_the_name_after_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Japon a voté contre le texte. Selon son représentant, M. Hiroshi Tanabe, le projet ignore les réalités du terrain."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found][-1] == ("Hiroshi Tanabe", "JPN") and found[-1].text.startswith("le projet ignore")
+
+
 def test_a_group_qualified_by_an_inclusion_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Plusieurs délégations, dont celles de l'Uruguay et du Ghana, ont insisté sur l'importance de protéger les casques bleus."
     assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("Plusieurs délégations", "group")]
