@@ -152,6 +152,8 @@ def _verb_tagged_as_noun(doc: Doc, t: Token, closing: set[int], lex: SentenceLex
         return True  # "Un diplomate, …, estime pour sa part que …": the sentence's root governs a que-clause
     if t.pos_ != "NOUN":
         return False
+    if t.i >= 1 and doc[t.i - 1].lower_ == "en" and t.lower_.endswith("ant") and _opening_after(doc, t):
+        return True  # "tout en avertissant que …": a gerund
     inverted = t.i >= 2 and doc[t.i - 1].text == "," and t.i - 2 in closing and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("DET", "PROPN")
     coordinated = t.dep_ == "conj" and t.head.pos_ == "VERB" and any(c.dep_ == "cc" for c in t.children)
     if inverted or coordinated:
@@ -785,6 +787,11 @@ def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
     # (or on a person: "…, a déclaré le ministre, X, qui a appelé …")
     head = doc[pred.anchor].head
     on_verb = doc[pred.anchor].dep_ in RELATIVE_DEPS and (head.pos_ in ("VERB", "AUX", "PROPN") or head.pos_ == "NOUN" and fold(_lemma(head)) in lex.people)
+    # (the subject found for "qui" is the noun before it: "…, a assuré le ministre, qui a invité …")
+    actor = head.pos_ == "NOUN" and fold(_lemma(head)) in lex.people or head.pos_ == "PROPN" and head.head.pos_ in ("VERB", "AUX")
+    relative = next((c for c in doc[pred.anchor].children if c.i < pred.anchor and c.lower_ in lex.relatives), None) if on_verb and actor else None
+    if relative is not None:
+        lead = relative.i
     while lead > 0 and (doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as") or on_verb and doc[lead - 1].lower_ in lex.relatives):
         lead -= 1  # ", tout en demandant", "tandis que X a annoncé", ", qui a appelé"
     return lead > 0 and (doc[lead - 1].text in (",", ";") or doc[lead - 1].lower_ in COORDINATORS)
@@ -807,7 +814,7 @@ def _via_content(t: Token, anchor: Token) -> bool:
 
 def _reports_clause(t: Token) -> bool:
     """Does the verb govern a clause introduced by a complementiser ("souligné que …", "said that …")?"""
-    return any(c.dep_ in CLAUSE_DEPS and any(m.dep_ == "mark" for m in c.children) for c in t.children)
+    return any(c.dep_ in CLAUSE_DEPS and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’", "that") for m in c.children) for c in t.children)
 
 
 def _interrupted_verb(t: Token) -> Token | None:
@@ -864,8 +871,10 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         # what the closing cue reports; a cue before it is part of that content
         preds = [p for p in preds if min(p.tokens) >= min(closing.tokens)]
     # a cue the parser puts inside what another cue governs is part of that content
-    # ("Vietnam is ready …, the minister said", "said the council had condemned …")
-    cue_anchors = {p.anchor for p in preds}
+    # ("Vietnam is ready …, the minister said", "said the council had condemned …"), as is the verb
+    # an incise interrupts ("La France, a-t-il rappelé, soutient … et continuera …")
+    interrupted = {v.i for p in preds if (v := _interrupted_verb(doc[p.anchor])) is not None}
+    cue_anchors = {p.anchor for p in preds if p.anchor not in interrupted}
 
     def starts_statement(p: Predicate) -> bool:
         # "said the deal ended the dispute and secured grazing rights": a verb of no stance
@@ -876,7 +885,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         same_form = t.morph.get("Tense") == t.head.morph.get("Tense") and t.morph.get("VerbForm") == t.head.morph.get("VerbForm")
         # (one that governs a que-clause reports: "a rappelé la position adoptée en 2024 et souligné que …")
         if (
-            not p.stance and t.dep_ == "conj" and t.head.i not in cue_anchors and t.head.i not in quoted_tokens(doc) and same_form
+            not p.stance and t.dep_ == "conj" and t.head.i not in cue_anchors and t.head.i not in quoted_tokens(doc) and (same_form or t.head.i in interrupted)
             and any(_via_content(t.head, doc[q]) for q in cue_anchors if q != p.anchor) and not _reports_clause(t)
         ):
             return False

@@ -1496,8 +1496,9 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
         # "Selon lui, …": the latest speaker of that gender and number
         speaker = ctx.resolver.pronoun(pronoun[0] or None, pronoun[1]) if pronoun else _framed_actor(ctx, a, b, framing.lower() in lex.framing_strict)
         content_from = found.end()
-        if where == "start" and not pronoun and framing.lower() not in lex.framing_strict:
-            # "Selon le porte-parole de la diplomatie russe, Dmitri Orlov, les manifestations …": the name in apposition
+        if where == "start" and not pronoun and (framing.lower() not in lex.framing_strict or speaker is not None and speaker.kind == "person"):
+            # "Selon le porte-parole de la diplomatie russe, Dmitri Orlov, les manifestations …": the name in
+            # apposition (after "Pour" too when a title precedes it: "Pour la représentante de X, Mme Y, …")
             # (past an honorific: "Selon leur représentante, Mme X, …")
             named = [
                 c for c in _mentions_in(ctx, found.end(), min(e, found.end() + 80))
@@ -1738,6 +1739,7 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
     found = attribution.attribute(parsed, preds, lex.sentence)
     drafts: list[Draft] = []
     by_anchor: dict[int, Speaker] = {}
+    by_token: dict[int, Speaker] = {}  # a subject token → the speaker it was resolved to
     for a in found:
         speaker: Speaker | None = None
         relative = next((c for c in parsed[a.predicate.anchor].children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in lex.sentence.relatives and c.i < a.predicate.anchor), None)
@@ -1748,6 +1750,9 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
         if named_before:
             # "…, Alejandra Voss, who told the Council that …": the person the relative clause follows
             speaker = ctx.resolver.from_entity(named_before[-1])
+        elif relative is not None and a.speaker in by_token:
+            # "…, a insisté le délégué, qui a annoncé …": whom the cue before resolved that actor to
+            speaker = by_token[a.speaker]
         elif a.speaker is not None:
             speaker = actor(ctx, parsed, s, a.speaker)
         elif a.inherits is not None:
@@ -1755,6 +1760,9 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
         speaker = speaker or default or ctx.list_speaker
         cue = Cue(s + a.cue_start, s + a.cue_end, text[s + a.cue_start : s + a.cue_end], a.predicate.stance)
         voice = lex.voice.search(text, s, cue.start) if not a.inverted else None
+        if voice is None and not a.inverted and a.pieces:
+            # (or between the cue and what it governs: "a dénoncé, par la voix de son ministre, X, une …")
+            voice = lex.voice.match(text, cue.end, s + a.pieces[0][0] + 1)
         if voice:
             # "La France, par la voix de sa ministre …, Hélène Marchetti, a exprimé": the named voice
             # speaks, whether or not the body it speaks for is one the lexicons know
@@ -1766,6 +1774,8 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
         if speaker is None:
             continue
         by_anchor[a.predicate.anchor] = speaker
+        if a.speaker is not None:
+            by_token.setdefault(a.speaker, speaker)
         pieces = tuple(_content_after(ctx, s + lo, s + hi) for lo, hi in a.pieces)
         pieces = tuple(p for p in pieces if p[1] > p[0])
         if not pieces:

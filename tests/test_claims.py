@@ -1766,6 +1766,30 @@ def test_a_framing_by_a_possessive_title_and_the_name_after_it(models: tuple[ner
     assert [(c.speaker, c.speaker_country) for c in found][-1] == ("Hiroshi Tanabe", "JPN") and found[-1].text.startswith("le projet ignore")
 
 
+def test_a_voice_named_between_the_cue_and_its_object(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Gabon a rejeté, par la voix de son ministre de la Défense, M. Brice Ondo Mba, les accusations portées contre son armée."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Brice Ondo Mba", "GAB")] and found[0].text.startswith("les accusations")
+
+
+def test_a_gerund_the_tagger_took_for_a_noun_is_a_statement_of_its_own(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Mme Ama Owusu (Ghana) a félicité la mission pour son bilan, tout en avertissant que les financements resteraient insuffisants."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["a félicité", "avertissant"] and found[-1].text.startswith("les financements")
+
+
+def test_a_relative_clause_on_the_actor_of_a_closing_cue_the_parser_made_its_object(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« Nos garde-côtes sont intervenus dans l'heure », a affirmé le ministre, qui a exhorté les pays voisins à « coopérer davantage » en mer."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["a affirmé", "a exhorté"] and found[0].speaker == found[1].speaker
+
+
+def test_for_a_title_then_the_name_the_named_person_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Pour la représentante de l'Irlande, Mme Siobhan Keane, la réforme « ne peut plus attendre »."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Siobhan Keane", "IRL")]
+
+
 def test_a_group_qualified_by_an_inclusion_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Plusieurs délégations, dont celles de l'Uruguay et du Ghana, ont insisté sur l'importance de protéger les casques bleus."
     assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("Plusieurs délégations", "group")]
