@@ -734,7 +734,9 @@ def _opens_clause(doc: Doc, subject: Token, quoted: set[int]) -> bool:
     for c in verb.children:
         if c.i < subject.i and c.dep_ in ("advcl", "prep", "obl", "obl:mod", "advmod", "npadvmod") and c.left_edge.i <= boundary + 1:
             end = c.right_edge.i + 1
-            if end < len(doc) and doc[end].text == ",":
+            if doc[end - 1].text == ",":
+                boundary = max(boundary, end)  # (the parser may hang the comma on the phrase)
+            elif end < len(doc) and doc[end].text == ",":
                 boundary = max(boundary, end + 1)
     return left - boundary <= 2
 
@@ -815,6 +817,12 @@ def _via_content(t: Token, anchor: Token) -> bool:
 def _reports_clause(t: Token) -> bool:
     """Does the verb govern a clause introduced by a complementiser ("souligné que …", "said that …")?"""
     return any(c.dep_ in CLAUSE_DEPS and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’", "that") for m in c.children) for c in t.children)
+
+
+def _bracketed(doc: Doc, i: int) -> bool:
+    """Is token `i` inside round brackets?"""
+    opening = next((j for j in range(i - 1, -1, -1) if doc[j].text in ("(", ")")), None)
+    return opening is not None and doc[opening].text == "(" and any(t.text == ")" for t in doc[i + 1 :])
 
 
 def _interrupted_verb(t: Token) -> Token | None:
@@ -957,6 +965,10 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
                 speaker = near
         if speaker is None and inherits is None:
             speaker = _before_prepositional_relative(doc, pred)
+        if speaker is not None and _bracketed(doc, speaker):
+            # "Speaking on behalf of the A3+ (Algeria, …, Guyana), the representative of X said": the
+            # parser took a member of the bracketed list for the subject; the phrase after the bracket speaks
+            speaker = next((c.i for c in doc[speaker].children if c.dep_ == "appos" and c.i > speaker and not _bracketed(doc, c.i)), None)
         inverted_actor = _inverted_actor(doc, pred, lex)
         if speaker is not None and doc[speaker].pos_ in ("VERB", "AUX"):
             speaker = _leading_subject(doc, pred, quoted | {t.i for t in doc[speaker].subtree if t.i <= doc[speaker].i or t.dep_ != "conj"})

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
-from pipeline import claims, ner, resolve
+from pipeline import attribution, claims, ner, resolve
 from pipeline.schema import Claim, Document
 
 
@@ -1788,6 +1790,22 @@ def test_for_a_title_then_the_name_the_named_person_speaks(models: tuple[ner.Ner
     text = "Pour la représentante de l'Irlande, Mme Siobhan Keane, la réforme « ne peut plus attendre »."
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_country) for c in found] == [("Siobhan Keane", "IRL")]
+
+
+def test_a_subject_after_a_participle_phrase_whose_comma_the_parser_hung_on_it() -> None:
+    # the parse as the English model gives it for such a sentence: the comma closes the participle's subtree
+    words = ["Speaking", "as", "host", ",", "the", "envoy", "of", "Fiji", "welcomed", "the", "deal", "."]
+    heads = [8, 2, 0, 0, 5, 8, 5, 6, 8, 10, 8, 8]
+    deps = ["advcl", "prep", "pobj", "punct", "det", "nsubj", "prep", "pobj", "ROOT", "det", "dobj", "punct"]
+    pos = ["VERB", "ADP", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert attribution._opens_clause(doc, doc[5], set())
+
+
+def test_a_member_of_a_bracketed_list_is_not_the_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Speaking on behalf of the A3+ (Gabon, Ghana, Mozambique and Guyana), the representative of Ghana said the group supported the text."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("representative of Ghana", "GHA")]
 
 
 def test_a_group_qualified_by_an_inclusion_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
