@@ -140,7 +140,7 @@ DETERMINERS = {
 _UPPER = "[A-ZÀ-ÖØ-ÞĐ]"
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 # Adjectives that continue a French portfolio ("des Affaires étrangères", "de la Sécurité publique").
-_FR_ADJ = r"[a-zà-öø-ÿœ-]+(?:ères|ère|iers|ier|ières|ière|iques|ique|ales|ale|aux|al|elles|elle|els|el|ées|ée|és|é|aires|aire|eures|eure|eurs|eur|ives|ive|ifs|if|aises|aise|ais|oises|oise)"
+_FR_ADJ = r"[a-zà-öø-ÿœ-]+(?:ères|ère|iers|ier|ières|ière|iques|ique|ales|ale|aux|al|elles|elle|els|el|ées|ée|és|é|aires|aire|eures|eure|eurs|eur|ives|ive|ifs|if|aises|aise|ais|oises|oise|aines|aine|ains|ain|iennes|ienne|iens|ien|éennes|éenne|éens|éen)"
 
 
 @dataclass

@@ -242,6 +242,11 @@ def test_a_name_closing_the_apposition_of_a_title(models: ner.NerModels, lang: s
     assert find(mentions_of(text, lang, models), name, "PERSON").roles == [role]
 
 
+def test_a_ministry_whose_portfolio_has_an_adjective_and_a_second_portfolio(models: ner.NerModels) -> None:
+    text = "Le ministère de l'Intégration africaine et des Affaires étrangères a convoqué l'ambassadeur du Mali."
+    find(mentions_of(text, "fr", models), "ministère de l'Intégration africaine et des Affaires étrangères", "ORG")
+
+
 def test_a_second_apposition_adds_its_title(models: ner.NerModels) -> None:
     text = "Mme Awa Ndiaye Sarr, ministre de la Défense du Sénégal, présidente en exercice du Comité, a ouvert la séance."
     person = find(mentions_of(text, "fr", models), "Awa Ndiaye Sarr", "PERSON")
