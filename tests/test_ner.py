@@ -167,7 +167,7 @@ def test_missing_spacy_model_is_a_clear_error() -> None:
         ("en", "Indonesia urged restraint on Monday. Its foreign minister, Dewi Kartika, said talks would resume.", "Dewi Kartika", "IDN", False),
         # a portfolio coordinated with the title's own, "Minister for", two honorifics before the name
         ("fr", "La réunion était présidée par S.E. M. Ibrahima Sorie Conteh, ministre des Affaires étrangères et de la Coopération internationale de la République de Guinée, à Lomé.", "Ibrahima Sorie Conteh", "GIN", False),
-        ("en", "The talks in Apia were chaired by the Minister for Foreign Affairs of Vanuatu, Hon. Jotham Kalsakau, on Tuesday.", "Jotham Kalsakau", "VUT", False),
+        ("en", "The Minister for Foreign Affairs of Vanuatu, Hon. Jotham Kalsakau, opened the talks in Apia on Tuesday.", "Jotham Kalsakau", "VUT", False),
         ("en", "Also present was the Minister of Foreign Affairs and Trade of Samoa, Leota Fuimaono.", "Leota Fuimaono", "WSM", False),
         # an office of a body named in the title's complement: no country of its own
         ("fr", "Le président de la Commission de l'Union africaine, S.E. M. Kwame Asamoah, a pris la parole à Accra.", "Kwame Asamoah", None, True),
