@@ -1284,6 +1284,10 @@ def _light_extent(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> Predicate:
     extra_stances = [lex.light[(f"{_lemma(anchor)} {_lemma(n)} de", _lemma(g))] for n in list(nouns) for g in compound if (f"{_lemma(anchor)} {_lemma(n)} de", _lemma(g)) in lex.light]
     nouns += compound
     cue_tokens = set(pred.tokens) | {t.i for n in nouns for t in doc[min(pred.tokens) : n.i + 1]}
+    last = max(cue_tokens)
+    opened = sum(doc[i].text in QUOTE_OPEN or doc[i].text == '"' for i in cue_tokens) - sum(doc[i].text in QUOTE_CLOSE for i in cue_tokens)
+    if opened % 2 and last + 1 < len(doc) and (doc[last + 1].text in QUOTE_CLOSE or doc[last + 1].text == '"'):
+        cue_tokens.add(last + 1)  # 'reiterated their "deep concern"': the quotation the noun closes is part of the cue
     stances = [pred.stance] + [lex.light.get((_lemma(anchor), _lemma(n)), "") for n in nouns] + extra_stances
     stance = min((x for x in stances if x), key=STANCE_PRIORITY.index, default=pred.stance)
     return Predicate(pred.anchor, pred.head, tuple(sorted(cue_tokens)), stance, pred.lemma, pred.kind)

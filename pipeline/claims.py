@@ -1185,11 +1185,16 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             # an international official's nationality ("le diplomate suédois") is not whom they serve
             return replace(speaker, country=local) if local and speaker.kind == "person" and not ctx.resolver.international(speaker) else speaker
     folded_head = fold(tok.lemma_) if tok.lemma_ else fold(tok.text)
+    # "Ministers reaffirmed": a plural noun capitalised in a communiqué, which the tagger may take for a
+    # singular proper noun (its lemma the singular or the form itself)
+    capitalised_plural = tok.pos_ == "PROPN" and fold(tok.text).endswith("s") and fold(tok.text)[:-1] in lex.title_heads | lex.groups
+    if capitalised_plural:
+        folded_head = fold(tok.text)[:-1]
     phrase = ctx.text[start:end]
     words = fold(phrase).split()
     if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not at_head:
         country = _country_of([c for c in inside if not _mandate(ctx, start, c)])
-        plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
+        plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS") or capitalised_plural
         # (one unnamed person of a group's kind, too: "a member of the Iraqi delegation", "un analyste")
         one_of_group = (folded_head in lex.groups or fold(tok.text) in lex.groups) and not _definite(phrase) and folded_head not in lex.own_country
         if (folded_head in lex.title_heads or fold(tok.text) in lex.title_heads or one_of_group) and not plural:

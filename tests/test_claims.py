@@ -1808,6 +1808,16 @@ def test_a_member_of_a_bracketed_list_is_not_the_subject(models: tuple[ner.NerMo
     assert [(c.speaker, c.speaker_country) for c in found] == [("representative of Ghana", "GHA")]
 
 
+def test_a_capitalised_plural_title_is_a_group_and_a_quoted_light_noun_closes_its_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "The Caribbean Community ministers met in Bridgetown. Secretary General Carla Brathwaite briefed Ministers on the budget. "
+        'On security, Ministers reiterated their "grave concern" at arms trafficking across the region.'
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker_kind, c.cue) for c in found][-1] == ("group", 'reiterated their "grave concern"')
+    assert found[-1].text.startswith("at arms trafficking")
+
+
 def test_a_group_qualified_by_an_inclusion_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Plusieurs délégations, dont celles de l'Uruguay et du Ghana, ont insisté sur l'importance de protéger les casques bleus."
     assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("Plusieurs délégations", "group")]
