@@ -842,6 +842,13 @@ def _interrupted_verb(t: Token) -> Token | None:
             return None
         if x.text != ",":
             continue
+        # the incise names who speaks: its verb's subject or inverted subject, or a noun phrase before
+        # the verb that the parser hung outside the incise ("Whitford, asked about …, said" names nobody)
+        actor = any(lo < c.i < hi and c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + OBJECT_DEPS for c in t.children) or any(
+            n.pos_ in ("NOUN", "PROPN", "PRON") and not lo < n.head.i < hi for n in doc[lo + 1 : t.i]
+        )
+        if not actor:
+            return None
         # the interrupted clause: its verb right after the incise, with no subject of its own there, and
         # its subject before the incise (the parser may have given it to the incise's verb)
         verb = next((v for v in doc[hi + 1 : hi + 4] if v.pos_ not in ("ADV", "PART")), None)
@@ -956,6 +963,15 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         ):
             # "Un diplomate, …, juge que …": the parser made the verb a conjunct of its subject (not "… et exige")
             speaker, inherits = inherits, None
+        if speaker is None and anchor.i > 0 and doc[anchor.i - 1].text == ",":
+            # "Whitford, asked about the embassy's response, said: …": the parser gave the subject to the
+            # phrase set between commas before the cue
+            described = next((
+                g.i for c in anchor.children if c.i < anchor.i and c.dep_ in ("ccomp", "advcl", "parataxis") and inherits in (None, c.i)
+                for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ in ("PROPN", "NOUN") and g.i < c.i and any(t.text == "," for t in doc[g.i + 1 : c.i])
+            ), None)
+            if described is not None:
+                speaker, inherits = described, None
         if speaker is None and pred.anchor in cut_by:
             inherits = cut_by[pred.anchor]
         if speaker is None and inherits is None:
@@ -1029,7 +1045,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         stop = len(doc)
         for later in preds[number + 1 :]:
             later_subject, begin = _clause_of(doc, later, lex)
-            if (anchor.dep_ == "parataxis" and anchor.head.i == later.anchor or _interrupted_verb(anchor) == doc[later.anchor]) and later_subject is not None and later_subject < anchor.i:
+            if anchor.dep_ == "parataxis" and anchor.head.i == later.anchor and later_subject is not None and later_subject < anchor.i or _interrupted_verb(anchor) == doc[later.anchor]:
                 continue  # "His Government, he added, remained committed to …": the clause the incise interrupts is its content
             # "La question, a-t-il martelé, relève de …": the verb after the incise goes on with the clause
             # before it (not a participle: "…, she added, urging …" is a statement of its own)

@@ -1818,6 +1818,12 @@ def test_a_capitalised_plural_title_is_a_group_and_a_quoted_light_noun_closes_it
     assert found[-1].text.startswith("at arms trafficking")
 
 
+def test_a_phrase_between_the_subject_and_the_cue_that_names_nobody(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = 'Minister Rawlings, asked about the port blockade, said: "The facts are clear. We will defend our fishermen."'
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Rawlings", "said")]
+
+
 def test_a_group_qualified_by_an_inclusion_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Plusieurs délégations, dont celles de l'Uruguay et du Ghana, ont insisté sur l'importance de protéger les casques bleus."
     assert [(c.speaker, c.speaker_kind) for c in claims_of(text, "fr", models)] == [("Plusieurs délégations", "group")]
