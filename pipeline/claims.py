@@ -139,6 +139,7 @@ class ClaimLexicon:
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)  # "celui-ci" → (gender, number)
     body_pronouns: frozenset[str] = frozenset()  # "it": an organisation or a country
     own_country: frozenset[str] = frozenset()  # "her country", "son pays": the state the person represents
+    sides: frozenset[str] = frozenset()  # "la partie vietnamienne", "the Chinese side": the country itself
     person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
     bodies: frozenset[str] = frozenset()  # "the company", "la société": an organisation named before
     offices: frozenset[str] = frozenset()  # "the Office of the President": the body of one office holder
@@ -256,6 +257,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         demonstratives={fold(d["form"]): (d["gender"], d["number"]) for d in conf.get("demonstratives", [])},
         body_pronouns=frozenset(fold(w) for w in conf.get("body_pronouns", [])),
         own_country=frozenset(fold(w) for w in conf.get("own_country", [])),
+        sides=frozenset(fold(w) for w in conf.get("sides", [])),
         person_possessives={p["form"]: p["gender"] for p in conf.get("person_possessives", [])},
         bodies=frozenset(fold(w) for w in conf.get("bodies", [])),
         offices=frozenset(fold(w) for w in conf.get("offices", [])),
@@ -1240,6 +1242,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 return body
         short_lo, short_hi = attribution.short_phrase(doc, index)
         short = ctx.text[base + short_lo : base + short_hi]
+        if (folded_head in lex.sides or fold(tok.text) in lex.sides) and not plural and _definite(phrase) and country:
+            # "la partie sénégalaise a rappelé", "the Chinese side said": the country, not its minister
+            return _country_speaker(ctx, country)
         if (folded_head in lex.groups or fold(tok.text) in lex.groups) and not plural and _definite(phrase) and country:
             # "the Vietnamese official", "le responsable indonésien": the person of that country named before
             earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
@@ -1562,10 +1567,13 @@ def _mid_framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: in
 def _capital_speaker(ctx: DocumentContext, c: Candidate) -> Speaker | None:
     """A capital standing for its government ("Washington", "Pékin"): the country speaks."""
     code = ctx.lex.capitals.get(fold(c.text))
-    if code is None:
-        return None
+    return None if code is None else _country_speaker(ctx, code, c.text)
+
+
+def _country_speaker(ctx: DocumentContext, code: str, written: str = "") -> Speaker:
+    """The country `code` as a speaker: its entity where the document names it."""
     entity = ctx.resolver.entities.get(f"country:{code}")
-    return Speaker(entity.name if entity else ctx.lex.country_names.get(code, c.text), entity.entity_id if entity else None, code, "country")
+    return Speaker(entity.name if entity else ctx.lex.country_names.get(code, written or code), entity.entity_id if entity else None, code, "country")
 
 
 def _title_said_before(ctx: DocumentContext, phrase: str) -> Speaker | None:

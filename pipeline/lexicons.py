@@ -120,6 +120,7 @@ class Lexicon:
     masculine_determiners: list[str] = field(default_factory=list)  # "le ministre"
     possessives: list[str] = field(default_factory=list)  # "son chef", "its head": the title of a body named before
     behalf: list[str] = field(default_factory=list)  # "on behalf of", "au nom de": who speaks for an organisation
+    speaking_for: list[str] = field(default_factory=list)  # "Pour la France, M. X …": who speaks for a country
     collectives: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
     name_stopwords: set[str] = field(default_factory=set)
@@ -247,6 +248,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.masculine_determiners = conf.get("masculine_determiners", [])
     lex.possessives = conf.get("possessives", [])
     lex.behalf = conf.get("behalf", [])
+    lex.speaking_for = conf.get("speaking_for", [])
     lex.collectives = conf.get("collectives", [])
     lex.institutions = conf.get("institutions", [])
     names = load_lexicon("first_names", models_dir)

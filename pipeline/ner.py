@@ -160,6 +160,7 @@ class Rules:
     masculine_determiner: re.Pattern[str]
     possessive_title: re.Pattern[str]
     behalf: re.Pattern[str]
+    speaking_for: re.Pattern[str]
     country: re.Pattern[str]
     organisation: re.Pattern[str]
     named_document: re.Pattern[str]
@@ -228,6 +229,7 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         determiner_before=re.compile(rf"(?:^|\W){DETERMINERS[lang]}\s*$"),
         feminine=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine)})(?![\w-])") if lex.feminine else re.compile("(?!)"),
         behalf=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.behalf)})(?:\s+(?:the|la|le|les)\s+|\s+l['’]|\s+)") if lex.behalf else re.compile("(?!)"),
+        speaking_for=re.compile(rf"\s*(?:{trie_regex(lex.speaking_for)})\s+(?:(?:the|la|le|les)\s+|l['’])?") if lex.speaking_for else re.compile("(?!)"),
         possessive_title=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.possessives)})\s+$") if lex.possessives else re.compile("(?!)"),
         feminine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.feminine_determiners)})\s+$") if lex.feminine_determiners else re.compile("(?!)"),
         masculine_determiner=re.compile(rf"(?<![\w-])(?:{trie_regex(lex.masculine_determiners)})\s+$") if lex.masculine_determiners else re.compile("(?!)"),
@@ -713,17 +715,45 @@ def _description_spans(text: str, c: Candidate, mentions: list[Candidate], rules
     return spans
 
 
+def _sentence_start(text: str, at: int, rules: Rules) -> int:
+    """Where the sentence holding `at` starts: after the last line break or full stop before it, an
+    honorific's or an initial's period is none ("Pour la France, M. X")."""
+    line = text.rfind("\n", 0, at) + 1
+    stop = text.rfind(". ", line, at)
+    while stop > line:
+        word = text[line:stop].rsplit(None, 1)[-1] if text[line:stop].strip() else ""
+        if not (word + "." in rules.lex.honorifics or word in rules.lex.honorifics or len(word) == 1 and word.isupper()):
+            return stop + 1
+        stop = text.rfind(". ", line, stop)
+    return line
+
+
 def _represented(text: str, c: Candidate, mentions: list[Candidate], rules: Rules) -> Candidate | None:
     """ "Speaking on behalf of the European Union, Ambassador X said", "a déclaré X, au nom de l'Union
-    européenne": the organisation the person speaks for, in their sentence, right before or after the name."""
-    sentence = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    européenne", "Pour la France, M. X a appelé": the organisation or country the person speaks for,
+    in their sentence, right before or after the name."""
+    sentence = _sentence_start(text, c.start, rules)
     after = re.match(r"[ \t]*,[ \t]*", text[c.end : c.end + 4])
     windows = [(sentence, c.start)] + ([(c.end + after.end(), c.end + after.end() + 20)] if after else [])
+
+    def body_at(at: int, countries: bool) -> Candidate | None:
+        return next((
+            m for m in mentions
+            if m.start == at and (m.label == "ORG" and m.origin != "model" or countries and m.label == "COUNTRY" and m.origin == "lexicon" and m.country)
+            and not (m.norm or "").startswith("agency:")
+        ), None)
+
     for lo, hi in windows:
         for found in rules.behalf.finditer(text, lo, hi):
-            body = next((m for m in mentions if m.label == "ORG" and m.origin != "model" and m.start == found.end()), None)
-            if body is not None and not (body.norm or "").startswith("agency:"):
+            body = body_at(found.end(), True)
+            if body is not None:
                 return body
+    opening = rules.speaking_for.match(text, sentence)
+    country = body_at(opening.end(), True) if opening else None
+    if country is not None and country.end < c.start and text[country.end : country.end + 1] == ",":
+        # the first person named after the opening speaks for that country
+        if not any(m.label == "PERSON" and country.end <= m.start and m.end <= c.start for m in mentions):
+            return country
     return None
 
 
@@ -740,7 +770,7 @@ def _possessor(text: str, c: Candidate, mentions: list[Candidate], rules: Rules)
     if title is None or not rules.possessive_title.search(left[: title.start()]):
         return None
     at = base + title.start()
-    sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    sentence = _sentence_start(text, at, rules)
     # a country too: "La France, par la voix de sa représentante, Mme X"
     def bodies_in(lo: int, hi: int) -> list[Candidate]:
         return [

@@ -1986,3 +1986,27 @@ def test_a_relative_clause_on_the_speaker_after_a_closing_cue(models: tuple[ner.
 def test_an_inverted_speaker_named_right_after_whom_they_spoke_to(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "« La route reste longue, mais nous accueillons ce geste », a déclaré à la presse Kossi Agbenyo au terme de trois heures de discussions."
     assert [c.speaker for c in claims_of(text, "fr", models)] == ["Kossi Agbenyo"]
+
+
+def test_a_side_of_talks_named_by_its_nationality_is_the_country(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "La ministre péruvienne des Affaires étrangères, Lucía Paredes, a reçu jeudi son homologue bolivien, Mateo Quispe. "
+        "La partie bolivienne a rappelé que l'accès à la mer restait une priorité nationale."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Bolivia", "country", "BOL")]
+    text = (
+        "Peruvian Foreign Minister Lucía Paredes hosted her Bolivian counterpart Mateo Quispe on Thursday. "
+        "The Bolivian side said access to the sea remained a national priority."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Bolivia", "country", "BOL")]
+
+
+def test_a_delegate_who_spoke_for_a_country_is_its_later_description(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Pour le Chili, M. Tomás Errázuriz a plaidé pour un cessez-le-feu immédiat. "
+        "Le délégué chilien a ajouté que son pays enverrait des observateurs."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Tomás Errázuriz", "CHL")] * 2

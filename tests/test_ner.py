@@ -395,3 +395,13 @@ def test_a_profession_in_apposition_makes_a_person_of_a_name_taken_for_a_place(m
     assert find(found, "Sierra Montalvo").label == "PERSON"
     found = mentions_of("For Sierra Montalvo, a historian at the University of Nairobi, the move was aimed at voters.", "en", models)
     assert find(found, "Sierra Montalvo").label == "PERSON"
+
+
+def test_a_person_after_an_opening_for_a_country_speaks_for_it(models: ner.NerModels) -> None:
+    text = "Le débat a repris mardi.\n\nPour l'Irlande, M. Colm Brady a demandé une pause humanitaire."
+    assert find(mentions_of(text, "fr", models), "Colm Brady", "PERSON").country == "IRL"
+    text = "The debate resumed on Tuesday.\n\nFor Norway, Ms. Ingrid Solberg urged restraint on both sides."
+    assert find(mentions_of(text, "en", models), "Ingrid Solberg", "PERSON").country == "NOR"
+    # the first person named after the country only, and "pour" opening the sentence only
+    text = "Pour l'Irlande, le ministre Colm Brady et Anna Kowal ont signé. Selon Anna Kowal, pour l'Irlande, rien ne change."
+    assert find(mentions_of(text, "fr", models), "Anna Kowal", "PERSON").country is None
