@@ -94,8 +94,15 @@ class SentenceLexicon:
     pronominal_only: frozenset[str] = frozenset()  # cues only with their reflexive pronoun: "s'opposer à", not "qui l'oppose à"
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens inside quotation marks (« », “ ”, straight double quotes)."""
+def quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of tokens inside quotation marks (« », “ ”, straight double quotes); worked out once per parse."""
+    known = doc.user_data.get("quoted_tokens")
+    if known is None:
+        known = doc.user_data["quoted_tokens"] = frozenset(_quoted_tokens(doc))
+    return known
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
     inside: set[int] = set()
     depth, straight = 0, False
     for t in doc:
@@ -204,15 +211,18 @@ def _inverted_clitic_before(doc: Doc, t: Token, lex: SentenceLexicon) -> int | N
     return t.i - 1 if aux.pos_ == "AUX" and aux.lemma_.lower() == "avoir" else None
 
 
-def quoted_ends(doc: Doc) -> set[int]:
-    """Indices of the straight double quotes that close a quotation."""
-    ends, open_ = set(), False
-    for t in doc:
-        if t.text == '"':
-            if open_:
-                ends.add(t.i)
-            open_ = not open_
-    return ends
+def quoted_ends(doc: Doc) -> frozenset[int]:
+    """Indices of the straight double quotes that close a quotation; worked out once per parse."""
+    known = doc.user_data.get("quoted_ends")
+    if known is None:
+        ends, open_ = set(), False
+        for t in doc:
+            if t.text == '"':
+                if open_:
+                    ends.add(t.i)
+                open_ = not open_
+        known = doc.user_data["quoted_ends"] = frozenset(ends)
+    return known
 
 
 def _lemma(t: Token) -> str:

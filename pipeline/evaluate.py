@@ -35,7 +35,7 @@ from typing import Any
 import yaml
 
 from pipeline import lexicons
-from pipeline.config import StageParams
+from pipeline.config import MODELS_DIR, StageParams, load_lexicon
 from pipeline.lexicons import fold
 from pipeline.store import check_same_run, read_table
 
@@ -297,12 +297,29 @@ class ClaimCounts:
         return out
 
 
+@lru_cache(maxsize=None)
+def _complementisers(lang: str) -> tuple[str, ...]:
+    """The words that open a claim's content after its cue (models/claims.toml), folded."""
+    conf = load_lexicon("claims", MODELS_DIR).get(lang, {})
+    return tuple(fold(w) for w in conf.get("complementisers", []) if w[:1].isalpha())
+
+
+def _without_complementiser(key: str, lang: str) -> str:
+    """A folded key phrase without the complementiser it opens with ("que l'assemblee …" → "l'assemblee …")."""
+    for word in _complementisers(lang):
+        if key.startswith(word) and (word.endswith("'") or key[len(word) : len(word) + 1] == " "):
+            return key[len(word) :].lstrip()
+    return key
+
+
 def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], claims: list[dict[str, Any]], digits: int, entities: dict[str, dict[str, Any]] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """Gold claims vs system claims → (metrics, details).
 
     One-to-one, per document, in text order: a gold claim matches the first unmatched system claim
     whose cue and content contain its key phrase (case and accents aside; the cue counts because
-    "ont exprimé leur soutien à …" puts part of the position in the cue). Speaker, speaker country
+    "ont exprimé leur soutien à …" puts part of the position in the cue; a key that opens with the
+    complementiser of the content, "que …", "that …", is looked for without it, as the content
+    starts after it). Speaker, speaker country
     and stance accuracy are over the matched pairs; a speaker is right when the gold name is the
     system speaker's name or an alias of its entity, determiners aside. Figures are given overall,
     per set (`seeds`: the top gold folder; `dev`: its sub-folder), per style and per language of the
@@ -329,7 +346,7 @@ def evaluate_claims(gold_docs: list[dict[str, Any]], documents: dict[str, str], 
         for g in gold.get("claims", []):
             for b in buckets:
                 b.gold += 1
-            key = fold(g["key"])
+            key = _without_complementiser(fold(g["key"]), gold.get("lang", ""))
             hit = next((i for i, c in enumerate(system) if i not in used and key in fold(c["cue"] + " " + c["text"])), None)
             if hit is None:
                 detail["missed"].append(f"{g['speaker']}: {g['key']}")

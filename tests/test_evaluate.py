@@ -117,3 +117,20 @@ def test_a_country_and_its_government_are_one_speaker() -> None:
     assert not speaker_matches(gold, {"speaker": "armée tchadienne", "speaker_kind": "organisation", "speaker_country": "TCD"}, {})
     gold = {"speaker": "Ghanaian government", "speaker_kind": "organisation", "speaker_country": "GHA"}
     assert speaker_matches(gold, {"speaker": "Ghana", "speaker_kind": "country", "speaker_country": "GHA"}, {})
+
+
+def test_a_key_that_opens_with_the_complementiser_finds_the_content_after_it() -> None:
+    gold = [{
+        "source": "b.txt", "lang": "fr", "style": "un_meeting",
+        "claims": [
+            {"speaker": "Kenya", "speaker_kind": "country", "key": "qu'il faut rouvrir les points de passage", "stance": "call"},
+            {"speaker": "Kenya", "speaker_kind": "country", "key": "que la trêve soit prolongée", "stance": "call"},
+            {"speaker": "Kenya", "speaker_kind": "country", "key": "quelques pays bloquent le texte", "stance": "oppose"},
+        ],
+    }]
+    system = [
+        {"doc_id": "B", "start": s, "speaker": "Kenya", "speaker_kind": "country", "speaker_country": "KEN", "cue": cue, "text": text, "stance": "call"}
+        for s, cue, text in [(0, "a estimé", "il faut rouvrir les points de passage"), (9, "a souhaité", "la trêve soit prolongée"), (20, "a dit", "des pays bloquent le texte")]
+    ]
+    claims, details = evaluate_claims(gold, {"b.txt": "B"}, system, 4)
+    assert (claims["recall"], details["b.txt"]["missed"]) == (0.6667, ["Kenya: quelques pays bloquent le texte"])
