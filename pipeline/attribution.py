@@ -585,6 +585,8 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
     anchor = doc[pred.anchor]
     if _is_participle(anchor):
         return None  # ", jugeant ses termes déséquilibrés": a present participle has no subject after it
+    if pred.lemma in lex.qualify and any(c.dep_ in ("oprd", "acomp", "xcomp") and c.i > anchor.i for c in anchor.children):
+        return None  # "X, the delegate, called those allegations 'disinformation'": what is qualified, and as what
     if any(x.pos_ in ("VERB", "AUX") and _interrupted_verb(x) == anchor for x in doc[max(first - 16, 0) : first]):
         return None  # "La France, a rappelé son représentant, soutient le plan": the comma closes an incise
     # ("…, a estimé le délégué, pour qui le dialogue doit …": a relative clause after the actor, whatever the parser hung it on)
@@ -914,6 +916,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             and any(_via_content(t.head, doc[q]) for q in cue_anchors if q != p.anchor) and not _reports_clause(t)
         ):
             return False
+        if (
+            t.dep_ in RELATIVE_DEPS and t.head.pos_ == "NOUN" and fold(_lemma(t.head)) not in lex.people | lex.documents
+            and any(_via_content(t, doc[q]) for q in cue_anchors if q != p.anchor)
+        ):
+            return False  # "announced a contribution to the fund that supports …": what the content names does, no statement
         return _after_break(doc, p, lex)
 
     preds = [p for p in preds if starts_statement(p) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
@@ -1075,6 +1082,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         pieces: list[tuple[int, int]] = []
         inverted = incise = False
         start = _right_content_start(doc, pred, anchor, speaker, lex, stop)
+        if closing is not None and pred is closing and speaker is not None and speaker > max(pred.tokens):
+            start = None  # "…, a annoncé le ministère, dans une nouvelle escalade …": the cue closes the sentence's content
         clause_start = _clause_start(doc, pred, speaker)
         if start is not None and speaker is not None and speaker > max(pred.tokens) and any(
             c.dep_ in CLAUSE_DEPS and _relative_after_comma(doc, c, lex) and c.left_edge.i <= start <= c.right_edge.i for c in anchor.children
@@ -1242,9 +1251,12 @@ def _closing_inversion(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -
     actor = _inverted_actor(doc, last, lex)
     if actor is None or doc[actor].i < max(last.tokens):
         return None
-    # after the actor's phrase, at most a name in apposition
-    rest = [t for t in doc[doc[actor].right_edge.i + 1 :] if not t.is_punct and not t.is_space]
-    if any(t.pos_ not in ("PROPN",) for t in rest):
+    # after the actor's phrase, at most a name in apposition, or an adverbial phrase after a comma
+    # (", dans une nouvelle escalade entre les deux pays", ", after the talks")
+    after = doc[actor].right_edge.i + 1
+    rest = [t for t in doc[after:] if not t.is_punct and not t.is_space]
+    adverbial = after < len(doc) and doc[after].text == "," and bool(rest) and rest[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in rest)
+    if any(t.pos_ not in ("PROPN",) for t in rest) and not adverbial:
         return None
     return last
 
@@ -1360,6 +1372,9 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
     adjuncts: set[int] = set()
     for h in holders:
         for c in h.children:
+            if h.i != anchor.i and c.dep_ == "acl" and c.i > cue_last and c.i < stop and _infinitive(c):
+                complements.append(c)  # "reaffirmed its commitment to fund …": what the light noun commits to
+                continue
             if c.i <= cue_last or c.i >= stop or c.i in pred.tokens or c.i in skip or c.dep_ not in COMPLEMENT_DEPS:
                 continue
             if c.i - 1 in adjuncts and c.pos_ in ("PROPN", "X") and c.text[:1].isupper() and doc[c.i - 1].text[:1].isupper():
@@ -1416,8 +1431,9 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             after = next((t.i for t in doc[objs[0].i : stop] if t.idx >= np_end and not t.is_punct), None)
             if after is not None and pred.stance != "call":
                 where = doc[after] if doc[after].dep_ != "case" else doc[after].head
-                if _setting(where, lex) or (where.dep_ in ("prep", "obl", "obl:mod") and _is_adjunct(where, lex)):
-                    after = None  # '"…," X told reporters in Baku / after the meeting': where or when, not what
+                timed = where.dep_ in ("npadvmod", "advmod", "tmod", "obl:tmod") and where.head.i == anchor.i  # (not "n'" of what follows)
+                if _setting(where, lex) or ((where.dep_ in ("prep", "obl", "obl:mod") or timed) and _is_adjunct(where, lex)):
+                    after = None  # '"…," X told reporters in Baku / after the meeting / today': where or when, not what
             if after is not None and speaker is not None and doc[speaker].left_edge.i <= after <= speaker:
                 after = None  # "…, a indiqué à l'agence X un diplomate": the inverted subject follows
             if after is None and pred.stance != "call":

@@ -110,6 +110,7 @@ class ClaimLexicon:
     framing_end: re.Pattern[str]
     framing_mid: re.Pattern[str]  # ", selon X,", ", according to X,", ", in his view," inside a sentence
     possessive_framings: dict[str, tuple[str, str]]  # "in his view" → (gender, number)
+    framing_possessive_start: re.Pattern[str]  # "In his view, …", "À ses yeux, …" opening a sentence
     framing_strict: frozenset[str]  # framings that need an actor right after them ("Pour la France,")
     cataphora: re.Pattern[str]
     complementiser: re.Pattern[str]
@@ -230,6 +231,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         framing_strict=strict,
         framing_mid=re.compile(rf",\s*(?:(?P<framing>{loose_alt})\s+(?P<speaker>[^,]{{2,60}}?)|(?P<possessive>{possessive_alt}))\s*,\s*"),
         possessive_framings={k.lower(): v for k, v in possessive.items()},
+        framing_possessive_start=re.compile(rf"\s*(?P<possessive>{possessive_alt})\s*,\s*"),
         cataphora=re.compile(rf"\s*(?:{trie_regex(conf['cataphora'])})\s*"),
         complementiser=re.compile(rf"\s*,?\s*(?:{'|'.join(re.escape(c) for c in conf['complementisers'])})(?:\s+|(?<=')|(?<=:))"),
         pronouns=pronouns,
@@ -1497,6 +1499,16 @@ def _names_people(ctx: DocumentContext, noun: str) -> bool:
 def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -> Draft | None:
     """ "Selon X, …", "According to X, …", "Pour la France, …", "…, according to X"."""
     text, lex = ctx.text, ctx.lex
+    opening = lex.framing_possessive_start.match(text, s, e)
+    if opening is not None:
+        # "In his view, the Council should …": the latest speaker of that gender and number
+        gender, number = lex.possessive_framings.get(opening.group("possessive").lower(), ("", "sg"))
+        speaker = ctx.resolver.pronoun(gender or None, number)
+        content = _trim(text, opening.end(), e)
+        if speaker is None or content[0] >= content[1]:
+            return None
+        cue = Cue(opening.start("possessive"), opening.end("possessive"), opening.group("possessive"), "")
+        return Draft(speaker, cue, content, (s, e), "according_to", p_index, s_index)
     for where, found in (("start", lex.framing_start.match(text, s, e)), ("end", lex.framing_end.search(text, s, e))):
         if not found:
             continue
@@ -1594,6 +1606,25 @@ def _title_said_before(ctx: DocumentContext, phrase: str) -> Speaker | None:
     return None
 
 
+def _document_named(ctx: DocumentContext, phrase: str) -> Speaker | None:
+    """A text a framing names with a definite article or a possessive ("According to the Secretary-General's
+    latest report", "Selon le dernier rapport de l'ONU"): the phrase whose head is a text noun (in English its last word, in French the
+    first after determiners and adjectives); "the report" alone is the text that spoke last, if any."""
+    words = fold(phrase).replace("'", "' ").split()
+    if ctx.document.lang == "en":
+        head = len(words) - 1
+    else:
+        head = next((i for i, w in enumerate(words) if w not in ("le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs") and not (i + 1 < len(words) and words[i + 1] in ctx.lex.documents)), 0)
+    # (an indefinite one is how its author spoke: "selon un communiqué du ministère", "according to a footnote")
+    if not words or words[head] not in ctx.lex.documents or words[head] in ctx.lex.groups or _INDEFINITE.match(phrase.strip()):
+        return None
+    if len(words) == 2 and _definite(phrase):
+        earlier = ctx.resolver.last_document()
+        if earlier is not None:
+            return earlier
+    return Speaker(_lower_det(" ".join(phrase.split())), None, None, "document", None)
+
+
 def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker | None:
     """Who the phrase after "selon", "according to", "pour" names; with `strict` ("Pour la France, …")
     the whole phrase must be one actor or a group."""
@@ -1625,8 +1656,13 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
     if not strict and head and (head[0] in lex.groups or head[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands):
         # "Selon des diplomates présents à Abuja": people of that kind speak, not the place named after them
         return Speaker(_group_name(text[a:b], lex), None, None, "group", None, "pl")
+    document = None if strict or cands and cands[0].start - a <= lead_end and cands[0].kind == "PERSON" else _document_named(ctx, text[a:b])
+    if document is not None:
+        return document
     if strict:
         phrase = re.sub(r"^(?:la|le|l'|les|the)\s*", "", text[a:b], flags=re.IGNORECASE)
+        # "For X (Ecuador), …": the delegate named the UN way, without the country in brackets
+        phrase = re.sub(r"\s*\([^()]{2,60}\)\s*$", "", phrase)
         for honorific in sorted(lex.honorifics, key=len, reverse=True):
             if phrase.startswith(honorific + " "):
                 phrase = phrase[len(honorific) + 1 :]
@@ -1682,6 +1718,15 @@ def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_i
         if own:
             return own
     if framed and (parsed is None or framed.cue is None or framed.cue.text.lower() not in lex.framing_strict or framed.cue.start > s + 2):
+        if parsed is not None and framed.cue is not None and framed.cue.start <= s + 2:
+            # "According to the report, seizures rose by 40 per cent — a figure she described as …": a
+            # clause of its own after a dash or a semicolon says what another speaker holds
+            lo, hi = framed.content
+            breaks = [m.start() for m in re.finditer(r"\s[—–;]\s|;\s", text[lo:hi])]
+            later = [d for d in _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous) if d.cue and breaks and d.cue.start > lo + breaks[0]]
+            if later:
+                cut = lo + max(b for b in breaks if lo + b < later[0].cue.start)
+                return [replace(framed, content=_trim(text, lo, cut))] + later
         return [framed]
     if parsed is None:
         mid = _mid_framing(ctx, s, e, p_index, s_index)
@@ -2067,10 +2112,18 @@ def _named_after_lede(ctx: DocumentContext, drafts: list[Draft]) -> list[Draft]:
     proper = len(words) >= 2 and all(w[:1].isupper() and fold(w) not in ctx.lex.title_heads for w in words)
     if not (ctx.resolver.named(named) or (named.entity_id is None and not named.indefinite and proper)):
         return drafts
+    # "the United Nations disarmament chief told the Council" in the lede, then "X, High Representative for
+    # Disarmament Affairs, said": a description of the lede that shares a word with how the person is
+    # introduced (the words before that claim's cue)
+    first = nxt[0]
+    introduced = ctx.text[first.evidence[0] : first.cue.start] if first.cue is not None and first.cue.start > first.evidence[0] else ""
+    titled = {w for w in fold(introduced).split() if len(w) > 3}
     out = []
     for d in drafts:
         s = d.speaker
-        if d.paragraph == lede and s.kind == "person" and s.indefinite and s.entity_id is None and (s.country is None or named.country in (None, s.country)):
+        # (a word in lower case: what the person does, not the body named in the description)
+        described = not s.indefinite and bool(titled & {fold(w) for w in s.name.split() if w.islower() and fold(w) not in ctx.lex.title_heads})
+        if d.paragraph == lede and s.kind == "person" and (s.indefinite or described) and s.entity_id is None and (s.country is None or named.country in (None, s.country)):
             d = replace(d, speaker=named if named.country else replace(named, country=s.country))
         out.append(d)
     return out

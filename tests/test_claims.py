@@ -2010,3 +2010,79 @@ def test_a_delegate_who_spoke_for_a_country_is_its_later_description(models: tup
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_country) for c in found] == [("Tomás Errázuriz", "CHL")] * 2
+
+
+def test_a_closing_cue_with_its_addressee_and_a_time_word(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Mines laid along the border are killing farmers every week, the humanitarian coordinator warned the Council today."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.text) for c in found] == [("humanitarian coordinator", "Mines laid along the border are killing farmers every week")]
+
+
+def test_a_definite_report_framing_speaks_an_indefinite_statement_is_its_author(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Ana Reyes, the head of the maritime office, said joint patrols had paid off. "
+        "According to the Secretary-General's annual report, piracy off the coast fell by half in two years "
+        "— a trend she described as \"fragile and easily reversed\"."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker_kind, c.cue, c.text) for c in found][-2:] == [
+        ("document", "According to", "piracy off the coast fell by half in two years"),
+        ("person", "described", '"fragile and easily reversed"'),
+    ]
+    text = "Selon un communiqué du ministère togolais des Affaires étrangères, la frontière restera ouverte aux commerçants."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker_kind, c.speaker_country) for c in found] == [("organisation", "TGO")]
+
+
+def test_what_a_qualifying_cue_qualifies_is_no_inverted_actor() -> None:
+    # the parse the English model gives "Responding, the delegate, Tom Hale, called those claims "pure
+    # invention"": the comma before the cue closes an apposition, not a quotation
+    words = ["Responding", ",", "the", "delegate", ",", "Tom", "Hale", ",", "called", "those", "claims", '"', "pure", "invention", '"', "."]
+    heads = [8, 0, 3, 0, 0, 6, 0, 6, 8, 10, 8, 13, 13, 8, 13, 8]
+    deps = ["nsubj", "punct", "det", "conj", "punct", "compound", "appos", "punct", "ROOT", "det", "dobj", "punct", "amod", "oprd", "punct", "punct"]
+    pos = ["VERB", "PUNCT", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "ADJ", "NOUN", "PUNCT", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    lex = claims.load_lexicon_for("en").sentence
+    assert attribution._inverted_actor(doc, attribution.Predicate(8, 8, (8,), "", "call", "verb"), lex) is None
+
+
+def test_a_framing_names_a_delegate_the_un_way_and_a_sentence_opens_with_his_view(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        'For Arvid Lindqvist (Sweden), the spread of drones gave armed groups "a reach they never had". '
+        "In his view, the Council should ask for a report on their supply routes."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [("Arvid Lindqvist", "SWE", "For"), ("Arvid Lindqvist", "SWE", "In his view")]
+    text = "La ministre ghanéenne Abena Owusu a rencontré les chefs traditionnels. À ses yeux, la réforme foncière ne peut plus attendre."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue, c.text) for c in found][-1] == ("Abena Owusu", "À ses yeux", "la réforme foncière ne peut plus attendre")
+
+
+def test_what_a_light_noun_commits_to_is_the_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "The African Union, in a note sent to members, reaffirmed its commitment to train border police along the river, including in the delta."
+    found = claims_of(text, "en", models)
+    assert [(c.cue, c.text) for c in found] == [("reaffirmed its commitment", "to train border police along the river, including in the delta")]
+
+
+def test_what_a_thing_named_in_the_content_does_is_no_claim(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Norway's delegate announced a further $3 million contribution to the Peacebuilding Fund (PBF), the United Nations account that supports local mediation projects."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Norway's delegate", "announced")]
+
+
+def test_a_closing_cue_followed_by_an_adverbial_phrase(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le Gabon a rappelé son ambassadeur à Malabo, qu'il accuse de « propos injurieux », a annoncé le ministère gabonais "
+        "des Affaires étrangères, dans un nouvel épisode de la querelle frontalière."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker_kind, c.speaker_country, c.text[:30]) for c in found] == [("organisation", "GAB", "Le Gabon a rappelé son ambassa")]
+
+
+def test_the_lede_description_is_the_person_introduced_next(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Food shortages in the camps have reached a breaking point, the United Nations relief chief told the Council today.\n"
+        "Briefing members, Lucia Brennan, Emergency Relief Coordinator, said rations had been cut by half since March."
+    )
+    found = claims_of(text, "en", models)
+    assert [c.speaker for c in found] == ["Lucia Brennan", "Lucia Brennan"]

@@ -543,3 +543,15 @@ def test_a_stray_nul_does_not_hide_utf16(models: clean.CleanModels) -> None:
     assert decode(("\x00" + ARTICLE_FR).encode("utf-16-le"), PARAMS) == ("\x00" + ARTICLE_FR, "utf-16-le")
     with pytest.raises(Rejected, match="binary content"):
         decode(bytes(400), PARAMS)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        ("Un titre\n\nGENERAL ASSEMBLY, 112th Meeting (PM). Delegates argued over the budget.", "GENERAL ASSEMBLY, 112th Meeting (PM). "),
+        ("Un titre\n\nASSEMBLÉE GÉNÉRALE – 57e SÉANCE, APRÈS-MIDI\n\nLes délégations ont débattu.", "ASSEMBLÉE GÉNÉRALE – 57e SÉANCE, APRÈS-MIDI"),
+    ],
+)
+def test_a_un_meeting_header_is_a_dateline_with_no_place(text: str, prefix: str, models: clean.CleanModels) -> None:
+    meta = extract_metadata(text, models.rules["fr"], models.agencies, PARAMS)
+    assert meta.dateline is None and text[meta.dateline_start : meta.dateline_end] == prefix
