@@ -92,6 +92,7 @@ class SentenceLexicon:
     causatives: frozenset[str] = frozenset()  # "a fait savoir que", "a laissé entendre que": their infinitive is the cue
     addressee_indirect: frozenset[str] = frozenset()  # addressee verbs whose direct object is content: "a annoncé la fermeture"
     pronominal_only: frozenset[str] = frozenset()  # cues only with their reflexive pronoun: "s'opposer à", not "qui l'oppose à"
+    perfect_with_etre: frozenset[str] = frozenset()  # "sont convenus de": être makes their perfect, no passive
 
 
 def quoted_tokens(doc: Doc) -> frozenset[int]:
@@ -297,7 +298,7 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         # a passive is a statement when an agent holds it: "was condemned by", "a été rappelée par" (not
         # "a été présenté par", "was announced by": acts, whose verbs are cues only with a clause; nor a
         # person "elected chairman by": what a stance-less passive reports is a thing said)
-        if (p.kind == "adjective" or not _passive(doc[p.anchor]) or (_has_agent(doc[p.anchor]) and (p.stance or p.lemma not in lex.clause_only and _says_a_thing(doc[p.anchor], lex))))
+        if (p.kind == "adjective" or not _passive(doc[p.anchor]) or p.lemma in lex.perfect_with_etre or (_has_agent(doc[p.anchor]) and (p.stance or p.lemma not in lex.clause_only and _says_a_thing(doc[p.anchor], lex))))
         and not (_dependent_infinitive(doc[p.anchor]) and _lemma(doc[p.anchor].head) not in lex.causatives)
         and not _framing_participle(doc[p.anchor])
         and not (p.kind == "adjective" and _copular(doc, p) and not _personal_subject(doc[p.head]))
@@ -1104,7 +1105,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         # a relative clause or a participle qualifying a noun never closes the sentence's content
         embedded = not _interposed(anchor) and anchor.dep_ in RELATIVE_DEPS or (anchor.dep_ in ("acl", "amod") and anchor.head.pos_ in ("NOUN", "PROPN")) or (
             speaker is not None and _lemma(doc[speaker]) in lex.relatives
-        )
+        ) or any("Rel" in doc[k].morph.get("PronType") for k in range(clause_start, min(pred.tokens)))  # ", dont le Japon assure …", whatever the parser hung it on
         if not embedded and _interrupts(doc, pred, speaker, clause_start):
             # "The rebels, she said, bore direct responsibility", "Les sanctions, a déclaré le ministre,
             # resteront …": the words on both sides of the incise are the content
@@ -1312,8 +1313,10 @@ def _light_extent(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> Predicate:
     """A light-verb cue runs through its noun and the nouns coordinated with it ("sa préoccupation et son opposition")."""
     anchor = doc[pred.anchor]
     nouns = [doc[i] for i in pred.tokens if doc[i].dep_ in OBJECT_DEPS + ("obl:arg", "obl", "prep") and doc[i].pos_ == "NOUN"]
-    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
-    nouns += [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    # (a coordinated noun of the light verb's own: "sa préoccupation et son opposition", not "sa
+    # solidarité avec le Japon, ainsi qu'avec l'ensemble de …")
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN" and (_lemma(anchor), _lemma(c)) in lex.light]
+    nouns += [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "NOUN" and (_lemma(anchor), _lemma(c)) in lex.light]
     # "faire part de sa préoccupation": the stance is in the noun after "faire part de"
     compound = [
         g for n in list(nouns) for g in anchor.children
@@ -1372,8 +1375,10 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
     adjuncts: set[int] = set()
     for h in holders:
         for c in h.children:
-            if h.i != anchor.i and c.dep_ == "acl" and c.i > cue_last and c.i < stop and _infinitive(c):
-                complements.append(c)  # "reaffirmed its commitment to fund …": what the light noun commits to
+            if h.i != anchor.i and c.i > cue_last and c.i < stop and (c.dep_ == "acl" and _infinitive(c) or c.dep_ in RELATIVE_DEPS):
+                # "reaffirmed its commitment to fund …", "a réaffirmé la position commune, qui réclame …":
+                # what the light noun commits to, what the position holds
+                complements.append(c)
                 continue
             if c.i <= cue_last or c.i >= stop or c.i in pred.tokens or c.i in skip or c.dep_ not in COMPLEMENT_DEPS:
                 continue

@@ -197,6 +197,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         people=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", []) + cues.get("groups", [])}),
         causatives=frozenset(w.lower() for w in cues.get("causatives", [])),
         pronominal_only=frozenset(w.lower() for w in cues.get("pronominal_only", [])),
+        perfect_with_etre=frozenset(w.lower() for w in cues.get("perfect_with_etre", [])),
     )
     # light-verb constructions are found by their noun ("préoccupation", "concern"), not by "faire" or "make"
     triggers = {k.split()[0] for k in verbs} | set(adjectives)
@@ -832,11 +833,13 @@ def _gender_of_description(tok: object, mentions: list[Candidate]) -> str | None
     gender = next((c.gender for c in mentions if c.gender), None)
     if gender:
         return gender
-    morph = tok.morph.get("Gender")  # type: ignore[attr-defined]
-    if "Fem" in morph:
-        return "f"
-    if "Masc" in morph:
-        return "m"
+    # (an epicene title takes its article's: "le ministre", "la porte-parole")
+    articles = [c for c in tok.children if c.dep_ == "det" and c.i < tok.i]  # type: ignore[attr-defined]
+    for morph in [tok.morph.get("Gender")] + [a.morph.get("Gender") for a in articles]:  # type: ignore[attr-defined]
+        if "Fem" in morph and "Masc" not in morph:
+            return "f"
+        if "Masc" in morph and "Fem" not in morph:
+            return "m"
     return None
 
 
@@ -1281,6 +1284,14 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         owned = [c for c in inside if c.kind == "COUNTRY" and c.end <= base + first.idx]
         if owned and body[:1].isupper() and not [c for c in inside if c.start >= base + first.idx and c.entity_id]:
             return Speaker(" ".join(body.split()), None, owned[0].country, "organisation")
+    named_body = next((c for c in inside if c.kind == "ORG" and c.entity_id and c.start > head_at), None)
+    if not at_head and named_body is not None and folded_head in lex.units and _definite(phrase) and tok.pos_ == "NOUN" and "Plur" not in tok.morph.get("Number"):
+        # "La mission civile de l'Union européenne en Arménie (EUMA), qui …": a part of the body the
+        # phrase names speaks, not the body itself (the acronym in brackets is no part of its name)
+        body = ctx.resolver.from_entity(named_body)
+        name = _lower_det(" ".join(_ACRONYM_IN_BRACKETS.sub("", phrase).split()))
+        name = re.sub(r"^(?:la|le|les|the)\s+|^l'", "", name)
+        return Speaker(name, None, body.country if body else None, "organisation")
     for c in at_head + [c for c in inside if c.kind in ("ORG", "COUNTRY", "LOC")]:
         if c.kind == "COUNTRY" and c.origin == "adjective" and len(words) > 1:
             continue

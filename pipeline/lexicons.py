@@ -210,6 +210,10 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
             lex.org_forms.setdefault(form, org.id)
         for form in entry.get("acronyms", []) + entry.get(lang, []):
             lex.org_forms[form] = org.id
+        for form in entry.get("acronyms", []):
+            if form.isalpha() and form.isupper() and len(form) >= 4:
+                # an acronym said as a word is often written as one: "Otan", "Asean", "Unesco"
+                lex.org_forms.setdefault(form[0] + form[1:].lower(), org.id)
     for agency in load_lexicon("agencies", models_dir)["agency"]:
         for alias in agency["aliases"]:
             lex.agencies[alias] = agency["name"]

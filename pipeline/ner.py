@@ -710,7 +710,10 @@ def _description_spans(text: str, c: Candidate, mentions: list[Candidate], rules
         stop = _DESCRIPTION_END.search(text, start, start + 100)
         end = stop.start() if stop else min(len(text), start + 100)
         apposition = text[start:end]
-        if rules.title.search(apposition) and not _FORMER.search(apposition):
+        title = rules.title.search(apposition)
+        # (the title opens the apposition, after a few words at most: "X, China's deputy ambassador,";
+        # "X, s'est entretenu dans la matinée avec son homologue japonaise" is a clause about X)
+        if title and len(apposition[: title.start()].split()) <= 3 and not _FORMER.search(apposition):
             spans.append((start, end))
     return spans
 

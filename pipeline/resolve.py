@@ -359,6 +359,8 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
         fitting = [c for c in clusters if _fits(m, c, lex)]
         # "the Australian diplomat" designates the Australian named before, not a person of unknown country
         fitting = [c for c in fitting if m.country and c.country == m.country] or fitting
+        # "le ministre" after "M. X … la ministre Y": the one of the title's gender, where both fit
+        fitting = [c for c in fitting if m.gender and c.gender == m.gender] or fitting
         if not fitting and (m.country or m.affiliated_org) and m.start < lede_end:
             fitting = _named_later(m, clusters, params.named_later_chars)
         before = [c for c in fitting if c.positions[0] < m.start]

@@ -2086,3 +2086,33 @@ def test_the_lede_description_is_the_person_introduced_next(models: tuple[ner.Ne
     )
     found = claims_of(text, "en", models)
     assert [c.speaker for c in found] == ["Lucia Brennan", "Lucia Brennan"]
+
+
+def test_le_ministre_is_the_man_of_two_ministers_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre des Armées, M. Paul Garnier, a déjeuné avec son homologue ivoirienne, la ministre Awa Koné. "
+        "« Nos deux armées doivent se parler davantage », a déclaré le ministre à l'issue du repas."
+    )
+    found = claims_of(text, "fr", models)
+    assert [c.speaker for c in found] == ["Paul Garnier"]
+
+
+def test_a_clause_opened_by_dont_is_no_closing_cue_and_convenir_takes_etre(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Les deux délégations sont convenues de reprendre les pourparlers au sein du comité mixte, dont le Togo assure cette année la présidence."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker_kind, c.cue) for c in found] == [("group", "sont convenues")]
+
+
+def test_a_light_cue_keeps_its_own_nouns_and_what_its_position_holds(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Portugal exprime sa pleine solidarité avec le Mozambique et le Malawi, ainsi qu'avec l'ensemble des pays touchés."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["exprime sa pleine solidarité"]
+    text = "Au nom du Groupe arabe, M. Samir Haddad (Jordanie) a réaffirmé la position commune du Groupe, qui exige le retrait de toutes les forces étrangères."
+    found = claims_of(text, "fr", models)
+    assert [(c.cue, c.text.endswith(", qui exige le retrait de toutes les forces étrangères")) for c in found] == [("a réaffirmé la position", True)]
+
+
+def test_a_part_of_a_body_the_phrase_names_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "La mission d'observation de l'Union africaine au Tchad (MOUAT), déployée depuis mai, a indiqué n'avoir relevé aucune fraude massive."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_kind) for c in found] == [("mission d'observation de l'Union africaine au Tchad", "organisation")]

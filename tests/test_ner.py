@@ -405,3 +405,10 @@ def test_a_person_after_an_opening_for_a_country_speaks_for_it(models: ner.NerMo
     # the first person named after the country only, and "pour" opening the sentence only
     text = "Pour l'Irlande, le ministre Colm Brady et Anna Kowal ont signé. Selon Anna Kowal, pour l'Irlande, rien ne change."
     assert find(mentions_of(text, "fr", models), "Anna Kowal", "PERSON").country is None
+
+
+def test_an_acronym_written_as_a_word_and_a_clause_after_a_name_is_no_description(models: ner.NerModels) -> None:
+    found = mentions_of("L'Otan et l'Asean ont salué la trêve, tout comme la Cédéao.", "fr", models)
+    assert [find(found, form, "ORG").norm for form in ("Otan", "Asean", "Cédéao")] == ["nato", "asean", "ecowas"]
+    text = "Le ministre des Armées, M. Paul Garnier, a déjeuné ensuite avec son homologue ivoirienne, la ministre Awa Koné."
+    assert find(mentions_of(text, "fr", models), "Paul Garnier", "PERSON").country is None
