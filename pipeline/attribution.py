@@ -249,8 +249,10 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         if (
             t.dep_ == "conj" and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm")
             and t.head.dep_ in ("acl", "amod") and "Past" in t.head.morph.get("Tense") and t.head.head.pos_ in ("NOUN", "PROPN")
-            # (not one that governs a que-clause: "a rappelé la position adoptée en 2024 et souligné que …")
+            # (not one that governs a que-clause: "a rappelé la position adoptée en 2024 et souligné que …",
+            # nor one that calls for an act with no agent: "a dénoncé des concessions faites à X et appelé à manifester")
             and not _reports_clause(t)
+            and not (not _has_agent(t) and any(c.dep_ == "xcomp" and _infinitive(c) and any(m.dep_ == "mark" for m in c.children) for c in t.children))
         ):
             continue  # "un accord salué par X mais dénoncé par Y": so does one coordinated with it
         lemma = _lemma(t)
@@ -574,6 +576,16 @@ def _clause_start(doc: Doc, pred: Predicate, speaker: int | None) -> int:
     return start
 
 
+def _bare_title(adverbial: Token, lex: SentenceLexicon) -> int:
+    """Where a title the parser hung on an adverbial with no preposition starts ("a déclaré lors d'une
+    conférence de presse le commissaire …"); past the sentence's end if there is none."""
+    return min((
+        c.left_edge.i for c in adverbial.children
+        if c.i > adverbial.i and c.pos_ == "NOUN" and fold(_lemma(c)) in lex.people
+        and c.dep_ in ("appos", "nmod") and not any(g.dep_ == "case" for g in c.children)
+    ), default=len(adverbial.doc))
+
+
 def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None:
     """The actor after a cue that closes a clause: ", a estimé lundi le porte-parole", ", said the minister".
 
@@ -606,7 +618,7 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
                 return None
             i = close + 1  # "sur X (ex-Twitter)"
         elif t.pos_ == "ADP" and after_quote and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN") and t.head.right_edge.i + 1 < len(doc) and doc[t.head.right_edge.i + 1].pos_ in ("DET", "PUNCT"):
-            i = t.head.right_edge.i + 1
+            i = min([_bare_title(t.head, lex)] + [t.head.right_edge.i + 1])
         elif t.pos_ == "ADP":
             # an adverbial phrase: "dans un communiqué", "lors d'une conférence de presse"
             # (or whom it was said to: "a indiqué à l'agence X un diplomate", "a déclaré aux journalistes le ministre")
@@ -617,7 +629,7 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
                 i = min([
                     c.left_edge.i for c in t.head.children
                     if c.i > t.head.i and c.pos_ == "PROPN" and (c.dep_ == "appos" or c.dep_ == "nmod" and not any(g.dep_ == "case" for g in c.children))
-                ] + [t.head.right_edge.i + 1])
+                ] + [_bare_title(t.head, lex), t.head.right_edge.i + 1])
                 while i < len(doc) and doc[i].pos_ in ("PROPN", "X", "NOUN") and doc[i].text[:1].isupper() and doc[i - 1].text[:1].isupper():
                     i += 1  # the rest of a name the parser split ("à Radio Ndeke Luka")
             else:
@@ -1095,6 +1107,14 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             c.dep_ in CLAUSE_DEPS for c in anchor.children if c.i > max(pred.tokens)
         ):
             start = None  # '"…?" X said outside the court, where …': what follows is where, the quotation is what
+        if (
+            start is not None and start > 0 and doc[start - 1].text == "," and speaker is not None and speaker < min(pred.tokens) and clause_start >= 3
+            and (doc[clause_start - 1].text == "," or doc[clause_start - 1].text in QUOTE_CLOSE) and opener is None
+            and not any(c.dep_ in CLAUSE_DEPS for c in anchor.children if c.i > max(pred.tokens))
+            # (a clause before it, not "After the talks," nor "Dans un communiqué lu à la télévision,")
+            and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[: clause_start - 1])
+        ):
+            start = None  # '"…," he warned, without elaborating': a cue set between commas closes what precedes it
         if start is not None and opener is not None and (doc[opener].text in QUOTE_OPEN or doc[opener].text == '"') and _after_quotation(doc, clause_start):
             start = None  # '"A," he said, "and B."': one quotation in two pieces, taken from the first
         if start is not None and start < stop:
@@ -1362,7 +1382,12 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
     cue_last = max(pred.tokens)
     opener = _opener_after(doc, pred, lex)
     if opener is not None and opener < stop:
-        return opener + 1 if doc[opener].lower_ in ("que", "qu'", "qu’", "that", ":", "whether") else opener
+        if doc[opener].lower_ in ("que", "qu'", "qu’", "that", ":", "whether"):
+            return opener + 1
+        first = opener
+        while first - 1 > cue_last and doc[first - 1].pos_ in ("DET", "NUM", "ADJ") and doc[first - 1].head.i > opener:
+            first -= 1  # "salue la « retenue » des deux gouvernements": the quoted noun's article is part of it
+        return first
     if speaker is not None and doc[speaker].text.startswith("-") and min(pred.tokens) > 0 and doc[min(pred.tokens) - 1].text in ",»”\"":
         return None  # "…, a-t-il affirmé devant l'Assemblée": an incise closes what precedes it
     holders = [anchor] + ([doc[pred.head]] if pred.head != pred.anchor else [])
@@ -1391,7 +1416,10 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
                 continue
             # what a call asks for or a position backs may be a text, a meeting or another call
             # ("a appelé à la publication des procès-verbaux", "a souscrit à l'appel du Groupe")
-            asked_for = pred.stance in ("call", "support") and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False
+            # (not a text it was said in: "a salué dans une déclaration séparée l'annonce …")
+            asked_for = pred.stance in ("call", "support") and c.dep_ == "obl:arg" and _is_adjunct(c, lex, speech=False) is False and not any(
+                g.dep_ == "case" and g.lower_ in ("dans", "in") for g in c.children
+            )
             if _is_adjunct(c, lex) and c.dep_ not in CLAUSE_DEPS and not asked_for:
                 adjuncts.add(c.i)
                 # "a accusé lundi la police de …": the parser may hang the verb's object on the time word
@@ -1458,7 +1486,11 @@ def _hung_objects(doc: Doc, adverbial: Token, stop: int) -> list[Token]:
     (an object of the time word), "relève, dans sa déclaration, des retards" (a bare noun phrase is
     no conjunct of a prepositional phrase)."""
     prepositional = any(g.dep_ == "case" for g in adverbial.children)
+    # (or on a participle qualifying the adverbial: "a salué dans un communiqué séparé la décision …")
+    qualifying = [g for g in adverbial.children if g.dep_ in ("acl", "amod") and g.pos_ == "VERB" and g.i == adverbial.i + 1]
     return [
+        g for q in qualifying for g in q.children if q.i < g.i < stop and g.dep_ in OBJECT_DEPS and any(x.dep_ == "det" for x in g.children)
+    ] + [
         g for g in adverbial.children
         if adverbial.i < g.i < stop and (
             g.dep_ in OBJECT_DEPS

@@ -141,6 +141,7 @@ class ClaimLexicon:
     body_pronouns: frozenset[str] = frozenset()  # "it": an organisation or a country
     own_country: frozenset[str] = frozenset()  # "her country", "son pays": the state the person represents
     sides: frozenset[str] = frozenset()  # "la partie vietnamienne", "the Chinese side": the country itself
+    numbers: tuple[str, ...] = ()  # "two", "deux": count the speakers a framing names
     person_possessives: dict[str, str] = field(default_factory=dict)  # "her" → "f", "son" → ""
     bodies: frozenset[str] = frozenset()  # "the company", "la société": an organisation named before
     offices: frozenset[str] = frozenset()  # "the Office of the President": the body of one office holder
@@ -261,6 +262,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         body_pronouns=frozenset(fold(w) for w in conf.get("body_pronouns", [])),
         own_country=frozenset(fold(w) for w in conf.get("own_country", [])),
         sides=frozenset(fold(w) for w in conf.get("sides", [])),
+        numbers=tuple(conf.get("numbers", [])),
         person_possessives={p["form"]: p["gender"] for p in conf.get("person_possessives", [])},
         bodies=frozenset(fold(w) for w in conf.get("bodies", [])),
         offices=frozenset(fold(w) for w in conf.get("offices", [])),
@@ -1642,7 +1644,9 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
     text, lex = ctx.text, ctx.lex
     cands = _mentions_in(ctx, a, b)
     words = fold(text[a:b]).split()
-    lead = re.match(r"(?:(?:des|les|de|d'|the|some|several|plusieurs|certains|certaines|many|de nombreux|de nombreuses)\s*)*", text[a:b], flags=re.IGNORECASE)
+    # (a count too: "according to two diplomats familiar with the talks")
+    counts = "".join(f"|{re.escape(n)}" for n in lex.numbers)
+    lead = re.match(rf"(?:(?:des|les|de|d'|the|some|several|plusieurs|certains|certaines|many|de nombreux|de nombreuses|\d+{counts})\s*)*", text[a:b], flags=re.IGNORECASE)
     lead_end = lead.end() if lead else 0
     # "les syndicats enseignants de la région de X", "Western diplomats": a group noun heads the phrase
     first = fold(text[a + lead_end : b]).split()[:1]

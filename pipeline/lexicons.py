@@ -196,9 +196,9 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
             lex.country_adjectives[form] = code
             if lang == "fr":  # "les Vietnamiens": the capitalised noun of the same adjective
                 lex.country_adjectives.setdefault(form[:1].upper() + form[1:], code)
-        for key in ("capital_en", "capital_fr"):
-            if entry.get(key):
-                lex.capitals[entry[key]] = (code, entry.get("capital_en") or entry[key])
+        for form in [entry.get("capital_en"), entry.get("capital_fr"), *entry.get("capital_forms", [])]:
+            if form:
+                lex.capitals[form] = (code, entry.get("capital_en") or form)
         if entry.get("capital_en"):
             lex.places["city:" + slug(entry["capital_en"])] = (entry["capital_en"], entry.get("capital_fr"))
     for entry in load_lexicon("organisations", models_dir)["org"]:

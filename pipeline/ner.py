@@ -341,6 +341,10 @@ def _name_words(text: str, rules: Rules, max_words: int) -> int:
     return end
 
 
+# A title's complement in capitalised words, a name perhaps among them ("for Human Rights Marguerite Okafor")
+_CAPITALISED_COMPLEMENT = re.compile(r"[ \t]+(?:for|of|on|pour)[ \t]+(?:the[ \t]+)?(?P<words>(?:[A-ZÀ-Ý][\w'’-]*[ \t]+){2,6}[A-ZÀ-Ý][\w'’-]*)")
+
+
 def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candidate]:
     """Persons introduced by a title (before or after the name) and titles standing alone.
 
@@ -349,6 +353,11 @@ def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candida
     """
     out: list[Candidate] = []
     titles = list(rules.title.finditer(text))
+    # A headline in title case capitalises its verbs: "… Hears Special Rapporteur Describe …" names no
+    # one "Describe"; there a name after a title must open with a known given name.
+    first_line = text.split("\n", 1)[0]
+    words = first_line.split()
+    title_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
     for m in titles:
         if not m.group("head").strip():
             continue
@@ -381,6 +390,20 @@ def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candida
                 keys = keys or tuple(k for k in (rules.lex.title_key(described),) if k)
             else:
                 name_len = 0
+        if not name_len and (portfolio := _CAPITALISED_COMPLEMENT.match(text, m.end())):
+            # "High Commissioner for Human Rights Marguerite Okafor": the name opens with a known given
+            # name inside the capitalised words after the title's complement
+            words = list(re.finditer(r"\S+", portfolio.group("words")))
+            base = portfolio.start("words")
+            at = next((w for w in words[1:] if fold(w.group(0)) in rules.lex.given_names), None)
+            if at is not None:
+                after = rules.name_after.match(text, base + at.start() - 1)
+                name_len = _name_words(after.group("name"), rules, params.max_name_words) if after else 0
+                if name_len:
+                    described = " ".join(text[m.start() : base + at.start()].split())
+                    roles = (described,) if len(roles) == 1 else roles
+        if name_len and after and title_case and after.start("name") < len(first_line) and fold(text[after.start("name") :].split()[0]) not in rules.lex.given_names:
+            name_len = 0
         if name_len and after:
             start = after.start("name")
             out.append(Candidate(start, start + name_len, "PERSON", "title", country=country, roles=roles, role_keys=keys, gender=gender, affiliated_org=has_org))
@@ -623,8 +646,11 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
         if c.origin == "model" and c.label in ("ORG", "LOC", "MISC") and given:
             # "Aïssatou Ba", "Ewa Zielińska" that the model took for places; the name tells the gender
             c = replace(c, label="PERSON", gender=rules.lex.given_names[given])
-        elif c.origin == "model" and c.label in ("ORG", "LOC", "MISC") and _name_shaped(text[c.start : c.end]) and rules.person_noun_after.match(text, c.end):
-            # "Hery Andriamanantena, historien à …": a profession in apposition names a person
+        elif c.origin == "model" and c.label in ("ORG", "LOC", "MISC") and _name_shaped(text[c.start : c.end]) and (
+            rules.person_noun_after.match(text, c.end) or _titled_after(text, c.start, c.end, titles_at, rules)
+        ):
+            # "Hery Andriamanantena, historien à …", "Mikkel Aagaard, Special Envoy of …": a profession
+            # or a title in apposition names a person
             c = replace(c, label="PERSON")
         if c.label == "PERSON":
             c = appositive_roles(text, c, titles_at, rules)
@@ -639,6 +665,15 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
     # a surname taken into a person's name is no mention of its own
     final = [c for c in final if not any(s <= c.start and c.end <= e for s, e in extended)]
     return ambiguous_adjectives(final, rules.lex)
+
+
+def _titled_after(text: str, start: int, end: int, titles_at: dict[int, re.Match[str]], rules: Rules) -> bool:
+    """Does a title follow the words ending at `end`, after a comma ("X, Special Envoy of …"), the words
+    being no complement ("on behalf of the Arab Group, Egypt's representative")?"""
+    if re.search(r"(?:^|\W)(?:the|of|for|by|to|la|le|les|du|des|de|d['’]|l['’])\s*$", text[max(0, start - 8) : start], re.IGNORECASE):
+        return False
+    sep = rules.appositive.match(text, end)
+    return sep is not None and "," in sep.group(0) and sep.end() in titles_at and bool(titles_at[sep.end()].group("head").strip())
 
 
 def _name_shaped(surface: str) -> bool:

@@ -2116,3 +2116,42 @@ def test_a_part_of_a_body_the_phrase_names_speaks(models: tuple[ner.NerModels, c
     text = "La mission d'observation de l'Union africaine au Tchad (MOUAT), déployée depuis mai, a indiqué n'avoir relevé aucune fraude massive."
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_kind) for c in found] == [("mission d'observation de l'Union africaine au Tchad", "organisation")]
+
+
+def test_the_article_of_a_quoted_noun_and_a_cue_set_between_commas(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le communiqué salue en outre la « modération » dont ont fait preuve les deux capitales."
+    found = claims_of(text, "fr", models)
+    assert [c.text for c in found] == ["la « modération » dont ont fait preuve les deux capitales"]
+    text = 'Kenya\'s envoy Joseph Mwangi spoke first. Nairobi would "respond to any incursion with force", he warned, without giving details.'
+    found = claims_of(text, "en", models)
+    assert [(c.cue, c.text) for c in found][-1] == ("warned", 'Nairobi would "respond to any incursion with force"')
+
+
+def test_a_framing_that_counts_its_sources(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Norway and Iceland had dropped their objections to the quota, according to three officials briefed on the talks."
+    found = claims_of(text, "en", models)
+    assert [(c.speaker_kind, c.cue) for c in found] == [("group", "according to")]
+
+
+def test_a_title_hung_on_the_adverbial_after_a_closing_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« Le Sahel ne peut pas devenir un sanctuaire », a déclaré lors d'un point de presse le commissaire à la défense, Amadou Sy."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.attribution) for c in found] == [("Amadou Sy", "inverted")]
+
+
+def test_an_object_hung_on_the_participle_of_an_adverbial_and_a_call_coordinated_with_a_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "La SADC a salué dans une déclaration séparée l'annonce d'un cessez-le-feu dans l'est du pays."
+    found = claims_of(text, "fr", models)
+    assert [c.text for c in found] == ["l'annonce d'un cessez-le-feu dans l'est du pays"]
+    text = "À Tbilissi, l'opposition a dénoncé des « reculs » consentis à Moscou et appelé à défiler samedi devant la présidence."
+    found = claims_of(text, "fr", models)
+    assert [(c.cue, c.text) for c in found] == [("a dénoncé", "des « reculs » consentis à Moscou"), ("appelé", "à défiler samedi devant la présidence")]
+
+
+def test_a_capital_written_another_way_gives_the_official_his_country(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Regional ministers met in Jakarta on Monday to discuss the crisis.\n"
+        "In Naypyitaw, junta spokesman Major General Zaw Lin said the talks were \"one-sided\"."
+    )
+    found = claims_of(text, "en", models, dateline="JAKARTA")
+    assert [c.speaker_country for c in found] == ["MMR"]

@@ -412,3 +412,11 @@ def test_an_acronym_written_as_a_word_and_a_clause_after_a_name_is_no_descriptio
     assert [find(found, form, "ORG").norm for form in ("Otan", "Asean", "Cédéao")] == ["nato", "asean", "ecowas"]
     text = "Le ministre des Armées, M. Paul Garnier, a déjeuné ensuite avec son homologue ivoirienne, la ministre Awa Koné."
     assert find(mentions_of(text, "fr", models), "Paul Garnier", "PERSON").country is None
+
+
+def test_a_name_inside_the_capitalised_complement_of_a_title_and_a_verb_in_a_title_case_headline(models: ner.NerModels) -> None:
+    text = "Opening the session, Deputy High Commissioner for Refugees Caroline Mbeki said funding had fallen."
+    found = mentions_of(text, "en", models)
+    assert list(find(found, "Caroline Mbeki", "PERSON").roles) == ["Deputy High Commissioner for Refugees"]
+    text = "Security Council Hears Special Rapporteur Outline Bleak Outlook for Sahel\n\nThe Council met on Monday."
+    assert not [m for m in mentions_of(text, "en", models) if m.label == "PERSON"]
