@@ -244,7 +244,11 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
     for t in doc:
         if t.i in taken or (t.i in quoted and not _incise(doc, t) and not _quoted_cue(doc, t, quoted)):
             continue
-        if t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PROPN") and not _present_er(doc, t):
+        if (
+            t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PROPN") and not _present_er(doc, t)
+            # (not a verb of its own subject and auxiliary: "un débat, au cours duquel la ministre a averti que")
+            and not (any(c.dep_ == "nsubj" for c in t.children) and any(c.dep_ in ("aux", "aux:tense") for c in t.children))
+        ):
             continue  # "un message publié sur…", "cité par les agences": a participle qualifying a noun
         if (
             t.dep_ == "conj" and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm")
@@ -301,7 +305,10 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         # "a été présenté par", "was announced by": acts, whose verbs are cues only with a clause; nor a
         # person "elected chairman by": what a stance-less passive reports is a thing said)
         if (p.kind == "adjective" or not _passive(doc[p.anchor]) or p.lemma in lex.perfect_with_etre or (_has_agent(doc[p.anchor]) and (p.stance or p.lemma not in lex.clause_only and _says_a_thing(doc[p.anchor], lex))))
-        and not (_dependent_infinitive(doc[p.anchor]) and _lemma(doc[p.anchor].head) not in lex.causatives)
+        # (the causative may be a child the parser hung on the infinitive: "», a fait valoir la représentante")
+        and not (_dependent_infinitive(doc[p.anchor]) and _lemma(doc[p.anchor].head) not in lex.causatives and not any(
+            _lemma(c) in lex.causatives and c.i == p.anchor - 1 for c in doc[p.anchor].children
+        ))
         and not _framing_participle(doc[p.anchor])
         and not (p.kind == "adjective" and _copular(doc, p) and not _personal_subject(doc[p.head]))
     ]
@@ -701,7 +708,9 @@ def _apposed_person_before(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> i
     # opening participle: "Ouvrant la séance, la Haute-Représentante adjointe …, Mme X, a plaidé")
     if person is None or doc[person].is_ancestor(doc[pred.anchor]):
         return None
-    return person if doc[person].dep_ == "appos" or _is_participle(doc[0]) and doc[0].is_ancestor(doc[person]) else None
+    # (or after a relative pronoun: "un débat, au cours duquel la Sous-Secrétaire générale, Mme X, a averti")
+    relative = doc[person].dep_ == "conj" and any("Rel" in x.morph.get("PronType") or x.lower_ in lex.relatives for x in doc[max(0, t.left_edge.i - 3) : t.left_edge.i + 1])
+    return person if doc[person].dep_ == "appos" or relative or _is_participle(doc[0]) and doc[0].is_ancestor(doc[person]) else None
 
 
 def _preverbal_actor(doc: Doc, pred: Predicate) -> int | None:

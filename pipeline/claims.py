@@ -1257,6 +1257,11 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
             earlier = ctx.resolver.antecedent(country, _gender_of_description(tok, inside))
             if earlier:
                 return earlier
+        if (folded_head in lex.groups or fold(tok.text) in lex.groups) and not plural and _definite(phrase) and not country:
+            # "…, a prévenu le haut fonctionnaire": the person of this paragraph who spoke last
+            last = ctx.resolver.history[-1] if ctx.resolver.history else None
+            if last is not None and last.kind == "person" and ctx.resolver.named(last) and ctx.resolver.last_at.get(last.key, -1) >= ctx.resolver.paragraph_at:
+                return last
         if folded_head in lex.groups or fold(tok.text) in lex.groups or (plural and folded_head in lex.title_heads):
             if plural and _definite(phrase) and not country:
                 # "Foreign ministers of the X met … the ministers said": the group named before
@@ -1844,6 +1849,12 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
             if voiced is not None and speaker is not None and voiced.country is None and speaker.kind in ("country", "organisation"):
                 voiced = replace(voiced, country=speaker.country)  # "La France, par la voix de sa représentante, X"
             speaker = voiced or speaker
+        if speaker is not None and speaker.kind == "person" and speaker.country is None and len(a.pieces) == 2 and not a.inverted:
+            # "Les États-Unis, a affirmé Mme X, soutiennent …": the delegate of the country the incise interrupts
+            lo, hi = _trim(text, s + a.pieces[0][0], s + a.pieces[0][1])
+            subject = [c for c in _mentions_in(ctx, lo, hi) if c.kind == "COUNTRY" and c.country and c.origin != "adjective"]
+            if subject and re.fullmatch(r"(?:(?:les|le|la|l'|the)\s*)?", text[lo : subject[0].start], flags=re.IGNORECASE) and subject[0].end == hi:
+                speaker = replace(speaker, country=subject[0].country)
         if speaker is None:
             continue
         by_anchor[a.predicate.anchor] = speaker

@@ -406,6 +406,8 @@ def title_candidates(text: str, rules: Rules, params: NerParams) -> list[Candida
             name_len = 0
         if name_len and after:
             start = after.start("name")
+            if any(w in rules.lex.masculine_honorifics for w in text[after.start() : start].replace(",", " ").split()):
+                gender = "m"  # "le Président de l'Assemblée générale, M. X": the honorific, not a word of the complement
             out.append(Candidate(start, start + name_len, "PERSON", "title", country=country, roles=roles, role_keys=keys, gender=gender, affiliated_org=has_org))
             out.append(Candidate(m.start(), m.end(), "ROLE", "title", country=country, roles=roles, role_keys=keys))
         elif rules.determiner_before.search(text[max(0, m.start() - 12) : m.start()]) and any(not rules.lex.titles[k].with_name for k in keys):

@@ -2155,3 +2155,39 @@ def test_a_capital_written_another_way_gives_the_official_his_country(models: tu
     )
     found = claims_of(text, "en", models, dateline="JAKARTA")
     assert [c.speaker_country for c in found] == ["MMR"]
+
+
+def test_a_title_and_name_after_a_relative_pronoun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le Conseil a tenu un débat sur la piraterie dans le golfe d'Aden, au cours duquel la Sous-Secrétaire générale "
+        "pour l'Asie, Mme Karin Holmqvist, a averti que les attaques contre des cargos avaient « presque triplé »."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Karin Holmqvist", "a averti")]
+
+
+def test_a_generic_description_is_the_person_who_just_spoke(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le Secrétaire exécutif de l'Autorité du bassin du Niger, M. Ousmane Traoré, a plaidé pour un budget « stable ». "
+        "Sans crédits, l'Autorité « restera une coquille vide », a prévenu le haut fonctionnaire."
+    )
+    found = claims_of(text, "fr", models)
+    assert [c.speaker for c in found] == ["Ousmane Traoré", "Ousmane Traoré"]
+
+
+def test_an_incise_in_a_clause_whose_subject_is_a_country_gives_the_delegate_its_country(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Canada, a affirmé Mme Laura Bélanger, soutient la création d'un tribunal spécial et financera ses premiers travaux."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found] == [("Laura Bélanger", "CAN")]
+
+
+def test_a_causative_cue_the_parser_hung_under_its_infinitive_and_a_masculine_honorific(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "« Un trafiquant relâché faute de preuves reprendra la route dans un mois », a fait valoir la représentante belge."
+    found = claims_of(text, "fr", models)
+    assert [(c.cue, c.attribution) for c in found] == [("a fait valoir", "inverted")]
+    text = (
+        "Ouvrant la séance, le Président de l'Assemblée générale, M. Rafael Duarte, a rappelé le bilan. "
+        "« Chaque veto a un prix », a-t-il déclaré."
+    )
+    found = claims_of(text, "fr", models)
+    assert [c.speaker for c in found][-1] == "Rafael Duarte"
