@@ -135,7 +135,9 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
             continue
         form = t.text.lower()
         cands = candidates(form)
-        if t.pos_ in ("ADJ", "NOUN") and _verb_tagged_as_noun(doc, t, closing, lex):
+        # ("», estime-t-il": a word before an inverted subject clitic is a verb, whatever its tag)
+        clitic = t.i + 1 < len(doc) and doc[t.i + 1].text.startswith("-") and doc[t.i + 1].text.lstrip("-").lower() in lex.pronouns | {"t"}
+        if (t.pos_ in ("ADJ", "NOUN") or clitic and t.pos_ in ("ADV", "PROPN", "X")) and (clitic or _verb_tagged_as_noun(doc, t, closing, lex)):
             # « … », juge X; "salue … et exige que …": a cue verb the tagger took for its noun homograph
             verbs = cands & lex.pools.get("VERB", frozenset()) & frozenset(lex.verbs)
             if verbs:
@@ -242,7 +244,7 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
     found: list[Predicate] = []
     taken: set[int] = set()
     for t in doc:
-        if t.i in taken or (t.i in quoted and not _incise(doc, t) and not _quoted_cue(doc, t, quoted)):
+        if t.i in taken or (t.i in quoted and not _incise(doc, t) and not _quoted_cue(doc, t, quoted, lex)):
             continue
         if (
             t.dep_ in ("acl", "amod") and "Past" in t.morph.get("Tense") and "Fin" not in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PROPN") and not _present_er(doc, t)
@@ -316,12 +318,18 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
     return found
 
 
-def _quoted_cue(doc: Doc, t: Token, quoted: set[int]) -> bool:
+def _quoted_cue(doc: Doc, t: Token, quoted: set[int], lex: SentenceLexicon) -> bool:
     """A verb the writer quoted with its subject outside the quotation: 'le Conseil « condamne fermement »
-    les attaques', 'a statement that "strongly condemns" …': the verb is the cue, not a word of the quote."""
+    les attaques', 'a statement that "strongly condemns" …': the verb is the cue, not a word of the quote;
+    so is an adjective quoted after its copula ("s'est dite « vivement préoccupée »")."""
     opening = t.i - 1
     while opening > 0 and doc[opening].pos_ == "ADV" and opening in quoted:
         opening -= 1  # '"strongly condemns"'
+    if (
+        t.pos_ in ("ADJ", "VERB") and t.dep_ in ("xcomp", "acomp") and t.head.i < opening and t.head.i not in quoted
+        and _lemma(t.head) in lex.copulas and (doc[opening].text in QUOTE_OPEN or doc[opening].text == '"')
+    ):
+        return True
     # (not in the clause another verb reports: 'wrote that Tokyo "stands firmly with" Manila')
     if t.pos_ != "VERB" or t.dep_ in CLAUSE_DEPS + ("advcl", "parataxis") or opening < 1 or not (doc[opening].text in QUOTE_OPEN or doc[opening].text == '"'):
         return False
@@ -405,7 +413,8 @@ def _predicate(doc: Doc, anchor: Token, head: Token, extra: list[int], stance: s
     for c in anchor.children:
         if c.i in quoted:
             continue  # a word of the quotation the parser hung on the cue
-        if c.dep_ in AUX_DEPS or (c.dep_ == "expl:subj" and c.text.startswith("-")) or (c.dep_ in ("expl:comp", "expl:pv") and c.i < anchor.i):
+        # (the inverted clitics right after it, whatever relation the parser gave them: "estime-t-elle")
+        if c.dep_ in AUX_DEPS or (c.dep_ == "expl:subj" or c.i - anchor.i in (1, 2)) and c.text.startswith("-") or (c.dep_ in ("expl:comp", "expl:pv") and c.i < anchor.i):
             tokens.add(c.i)
     # "a-t-elle martelé" with the auxiliary hung elsewhere: the inverted clitics lead back to it
     j = anchor.i - 1
@@ -415,6 +424,9 @@ def _predicate(doc: Doc, anchor: Token, head: Token, extra: list[int], stance: s
         tokens.add(j)
     # what lies between the first and last cue token (adverbs: "a également appelé") is part of the cue as written
     low, high = min(tokens), max(tokens)
+    opened = sum(doc[i].text in QUOTE_OPEN or doc[i].text == '"' for i in range(low, high + 1)) - sum(doc[i].text in QUOTE_CLOSE for i in range(low, high + 1))
+    if opened % 2 and high + 1 < len(doc) and (doc[high + 1].text in QUOTE_CLOSE or doc[high + 1].text == '"'):
+        high += 1  # "s'est dite « vivement préoccupée »": the quotation the cue opened closes with it
     return Predicate(anchor.i, head.i, tuple(range(low, high + 1)), stance, lemma, kind)
 
 
@@ -1356,8 +1368,12 @@ def _light_extent(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> Predicate:
     cue_tokens = set(pred.tokens) | {t.i for n in nouns for t in doc[min(pred.tokens) : n.i + 1]}
     last = max(cue_tokens)
     opened = sum(doc[i].text in QUOTE_OPEN or doc[i].text == '"' for i in cue_tokens) - sum(doc[i].text in QUOTE_CLOSE for i in cue_tokens)
-    if opened % 2 and last + 1 < len(doc) and (doc[last + 1].text in QUOTE_CLOSE or doc[last + 1].text == '"'):
-        cue_tokens.add(last + 1)  # 'reiterated their "deep concern"': the quotation the noun closes is part of the cue
+    closing = next((k for k in range(last + 1, min(last + 6, len(doc))) if doc[k].text in QUOTE_CLOSE or doc[k].text == '"'), None)
+    noun = doc[last]
+    if opened % 2 and closing is not None and all(noun.is_ancestor(doc[k]) or doc[k].dep_ == "cc" for k in range(last + 1, closing)):
+        # 'reiterated their "deep concern"', "leur « soutien total et indéfectible »": the quotation the noun
+        # (with its own adjectives) closes is part of the cue
+        cue_tokens.update(range(last + 1, closing + 1))
     stances = [pred.stance] + [lex.light.get((_lemma(anchor), _lemma(n)), "") for n in nouns] + extra_stances
     stance = min((x for x in stances if x), key=STANCE_PRIORITY.index, default=pred.stance)
     return Predicate(pred.anchor, pred.head, tuple(sorted(cue_tokens)), stance, pred.lemma, pred.kind)

@@ -1088,7 +1088,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     if "Card" in tok.morph.get("NumType") and tok.text[:1].isupper() and any(c.dep_ == "det" and c.lower_ in ("les", "the") for c in tok.children):
         # "les Vingt-Sept", "les Quinze", "the Twenty-Seven": a body of member states, as a group
         return Speaker(_group_name(tok.text, lex), None, None, "group", None, "pl")
-    if tok.pos_ == "PRON" or word in lex.sentence.pronouns:
+    # (an acronym the tagger took for a pronoun is no pronoun: "La CEEAC s'est dite …")
+    if (tok.pos_ == "PRON" and not (tok.text.isupper() and len(tok.text) >= 3)) or word in lex.sentence.pronouns:
         last = ctx.resolver.history[-1] if ctx.resolver.history else None
         if last is not None and last.kind == "document" and fold(word) in lex.document_pronouns:
             # "The statement urges … It also calls for", "La déclaration prévoit … Elle n'exclut pas";

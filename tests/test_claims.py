@@ -2191,3 +2191,15 @@ def test_a_causative_cue_the_parser_hung_under_its_infinitive_and_a_masculine_ho
     )
     found = claims_of(text, "fr", models)
     assert [c.speaker for c in found][-1] == "Rafael Duarte"
+
+
+def test_a_cue_before_an_inverted_clitic_and_quoted_words_that_close_with_the_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Pour Aline Kossou, politologue à Cotonou, la crise durera. « Chaque incident devient une affaire d'État parce que personne ne se parle », estime-t-elle."
+    found = claims_of(text, "fr", models)
+    assert [(c.cue, c.attribution) for c in found][-1] == ("estime-t-elle", "inverted")
+    text = "La CEEAC s'est dite « profondément inquiète » par la multiplication des incidents armés le long de la frontière."
+    found = claims_of(text, "fr", models)
+    assert [(c.cue, c.text) for c in found] == [("s'est dite « profondément inquiète »", "par la multiplication des incidents armés le long de la frontière")]
+    text = "Le Togo et le Ghana ont exprimé mardi leur « soutien total et résolu » aux autorités de transition."
+    found = claims_of(text, "fr", models)
+    assert [(c.cue, c.text) for c in found] == [("ont exprimé mardi leur « soutien total et résolu »", "aux autorités de transition")]
