@@ -286,7 +286,10 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
                 taken.update((t.i, particle.i))
                 continue
             if lemma in lex.verbs and t.pos_ == "VERB" or (t.pos_ == "NOUN" and lemma in lex.verbs):
-                found.append(_predicate(doc, t, t, [], lex.verbs[lemma], lemma, "verb"))
+                # (a causative the parser hung under the infinitive, with its auxiliary: "», a fait valoir X")
+                causative = [c for c in t.children if c.i == t.i - 1 and _lemma(c) in lex.causatives]
+                extra = [x.i for c in causative for x in [c, *c.children] if x is c or x.dep_ in AUX_DEPS and x.i < c.i]
+                found.append(_predicate(doc, t, t, extra, lex.verbs[lemma], lemma, "verb"))
                 taken.add(t.i)
                 continue
         if t.pos_ in ("ADJ", "VERB") and (lemma in lex.adjectives or t.text.lower() in lex.adjectives):
@@ -1161,7 +1164,15 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             # the cue closes what precedes it: "…, a-t-il ajouté", '"…?" she asked'
             first = _content_start(doc, out, clause_start)
             chunk = _strip_tail(list(doc[first:clause_start]))
-            if chunk and any(not t.is_punct for t in chunk):
+            # (not a scene-setting participle phrase: "Interrogé sur les critiques, X les a balayées")
+            words = [t for t in chunk if not t.is_punct]
+            # (the tagger may call such an opening participle an infinitive)
+            setting = (
+                bool(words) and words[0].pos_ == "VERB" and (_is_participle_form(words[0]) or "Inf" in words[0].morph.get("VerbForm"))
+                and not any(t.is_quote or t.text in QUOTE_OPEN + QUOTE_CLOSE for t in chunk)
+                and not any(t.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("nsubj") for c in t.children) for t in words[1:])
+            )
+            if words and not setting:
                 pieces = [_span(chunk)]
                 inverted = True
                 tail = _tail_after(doc, pred, speaker, stop)
@@ -1274,10 +1285,16 @@ def _closing_inversion(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -
     a déclaré dimanche le Premier ministre nigérien, Moussa Abdou Tanko.", ", the ministry said."."""
     if len(preds) < 2:
         return None
-    last = max(preds, key=lambda p: min(p.tokens))
+    ordered = sorted(preds, key=lambda p: min(p.tokens))
+    last = ordered[-1]
+    if len(ordered) >= 3 and _is_participle(doc[last.anchor]) and doc[last.anchor].head.i == ordered[-2].anchor and doc[min(last.tokens) - 1].text == ",":
+        last = ordered[-2]  # "…, a-t-il expliqué, assurant que …": the participle is the closing cue's speaker's own
     first = min(last.tokens)
     clitic = any(c.text.startswith("-") and c.text.lstrip("-").lower() in lex.pronouns for c in doc[last.anchor].children)
-    if clitic and first > 0 and doc[first - 1].text == "," and all(t.is_punct or t.pos_ == "ADV" for t in doc[max(last.tokens) + 1 :]):
+    after = max(last.tokens) + 1
+    # (or a participle of its own after a comma: "…, a-t-il expliqué, assurant que …")
+    participle = after + 1 < len(doc) and doc[after].text == "," and _is_participle(doc[after + 1]) and doc[after + 1].head.i == last.anchor
+    if clitic and first > 0 and doc[first - 1].text == "," and (all(t.is_punct or t.pos_ == "ADV" for t in doc[after:]) or participle):
         return last  # "Le pays reste ouvert au dialogue, a-t-il toutefois assuré."
     anchor, end = doc[last.anchor], max(last.tokens) + 1
     subject = next((c for c in anchor.children if c.dep_ == "nsubj" and c.i < first), None)
@@ -1694,7 +1711,8 @@ def noun_phrase(doc: Doc, index: int, wide: bool = False) -> tuple[int, int]:
         run.insert(0, by_index[i])
         i -= 1
     i = head.i + 1
-    while i in by_index:
+    # (up to a verb the tagger took for a noun of the phrase: "un diplomate occidental en poste à X juge pour sa part")
+    while i in by_index and not (by_index[i].pos_ == "VERB" and not _is_participle_form(by_index[i]) and "Inf" not in by_index[i].morph.get("VerbForm")):
         run.append(by_index[i])
         i += 1
     return _span(run)

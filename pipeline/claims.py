@@ -901,8 +901,15 @@ def _possessor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> tuple[C
     the first country or organisation of the sentence, else of the sentence before (its subject)."""
     tok = doc[index]
     det = next((c for c in tok.children if c.i < tok.i and c.dep_ in ("det", "poss") and c.text in ctx.lex.lexicon.possessives), None)
-    if det is None:
+    # "la Fédération de Russie, dont le délégué a jugé …": the title of the body the relative follows
+    dont = next((i for i in (tok.left_edge.i, tok.left_edge.i - 1) if 1 <= i < tok.i and doc[i].lower_ == "dont" and doc[i - 1].text == ","), None)
+    if det is None and dont is None:
         return None
+    if det is None and dont is not None:
+        at = base + doc[dont - 1].idx
+        found = [c for c in ctx.overlapping(base, at) if c.end <= at and c.entity_id and (c.kind == "ORG" or c.kind == "COUNTRY" and c.origin != "adjective")]
+        title = dont + 2 if doc[dont + 1].pos_ == "DET" and dont + 2 <= tok.i else dont + 1
+        return (found[-1], base + doc[title].idx) if found and ctx.text[found[-1].end : at].strip() == "" else None
     at = base + det.idx
 
     def bodies(lo: int, hi: int) -> list[Candidate]:
@@ -1614,11 +1621,12 @@ def _title_said_before(ctx: DocumentContext, phrase: str) -> Speaker | None:
     if found is None or fold(found.group(1)) not in ctx.lex.title_heads:
         return None
     head = fold(found.group(1))
-    for speaker in reversed(ctx.resolver.history):
-        if speaker.kind != "person":
-            continue
+    persons = [s for s in reversed(ctx.resolver.history) if s.kind == "person"]
+    for rank, speaker in enumerate(persons):
         entity = ctx.resolver.entities.get(speaker.entity_id or "")
         held = ctx.resolver.role_keys.get(speaker.entity_id or "", set())
+        if rank == 0 and not held and entity is not None and ctx.resolver.named(speaker):
+            return speaker  # "Mme X (Sénégal) a rappelé … Pour la diplomate, …": the one who just spoke, of no stated title
         key = ctx.lex.lexicon.title_key(head)
         if fold(speaker.name).split()[:1] == [head] or (key and entity is not None and key in set().union(*(ctx.lex.lexicon.family(k) for k in held or {""}))):
             return speaker

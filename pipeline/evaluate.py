@@ -252,9 +252,9 @@ def speaker_matches(gold: dict[str, Any], claim: dict[str, Any], entities: dict[
         other = _speaker_form(claim["speaker"]) if gold.get("speaker_kind") == "country" else wanted
         if _without_country(other, country) in _GOVERNMENTS:
             return True
-    if gold.get("speaker_kind") == "organisation" and country and claim.get("speaker_country") == country:
-        # a state body named by its country in another way: "Russia's Ministry of Foreign Affairs" /
-        # "Russian Ministry of Foreign Affairs", "foreign ministry of Venezuela" / "Venezuela's foreign ministry"
+    if gold.get("speaker_kind") in ("organisation", "person") and country and claim.get("speaker_country") == country:
+        # a state body or an unnamed delegate named by its country in another way: "Russia's Ministry of
+        # Foreign Affairs" / "Russian Ministry of Foreign Affairs", "délégué russe" / "délégué de la Fédération de Russie"
         if _without_country(wanted, country) == _without_country(_speaker_form(claim["speaker"]), country) != "":
             return True
     if gold.get("speaker_kind") == "group" and claim.get("speaker_kind") == "group":

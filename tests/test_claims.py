@@ -2203,3 +2203,33 @@ def test_a_cue_before_an_inverted_clitic_and_quoted_words_that_close_with_the_cu
     text = "Le Togo et le Ghana ont exprimé mardi leur « soutien total et résolu » aux autorités de transition."
     found = claims_of(text, "fr", models)
     assert [(c.cue, c.text) for c in found] == [("ont exprimé mardi leur « soutien total et résolu »", "aux autorités de transition")]
+
+
+def test_the_delegate_of_the_country_a_relative_follows_and_a_closing_incise_before_a_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Même réserve du côté de l'Algérie, dont le délégué a jugé prématuré d'ouvrir une négociation sur ces engins. "
+        "Le projet invite les États à déclarer leurs stocks avant 2028, a-t-il ajouté, assurant que l'Algérie « ne signera rien en l'état »."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [
+        ("délégué de l'Algérie", "DZA", "a jugé"), ("délégué de l'Algérie", "DZA", "a-t-il ajouté"), ("délégué de l'Algérie", "DZA", "assurant"),
+    ]
+
+
+def test_a_speaker_phrase_stops_at_a_verb_tagged_as_a_noun_and_a_scene_setting_participle_is_no_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Un diplomate asiatique en poste à Genève juge pour sa part que le simple fait que Pékin soit resté à la table est un bon signe."
+    found = claims_of(text, "fr", models)
+    assert [c.speaker for c in found] == ["diplomate asiatique en poste à Genève"] or [c.speaker for c in found] == ["diplomate asiatique"]
+    text = "Questionné sur les griefs ougandais, le chef de la diplomatie kényane les a écartés, estimant que son pays « n'a de leçon à recevoir de personne »."
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["estimant"]
+
+
+def test_the_diplomate_is_the_delegate_of_no_stated_title_who_just_spoke(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "La représentante du Brésil, Mme Clara Menezes, a plaidé pour des mesures volontaires.\n"
+        "Mme Awa Ndiaye (Sénégal) a rappelé la position commune adoptée l'an dernier par les ministres de la région. "
+        "Pour la diplomate, le continent ne doit pas servir de « laboratoire »."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found][-1] == ("Awa Ndiaye", "Pour")

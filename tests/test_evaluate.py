@@ -134,3 +134,10 @@ def test_a_key_that_opens_with_the_complementiser_finds_the_content_after_it() -
     ]
     claims, details = evaluate_claims(gold, {"b.txt": "B"}, system, 4)
     assert (claims["recall"], details["b.txt"]["missed"]) == (0.6667, ["Kenya: quelques pays bloquent le texte"])
+
+
+def test_an_unnamed_delegate_described_by_the_country_in_another_way_is_the_same_speaker() -> None:
+    gold = {"speaker": "délégué de la Fédération de Russie", "speaker_kind": "person", "speaker_country": "RUS"}
+    assert speaker_matches(gold, {"speaker": "délégué russe", "speaker_country": "RUS"}, {})
+    assert not speaker_matches(gold, {"speaker": "représentant russe", "speaker_country": "RUS"}, {})
+    assert not speaker_matches(gold, {"speaker": "délégué ukrainien", "speaker_country": "UKR"}, {})
