@@ -287,8 +287,8 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
                 continue
             if lemma in lex.verbs and t.pos_ == "VERB" or (t.pos_ == "NOUN" and lemma in lex.verbs):
                 # (a causative the parser hung under the infinitive, with its auxiliary: "», a fait valoir X")
-                causative = [c for c in t.children if c.i == t.i - 1 and _lemma(c) in lex.causatives]
-                extra = [x.i for c in causative for x in [c, *c.children] if x is c or x.dep_ in AUX_DEPS and x.i < c.i]
+                causative = _hung_causative(t, lex)
+                extra = [x.i for x in [causative, *causative.children] if x is causative or x.dep_ in AUX_DEPS and x.i < causative.i] if causative else []
                 found.append(_predicate(doc, t, t, extra, lex.verbs[lemma], lemma, "verb"))
                 taken.add(t.i)
                 continue
@@ -311,14 +311,17 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         # person "elected chairman by": what a stance-less passive reports is a thing said)
         if (p.kind == "adjective" or not _passive(doc[p.anchor]) or p.lemma in lex.perfect_with_etre or (_has_agent(doc[p.anchor]) and (p.stance or p.lemma not in lex.clause_only and _says_a_thing(doc[p.anchor], lex))))
         # (the causative may be a child the parser hung on the infinitive: "», a fait valoir la représentante")
-        and not (_dependent_infinitive(doc[p.anchor]) and _lemma(doc[p.anchor].head) not in lex.causatives and not any(
-            _lemma(c) in lex.causatives and c.i == p.anchor - 1 for c in doc[p.anchor].children
-        ))
+        and not (_dependent_infinitive(doc[p.anchor]) and _lemma(doc[p.anchor].head) not in lex.causatives and _hung_causative(doc[p.anchor], lex) is None)
         and not _framing_participle(doc[p.anchor])
         and not (p.kind == "adjective" and _copular(doc, p) and not _personal_subject(doc[p.head]))
     ]
     found.sort(key=lambda p: min(p.tokens))
     return found
+
+
+def _hung_causative(t: Token, lex: SentenceLexicon) -> Token | None:
+    """The causative right before an infinitive that the parser hung under it ("», a fait valoir X"), if any."""
+    return next((c for c in t.children if c.i == t.i - 1 and _lemma(c) in lex.causatives), None)
 
 
 def _quoted_cue(doc: Doc, t: Token, quoted: set[int], lex: SentenceLexicon) -> bool:
