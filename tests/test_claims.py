@@ -2049,7 +2049,7 @@ def test_what_a_qualifying_cue_qualifies_is_no_inverted_actor() -> None:
 def test_a_framing_names_a_delegate_the_un_way_and_a_sentence_opens_with_his_view(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         'For Arvid Lindqvist (Sweden), the spread of drones gave armed groups "a reach they never had". '
-        "In his view, the Council should ask for a report on their supply routes."
+        "In his view, member States ought to demand a report on their supply routes."
     )
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [("Arvid Lindqvist", "SWE", "For"), ("Arvid Lindqvist", "SWE", "In his view")]
@@ -2065,9 +2065,9 @@ def test_what_a_light_noun_commits_to_is_the_content(models: tuple[ner.NerModels
 
 
 def test_what_a_thing_named_in_the_content_does_is_no_claim(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Norway's delegate announced a further $3 million contribution to the Peacebuilding Fund (PBF), the United Nations account that supports local mediation projects."
+    text = "Norway's envoy announced a new $3 million grant to the Peacebuilding Fund (PBF), the United Nations account that supports local mediation projects."
     found = claims_of(text, "en", models)
-    assert [(c.speaker, c.cue) for c in found] == [("Norway's delegate", "announced")]
+    assert [(c.speaker, c.cue) for c in found] == [("Norway's envoy", "announced")]
 
 
 def test_a_closing_cue_followed_by_an_adverbial_phrase(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
@@ -2091,25 +2091,25 @@ def test_the_lede_description_is_the_person_introduced_next(models: tuple[ner.Ne
 def test_le_ministre_is_the_man_of_two_ministers_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "Le ministre des Armées, M. Paul Garnier, a déjeuné avec son homologue ivoirienne, la ministre Awa Koné. "
-        "« Nos deux armées doivent se parler davantage », a déclaré le ministre à l'issue du repas."
+        "« Nos deux armées doivent se parler davantage », a lancé le ministre après le repas."
     )
     found = claims_of(text, "fr", models)
     assert [c.speaker for c in found] == ["Paul Garnier"]
 
 
 def test_a_clause_opened_by_dont_is_no_closing_cue_and_convenir_takes_etre(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Les deux délégations sont convenues de reprendre les pourparlers au sein du comité mixte, dont le Togo assure cette année la présidence."
+    text = "Les deux délégations sont convenues de reprendre les pourparlers au sein du comité mixte, dont le Togo assure depuis janvier la présidence."
     found = claims_of(text, "fr", models)
     assert [(c.speaker_kind, c.cue) for c in found] == [("group", "sont convenues")]
 
 
 def test_a_light_cue_keeps_its_own_nouns_and_what_its_position_holds(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Le Portugal exprime sa pleine solidarité avec le Mozambique et le Malawi, ainsi qu'avec l'ensemble des pays touchés."
+    text = "Le Portugal exprime toute sa solidarité avec le Mozambique et le Malawi, ainsi qu'avec l'ensemble des pays touchés."
     found = claims_of(text, "fr", models)
-    assert [c.cue for c in found] == ["exprime sa pleine solidarité"]
-    text = "Au nom du Groupe arabe, M. Samir Haddad (Jordanie) a réaffirmé la position commune du Groupe, qui exige le retrait de toutes les forces étrangères."
+    assert [c.cue for c in found] == ["exprime toute sa solidarité"]
+    text = "Au nom du Groupe arabe, M. Samir Haddad (Jordanie) a réaffirmé la position constante du Groupe, qui exige le départ de toutes les troupes étrangères."
     found = claims_of(text, "fr", models)
-    assert [(c.cue, c.text.endswith(", qui exige le retrait de toutes les forces étrangères")) for c in found] == [("a réaffirmé la position", True)]
+    assert [(c.cue, c.text.endswith(", qui exige le départ de toutes les troupes étrangères")) for c in found] == [("a réaffirmé la position", True)]
 
 
 def test_a_part_of_a_body_the_phrase_names_speaks(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
@@ -2143,15 +2143,15 @@ def test_an_object_hung_on_the_participle_of_an_adverbial_and_a_call_coordinated
     text = "La SADC a salué dans une déclaration séparée l'annonce d'un cessez-le-feu dans l'est du pays."
     found = claims_of(text, "fr", models)
     assert [c.text for c in found] == ["l'annonce d'un cessez-le-feu dans l'est du pays"]
-    text = "À Tbilissi, l'opposition a dénoncé des « reculs » consentis à Moscou et appelé à défiler samedi devant la présidence."
+    text = "À Tbilissi, les partis d'opposition ont dénoncé des « reculs » consentis à Moscou et appelé à défiler samedi devant la présidence."
     found = claims_of(text, "fr", models)
-    assert [(c.cue, c.text) for c in found] == [("a dénoncé", "des « reculs » consentis à Moscou"), ("appelé", "à défiler samedi devant la présidence")]
+    assert [(c.cue, c.text) for c in found] == [("ont dénoncé", "des « reculs » consentis à Moscou"), ("appelé", "à défiler samedi devant la présidence")]
 
 
 def test_a_capital_written_another_way_gives_the_official_his_country(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "Regional ministers met in Jakarta on Monday to discuss the crisis.\n"
-        "In Naypyitaw, junta spokesman Major General Zaw Lin said the talks were \"one-sided\"."
+        "In Naypyitaw, military spokesman Colonel Zaw Lin said the talks were \"one-sided\"."
     )
     found = claims_of(text, "en", models, dateline="JAKARTA")
     assert [c.speaker_country for c in found] == ["MMR"]
@@ -2159,8 +2159,8 @@ def test_a_capital_written_another_way_gives_the_official_his_country(models: tu
 
 def test_a_title_and_name_after_a_relative_pronoun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
-        "Le Conseil a tenu un débat sur la piraterie dans le golfe d'Aden, au cours duquel la Sous-Secrétaire générale "
-        "pour l'Asie, Mme Karin Holmqvist, a averti que les attaques contre des cargos avaient « presque triplé »."
+        "Le Conseil a tenu un débat sur les attaques de pirates au large d'Aden, au cours duquel la Sous-Secrétaire générale "
+        "pour l'Asie, Mme Karin Holmqvist, a averti que le nombre d'abordages de cargos avait « presque triplé »."
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("Karin Holmqvist", "a averti")]
@@ -2169,7 +2169,7 @@ def test_a_title_and_name_after_a_relative_pronoun(models: tuple[ner.NerModels, 
 def test_a_generic_description_is_the_person_who_just_spoke(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "Le Secrétaire exécutif de l'Autorité du bassin du Niger, M. Ousmane Traoré, a plaidé pour un budget « stable ». "
-        "Sans crédits, l'Autorité « restera une coquille vide », a prévenu le haut fonctionnaire."
+        "Sans crédits, l'Autorité « restera une coquille vide », a insisté le haut fonctionnaire."
     )
     found = claims_of(text, "fr", models)
     assert [c.speaker for c in found] == ["Ousmane Traoré", "Ousmane Traoré"]
@@ -2197,9 +2197,9 @@ def test_a_cue_before_an_inverted_clitic_and_quoted_words_that_close_with_the_cu
     text = "Pour Aline Kossou, politologue à Cotonou, la crise durera. « Chaque incident devient une affaire d'État parce que personne ne se parle », estime-t-elle."
     found = claims_of(text, "fr", models)
     assert [(c.cue, c.attribution) for c in found][-1] == ("estime-t-elle", "inverted")
-    text = "La CEEAC s'est dite « profondément inquiète » par la multiplication des incidents armés le long de la frontière."
+    text = "La CEEAC s'est dite « profondément inquiète » par la hausse des incidents armés sur la frontière orientale."
     found = claims_of(text, "fr", models)
-    assert [(c.cue, c.text) for c in found] == [("s'est dite « profondément inquiète »", "par la multiplication des incidents armés le long de la frontière")]
+    assert [(c.cue, c.text) for c in found] == [("s'est dite « profondément inquiète »", "par la hausse des incidents armés sur la frontière orientale")]
     text = "Le Togo et le Ghana ont exprimé mardi leur « soutien total et résolu » aux autorités de transition."
     found = claims_of(text, "fr", models)
     assert [(c.cue, c.text) for c in found] == [("ont exprimé mardi leur « soutien total et résolu »", "aux autorités de transition")]
@@ -2207,20 +2207,20 @@ def test_a_cue_before_an_inverted_clitic_and_quoted_words_that_close_with_the_cu
 
 def test_the_delegate_of_the_country_a_relative_follows_and_a_closing_incise_before_a_participle(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
-        "Même réserve du côté de l'Algérie, dont le délégué a jugé prématuré d'ouvrir une négociation sur ces engins. "
+        "Même réserve du côté de l'Algérie, dont le délégué a estimé prématuré d'ouvrir une négociation sur ces engins. "
         "Le projet invite les États à déclarer leurs stocks avant 2028, a-t-il ajouté, assurant que l'Algérie « ne signera rien en l'état »."
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [
-        ("délégué de l'Algérie", "DZA", "a jugé"), ("délégué de l'Algérie", "DZA", "a-t-il ajouté"), ("délégué de l'Algérie", "DZA", "assurant"),
+        ("délégué de l'Algérie", "DZA", "a estimé"), ("délégué de l'Algérie", "DZA", "a-t-il ajouté"), ("délégué de l'Algérie", "DZA", "assurant"),
     ]
 
 
 def test_a_speaker_phrase_stops_at_a_verb_tagged_as_a_noun_and_a_scene_setting_participle_is_no_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Un diplomate asiatique en poste à Genève juge pour sa part que le simple fait que Pékin soit resté à la table est un bon signe."
+    text = "Un diplomate nordique en poste à Bruxelles juge pour sa part que la seule présence de Pékin à la table est un bon signe."
     found = claims_of(text, "fr", models)
-    assert [c.speaker for c in found] == ["diplomate asiatique en poste à Genève"] or [c.speaker for c in found] == ["diplomate asiatique"]
-    text = "Questionné sur les griefs ougandais, le chef de la diplomatie kényane les a écartés, estimant que son pays « n'a de leçon à recevoir de personne »."
+    assert [c.speaker for c in found] in (["diplomate nordique en poste à Bruxelles"], ["diplomate nordique"])
+    text = "Questionné sur les griefs ougandais, le chef de la diplomatie kényane les a écartés, estimant que le Kenya « n'a de leçon à recevoir de personne »."
     found = claims_of(text, "fr", models)
     assert [c.cue for c in found] == ["estimant"]
 
@@ -2228,7 +2228,7 @@ def test_a_speaker_phrase_stops_at_a_verb_tagged_as_a_noun_and_a_scene_setting_p
 def test_the_diplomate_is_the_delegate_of_no_stated_title_who_just_spoke(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "La représentante du Brésil, Mme Clara Menezes, a plaidé pour des mesures volontaires.\n"
-        "Mme Awa Ndiaye (Sénégal) a rappelé la position commune adoptée l'an dernier par les ministres de la région. "
+        "Mme Awa Ndiaye (Sénégal) a rappelé la position commune arrêtée en mars par les ministres de la région. "
         "Pour la diplomate, le continent ne doit pas servir de « laboratoire »."
     )
     found = claims_of(text, "fr", models)
