@@ -1635,15 +1635,17 @@ def _title_said_before(ctx: DocumentContext, phrase: str) -> Speaker | None:
 
 def _document_named(ctx: DocumentContext, phrase: str) -> Speaker | None:
     """A text a framing names with a definite article or a possessive ("According to the Secretary-General's
-    latest report", "Selon le dernier rapport de l'ONU"): the phrase whose head is a text noun (in English its last word, in French the
-    first after determiners and adjectives); "the report" alone is the text that spoke last, if any."""
+    latest report", "Selon le dernier rapport de l'ONU"): the phrase whose head is a text noun (in English
+    its last word, in French the first text noun before any complement); "the report" alone is the text
+    that spoke last, if any."""
     words = fold(phrase).replace("'", "' ").split()
     if ctx.document.lang == "en":
-        head = len(words) - 1
+        heads = words[-1:]
     else:
-        head = next((i for i, w in enumerate(words) if w not in ("le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs") and not (i + 1 < len(words) and words[i + 1] in ctx.lex.documents)), 0)
+        complement = next((i for i, w in enumerate(words) if w in ("de", "du", "des", "d'")), len(words))
+        heads = [w for w in words[:complement] if w in ctx.lex.documents][:1]
     # (an indefinite one is how its author spoke: "selon un communiqué du ministère", "according to a footnote")
-    if not words or words[head] not in ctx.lex.documents or words[head] in ctx.lex.groups or _INDEFINITE.match(phrase.strip()):
+    if not heads or heads[0] not in ctx.lex.documents or heads[0] in ctx.lex.groups or _INDEFINITE.match(phrase.strip()):
         return None
     if len(words) == 2 and _definite(phrase):
         earlier = ctx.resolver.last_document()
