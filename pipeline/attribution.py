@@ -86,6 +86,8 @@ class SentenceLexicon:
     possession: frozenset[str] = frozenset()  # clause-only verbs whose noun object is owned or sought, not said
     quantities: frozenset[str] = frozenset()  # nouns that count the speakers: "hundreds of protesters"
     settings: frozenset[str] = frozenset()  # prepositions of a place where one speaks: "said in Brussels"
+    gerunds: frozenset[str] = frozenset()  # "tout en soulignant", "while noting": the participle shares its clause's subject
+    clause_openers: frozenset[str] = frozenset()  # ", tout en demandant", ", while X called for": a new statement's first words
     pools: dict[str, frozenset[str]] = field(default_factory=dict)  # part of speech → the lemmas lexicons know
     known: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()  # folded heads of titles and groups: nouns that name people
@@ -144,7 +146,8 @@ def set_lemmas(doc: Doc, candidates: Callable[[str], frozenset[str]], listed: Ca
                 t.pos_ = "VERB"
                 t.lemma_ = min(verbs)
                 continue
-        pool = lex.pools.get(t.pos_, frozenset())
+        # (an auxiliary the tagger took for a noun: "et demeure déterminé à …" is a verb's form)
+        pool = lex.pools.get("AUX" if t.dep_ in AUX_DEPS else t.pos_, frozenset())
         chosen = min(cands & pool) if cands & pool else min(cands & lex.known) if cands & lex.known else None
         if chosen is None:
             chosen = listed(form) or (min(cands - {form}) if t.pos_ in ("VERB", "AUX") and cands - {form} else form)
@@ -262,9 +265,10 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         ):
             continue  # "un accord salué par X mais dénoncé par Y": so does one coordinated with it
         lemma = _lemma(t)
-        if lemma in lex.pronominal_only and not any(c.lower_ in ("se", "s'", "s’") or c.dep_.startswith("expl") for c in t.children):
+        bare = lemma in lex.pronominal_only and not any(c.lower_ in ("se", "s'", "s’") or c.dep_.startswith("expl") for c in t.children)
+        if bare and t.text.lower() not in lex.adjectives:
             continue  # "le litige qui l'oppose au Cameroun": the verb without its "se" reports nothing
-        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and lemma in lex.verbs and t.i > 0):
+        if not bare and (t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and lemma in lex.verbs and t.i > 0)):
             # light verb first: "exprimer sa préoccupation", "issue a warning"
             light = None
             for c in t.children:
@@ -279,7 +283,9 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
                 found.append(_predicate(doc, t, t, [light.i], lex.light[(lemma, _lemma(light))], f"{lemma} {_lemma(light)}", "light"))
                 taken.update((t.i, light.i))
                 continue
-            particle = next((c for c in t.children if c.dep_ in ("prt", "prep", "compound:prt") and c.i > t.i and f"{lemma} {c.text.lower()}" in lex.verbs), None)
+            # (or the word right after it that the parser made the mark of a clause: "called for X to receive …")
+            after = [doc[t.i + 1]] if t.i + 1 < len(doc) and doc[t.i + 1].dep_ == "mark" else []
+            particle = next((c for c in [*t.children, *after] if (c.dep_ in ("prt", "prep", "compound:prt") and c.i > t.i or c in after) and f"{lemma} {c.text.lower()}" in lex.verbs), None)
             if particle is not None:
                 key = f"{lemma} {particle.text.lower()}"
                 found.append(_predicate(doc, t, t, [particle.i], lex.verbs[key], key, "verb"))
@@ -295,8 +301,18 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         if t.pos_ in ("ADJ", "VERB") and (lemma in lex.adjectives or t.text.lower() in lex.adjectives):
             stance = lex.adjectives.get(lemma) or lex.adjectives.get(t.text.lower(), "")
             head = t.head
-            cop = next((c for c in t.children if c.dep_ == "cop"), None)
-            if cop is not None:
+            # (or a copula the tagger took for a noun and the parser for the participle's auxiliary:
+            # "et demeure déterminé à …")
+            cop = next((c for c in t.children if c.dep_ == "cop" or c.dep_ in AUX_DEPS and c.pos_ != "AUX" and c.i < t.i and _lemma(c) in lex.copulas), None)
+            # (or a copula's gerund the parser hung under the adjective: "tout en se disant « très inquiet »")
+            gerund = next((
+                c for c in t.children if c.i < t.i and _lemma(c) in lex.copulas and _gerund(c, lex)
+                and all(x.is_punct or x.pos_ == "ADV" for x in doc[c.i + 1 : t.i])
+            ), None)
+            if cop is None and gerund is not None:
+                found.append(_predicate(doc, gerund, t, [gerund.i], stance, lemma, "adjective"))
+                taken.update((t.i, gerund.i))
+            elif cop is not None:
                 found.append(_predicate(doc, t, t, [cop.i], stance, lemma, "adjective"))
                 taken.add(t.i)
             elif t.dep_ in ("acomp", "xcomp", "oprd") and _lemma(head) in lex.copulas and head.i not in quoted:
@@ -312,7 +328,7 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
         if (p.kind == "adjective" or not _passive(doc[p.anchor]) or p.lemma in lex.perfect_with_etre or (_has_agent(doc[p.anchor]) and (p.stance or p.lemma not in lex.clause_only and _says_a_thing(doc[p.anchor], lex))))
         # (the causative may be a child the parser hung on the infinitive: "», a fait valoir la représentante")
         and not (_dependent_infinitive(doc[p.anchor]) and _lemma(doc[p.anchor].head) not in lex.causatives and _hung_causative(doc[p.anchor], lex) is None)
-        and not _framing_participle(doc[p.anchor])
+        and not (_framing_participle(doc[p.anchor]) and p.kind != "adjective")  # ("tout en se disant « inquiet »" is one)
         and not (p.kind == "adjective" and _copular(doc, p) and not _personal_subject(doc[p.head]))
     ]
     found.sort(key=lambda p: min(p.tokens))
@@ -336,6 +352,10 @@ def _quoted_cue(doc: Doc, t: Token, quoted: set[int], lex: SentenceLexicon) -> b
         and _lemma(t.head) in lex.copulas and (doc[opening].text in QUOTE_OPEN or doc[opening].text == '"')
     ):
         return True
+    if t.pos_ in ("ADJ", "VERB") and (doc[opening].text in QUOTE_OPEN or doc[opening].text == '"') and any(
+        c.i < opening and c.i not in quoted and _lemma(c) in lex.copulas and _gerund(c, lex) for c in t.children
+    ):
+        return True  # the parser hung the copula under it: "tout en se disant « très inquiet »"
     # (not in the clause another verb reports: 'wrote that Tokyo "stands firmly with" Manila')
     if t.pos_ != "VERB" or t.dep_ in CLAUSE_DEPS + ("advcl", "parataxis") or opening < 1 or not (doc[opening].text in QUOTE_OPEN or doc[opening].text == '"'):
         return False
@@ -497,6 +517,11 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
     if anchor.dep_ in RELATIVE_DEPS:
         return anchor.head.i, None
     if anchor.dep_ in ("advcl", "xcomp", "acl", "conj") and _is_participle(anchor):
+        # a gerund shares the subject of its clause's finite verb, wherever the parser hung it: "le Conseil
+        # prend note de l'accord …, tout en se déclarant préoccupé" (not the accord, nor an infinitive of it)
+        verb = _finite_governor(anchor)
+        if verb is not None and _gerund(anchor, lex):
+            return None, verb.i
         if anchor.head.pos_ in ("NOUN", "PROPN"):
             governor = _object_governor(doc, anchor)
             if governor is not None:
@@ -504,6 +529,19 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
             return anchor.head.i, None
         return None, anchor.head.i
     return None, None
+
+
+def _gerund(t: Token, lex: SentenceLexicon) -> bool:
+    """A participle opened by a gerund's word ("en soulignant", "while noting")."""
+    return _is_participle(t) and any(c.i < t.i and c.lower_ in lex.gerunds for c in t.children)
+
+
+def _finite_governor(t: Token) -> Token | None:
+    """The nearest verb above `t` that is finite or has a finite auxiliary: the verb of its clause."""
+    return next((
+        v for v in t.ancestors
+        if v.pos_ in ("VERB", "AUX") and ("Fin" in v.morph.get("VerbForm") or any(c.dep_ in AUX_DEPS and "Fin" in c.morph.get("VerbForm") for c in v.children))
+    ), None)
 
 
 def _named_holder_before(doc: Doc, participle: Token, lex: SentenceLexicon) -> int | None:
@@ -828,6 +866,10 @@ def _clause_of(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> tuple[int | N
         begin - subject <= 4 or doc[subject].right_edge.i < begin and all(t.is_punct for t in doc[doc[subject].right_edge.i + 1 : begin])
     ):
         begin = doc[subject].left_edge.i
+    elif _gerund(doc[pred.anchor], lex):
+        # "…, tout en se disant inquiet": the gerund's words and clitics open its clause
+        while begin > 0 and doc[begin - 1].head.i == pred.anchor and (doc[begin - 1].lower_ in lex.gerunds or doc[begin - 1].pos_ in ("PRON", "ADV")):
+            begin -= 1
     return subject, begin
 
 
@@ -846,8 +888,13 @@ def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
     relative = next((c for c in doc[pred.anchor].children if c.i < pred.anchor and c.lower_ in lex.relatives), None) if on_verb and actor else None
     if relative is not None:
         lead = relative.i
-    while lead > 0 and (doc[lead - 1].lower_ in ("en", "tout", "que", "qu'", "as") or on_verb and doc[lead - 1].lower_ in lex.relatives):
-        lead -= 1  # ", tout en demandant", "tandis que X a annoncé", ", qui a appelé"
+    while lead > 0 and (
+        doc[lead - 1].lower_ in lex.clause_openers or on_verb and doc[lead - 1].lower_ in lex.relatives
+        # (the verb's own clitic: "tout en se déclarant"; not a relative pronoun: ", which she described as")
+        or doc[lead - 1].pos_ == "PRON" and doc[lead - 1].head.i == pred.anchor and doc[lead - 1].dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
+        and doc[lead - 1].lower_ not in lex.relatives
+    ):
+        lead -= 1  # ", tout en demandant", "tandis que X a annoncé", ", qui a appelé", ", tout en se déclarant"
     return lead > 0 and (doc[lead - 1].text in (",", ";") or doc[lead - 1].lower_ in COORDINATORS)
 
 
@@ -904,11 +951,17 @@ def _interrupted_verb(t: Token) -> Token | None:
         # the interrupted clause: its verb right after the incise, with no subject of its own there, and
         # its subject before the incise (the parser may have given it to the incise's verb)
         verb = next((v for v in doc[hi + 1 : hi + 4] if v.pos_ not in ("ADV", "PART")), None)
+        if verb is not None and verb.dep_ in AUX_DEPS and verb.head.i > verb.i:
+            verb = verb.head  # "Cairo, he added, would continue …": the verb of the auxiliary
         if (
             verb is not None and verb.pos_ in ("VERB", "AUX") and (verb.is_ancestor(t) or verb.head.i == t.i)
             and not _is_participle_form(verb) and not any(g.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("mark", "cc") and hi < g.i < verb.i for g in verb.children)
         ):
-            subject = any(s.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS and s.head.i in (t.i, t.head.i, verb.i) for s in doc[:lo])
+            # (or a name the parser took for an adverbial of the verb: "Amman, he added, would continue …")
+            subject = any(
+                (s.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS or s.dep_ in ("npadvmod", "dep") and s.pos_ == "PROPN") and s.head.i in (t.i, t.head.i, verb.i)
+                for s in doc[:lo]
+            )
             return verb if subject else None
     return None
 
@@ -941,6 +994,10 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
     # ("Vietnam is ready …, the minister said", "said the council had condemned …"), as is the verb
     # an incise interrupts ("La France, a-t-il rappelé, soutient … et continuera …")
     interrupted = {v.i for p in preds if (v := _interrupted_verb(doc[p.anchor])) is not None}
+    # (the verb an incise of its own subject interrupts is what it reports, even a cue's lemma: "Cairo, he
+    # added, would continue to host …"; not the verb a participle interrupts: "X, explaining his vote, said …")
+    reported = {v.i for p in preds if not _is_participle_form(doc[p.anchor]) and (v := _interrupted_verb(doc[p.anchor])) is not None}
+    preds = [p for p in preds if p.anchor not in reported]
     cue_anchors = {p.anchor for p in preds if p.anchor not in interrupted}
 
     def starts_statement(p: Predicate) -> bool:
@@ -974,7 +1031,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
     for number, pred in enumerate(preds):
         anchor = doc[pred.anchor]
         # a cue inside the content of another cue is part of that content ("a affirmé que le Vietnam préconise…")
-        if any(lo <= anchor.idx < hi for a, (lo, hi) in content_of.items() if a != pred.anchor and not _shares_subject(anchor, doc[a])):
+        if any(lo <= anchor.idx < hi for a, (lo, hi) in content_of.items() if a != pred.anchor and not _shares_subject(anchor, doc[a], lex)):
             continue
         if pred.kind == "light":
             pred = _light_extent(doc, pred, lex)
@@ -986,7 +1043,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             speaker, inherits = holder, None
         if (
             speaker is None and inherits is not None and inherits not in anchors
-            and (_is_participle(anchor) and anchor.i > 0 and doc[anchor.i - 1].text == "," or anchor.dep_ == "conj" and any(c.dep_ == "cc" for c in anchor.children))
+            and (_is_participle(anchor) and anchor.i > 0 and doc[anchor.i - 1].text == "," or _gerund(anchor, lex) or anchor.dep_ == "conj" and any(c.dep_ == "cc" for c in anchor.children))
             and not any(a.i in anchors for a in doc[inherits].ancestors)  # not a verb of what another cue reports
         ):
             # "Des milliers de manifestants se sont rassemblés …, réclamant …": a participle after a comma
@@ -1523,7 +1580,10 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
     if not complements:
         return _detached_object(doc, pred, anchor, stop)
     first = min(complements, key=lambda c: c.left_edge.i)
-    return first.left_edge.i if first.left_edge.i > cue_last else first.i
+    if first.left_edge.i > cue_last:
+        return first.left_edge.i
+    # (a word of the cue opens the complement's phrase: "called for | the court's investigations to receive …")
+    return min((t.i for t in first.subtree if t.i > cue_last and t.i not in pred.tokens and t.i < first.i and not t.is_punct), default=first.i) if first.left_edge.i in pred.tokens else first.i
 
 
 def _hung_objects(doc: Doc, adverbial: Token, stop: int) -> list[Token]:
@@ -1593,8 +1653,11 @@ def _strip_tail(chunk: list[Token]) -> list[Token]:
     return chunk
 
 
-def _shares_subject(t: Token, other: Token) -> bool:
-    """A coordinated verb or a participle of `other` ("… and urged", ", stressing that")."""
+def _shares_subject(t: Token, other: Token, lex: SentenceLexicon | None = None) -> bool:
+    """A coordinated verb or a participle of `other` ("… and urged", ", stressing that"); with `lex`,
+    also a gerund whose clause `other` heads, wherever the parser hung it ("tout en soulignant")."""
+    if lex is not None and _gerund(t, lex) and _finite_governor(t) == other:
+        return True
     node = t
     for _ in range(4):
         if node.i == other.i:
@@ -1610,7 +1673,7 @@ def _shares_subject(t: Token, other: Token) -> bool:
 def _is_content_clause(t: Token, infinitive: bool = False) -> bool:
     """An adverbial clause that carries what was said: "warned that…" parsed as advcl; with `infinitive`,
     the infinitive of a call ("appelé les pays à contribuer", "urged them to")."""
-    marks = ("que", "qu'", "that", "whether", "if") + (("à", "de", "d'", "to") if infinitive else ())
+    marks = ("que", "qu'", "that", "whether", "if") + (("à", "de", "d'", "to", "for") if infinitive else ())  # ("called for X to …")
     return any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)
 
 

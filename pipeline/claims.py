@@ -193,6 +193,8 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         possession=frozenset(w.lower() for w in cues.get("possession", [])),
         quantities=frozenset(w.lower() for w in conf.get("quantities", [])),
         settings=frozenset(w.lower() for w in conf.get("settings", [])),
+        gerunds=frozenset(w.lower() for w in conf.get("gerunds", [])),
+        clause_openers=frozenset(w.lower() for w in conf.get("clause_openers", [])),
         pools=pools,
         known=frozenset().union(*pools.values()),
         people=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", []) + cues.get("groups", [])}),
@@ -2158,8 +2160,9 @@ def _named_after_lede(ctx: DocumentContext, drafts: list[Draft]) -> list[Draft]:
     out = []
     for d in drafts:
         s = d.speaker
-        # (a word in lower case: what the person does, not the body named in the description)
-        described = not s.indefinite and bool(titled & {fold(w) for w in s.name.split() if w.islower() and fold(w) not in ctx.lex.title_heads})
+        # (a word in lower case: what the person does; or the body the person heads or serves: "the top
+        # United Nations official in the country" introduced as "Head of the United Nations Support Mission")
+        described = not s.indefinite and bool(titled & {fold(w) for w in s.name.split() if fold(w) not in ctx.lex.title_heads})
         if d.paragraph == lede and s.kind == "person" and (s.indefinite or described) and s.entity_id is None and (s.country is None or named.country in (None, s.country)):
             d = replace(d, speaker=named if named.country else replace(named, country=s.country))
         out.append(d)

@@ -101,20 +101,33 @@ class _Person:
         return "person:" + slug(self.name)
 
 
-def _home_press(document: Document, lex: Lexicon) -> bool:
-    """A national agency writing from its own country ("Hanoi (VNA)")."""
-    home = lex.agency_countries.get(document.agency or "")
-    return bool(home and document.dateline in lex.capitals and lex.capitals[document.dateline][0] == home)
+def _home_country(document: Document, mentions: list[Mention], lex: Lexicon) -> str | None:
+    """The country of a national source writing from its own capital: a national agency ("Hanoi
+    (VNA)"), or a dateline that names its capital's country ("… – Ottawa (Ontario) – Global Affairs
+    Canada": a government's press release)."""
+    if document.dateline not in lex.capitals:
+        return None
+    capital = lex.capitals[document.dateline][0]
+    if lex.agency_countries.get(document.agency or "") == capital:
+        return capital
+    if document.dateline_start is None or document.dateline_end is None:
+        return None
+    named = any(
+        m.label == "COUNTRY" and m.origin == "lexicon" and m.country == capital and document.dateline_start <= m.start < document.dateline_end
+        for m in mentions
+    )
+    return capital if named else None
 
 
 def document_country(document: Document, mentions: list[Mention], lex: Lexicon) -> str | None:
     """The country an article is about: most named (names, cities, dateline), earliest on a tie.
 
-    A national agency writing from its own country ("Hanoi (VNA)") is home press: its officials go
+    A national source writing from its own capital (`_home_country`) is home press: its officials go
     unqualified ("the Deputy Foreign Minister"), whatever foreign country the article names most.
     """
-    if _home_press(document, lex):
-        return lex.agency_countries.get(document.agency or "")
+    home = _home_country(document, mentions, lex)
+    if home:
+        return home
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in mentions:
@@ -335,7 +348,7 @@ def officials_country(document: Document, mentions: list[Mention], lex: Lexicon)
     sentence or their paragraph before them (wire stories), else the country the article is about
     (home press: the agency's). The paragraph before is not asked: it is often someone else's words."""
     context = document_country(document, mentions, lex)
-    if context is None or _home_press(document, lex):
+    if context is None or _home_country(document, mentions, lex):
         return lambda at: context
     local = _local_finder(document, mentions, lex, previous=False)
     return lambda at: local(at) or context
@@ -346,7 +359,7 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
     mentions = surnames_as_persons(mentions, lex)
     clusters, assigned = _cluster_persons(mentions)
     context = document_country(document, mentions, lex) if params.context_country else None
-    local = _local_finder(document, mentions, lex) if context and not _home_press(document, lex) else None
+    local = _local_finder(document, mentions, lex) if context and not _home_country(document, mentions, lex) else None
     linked: dict[int, _Person] = dict(assigned)
     international = {k for k in lex.titles if "international_official" in lex.family(k)}
     lede_end = _lede_end(document)

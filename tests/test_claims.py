@@ -2233,3 +2233,42 @@ def test_the_diplomate_is_the_delegate_of_no_stated_title_who_just_spoke(models:
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found][-1] == ("Awa Ndiaye", "Pour")
+
+
+def test_an_honourable_named_after_a_title_and_a_copula_the_tagger_took_for_a_noun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = (
+        "La Nouvelle-Zélande salue l'accord de cessez-le-feu et demeure résolue à appuyer les pourparlers de paix. "
+        "« Le dialogue reste la seule voie », a déclaré pour sa part la ministre du Commerce, l'honorable Aroha Whitcombe."
+    )
+    found = claims_of(fr, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [
+        ("New Zealand", "salue"), ("New Zealand", "demeure résolue"), ("Aroha Whitcombe", "a déclaré"),
+    ]
+    assert found[1].text.startswith("à appuyer les pourparlers")
+
+
+def test_a_gerund_shares_its_clause_s_subject_wherever_the_parser_hung_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = (
+        "Le Conseil a salué l'engagement des parties à l'Accord de paix de Khartoum de reporter le scrutin jusqu'en mars, "
+        "tout en se disant « très inquiet » face à la multiplication des attaques contre les convois humanitaires."
+    )
+    found = claims_of(fr, "fr", models)
+    assert [c.speaker for c in found] == ["Conseil", "Conseil"]
+    assert "multiplication des attaques" in found[1].text and "multiplication" not in found[0].text
+
+
+def test_a_call_for_after_while_and_an_incise_inside_a_cue_s_own_clause(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = (
+        "Ana Lucía Ferreyra (Uruguay) stressed the importance of demining the border areas, while the representative of Chile "
+        "called for the regional tribunal's judges to receive full protection from the authorities."
+    )
+    found = claims_of(en, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Ana Lucía Ferreyra", "stressed"), ("representative of Chile", "called for")]
+    assert found[1].text.startswith("the regional tribunal's judges to receive")
+    en = (
+        "The delegate of Jordan warned that the camps could not absorb more arrivals. Amman, he added, would continue "
+        "to fund the water network in the northern governorates."
+    )
+    found = claims_of(en, "en", models)
+    assert [(c.speaker, c.cue) for c in found][-1] == ("delegate of Jordan", "added")
+    assert found[-1].text.endswith("would continue to fund the water network in the northern governorates")

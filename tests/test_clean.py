@@ -205,6 +205,9 @@ def test_article_prose_is_not_boilerplate(models: clean.CleanModels) -> None:
         ("HANOI, Nov. 5 (Reuters) - The minister spoke.\nMore.", None, "HANOI", "Reuters", "Nov. 5"),
         ("PARIS, 5 juin - Le ministre a parlé.\nSuite.", None, "PARIS", None, "5 juin"),
         ("S'exprimant lors de la séance, le ministre a parlé.\nSuite.", None, None, None, None),
+        # a government press release's header line: date, place (with its region), issuer
+        ("Un titre\n\nLe 9 avril 2025 – Wellington (Nouvelle-Zélande) – Ministère des Affaires étrangères\n\nLe texte.", "Un titre", "Wellington", "Ministère des Affaires étrangères", "9 avril 2025"),
+        ("A title\n\nApril 9, 2025 - Canberra, ACT - Department of Defence\n\nThe text.", "A title", "Canberra", "Department of Defence", "April 9, 2025"),
     ],
 )
 def test_metadata(text: str, title: str | None, dateline: str | None, agency: str | None, published: str | None, models: clean.CleanModels) -> None:

@@ -178,6 +178,37 @@ def test_home_agency_officials_and_foreign_descriptions(models: ner.NerModels) -
     assert by_id["person:sarah-whitfield"].country == "AUS"
 
 
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "fr",
+            "Le 9 avril 2025 – Wellington (Nouvelle-Zélande) – Ministère des Affaires étrangères de la Nouvelle-Zélande\n\n"
+            "La ministre des Affaires étrangères, Aroha Whitcombe, a annoncé une aide aux Fidji. Les Fidji et les îles Fidji "
+            "remercient la Nouvelle-Zélande, et les Fidji préparent la reconstruction.",
+        ),
+        (
+            "en",
+            "April 9, 2025 - Wellington - New Zealand Ministry of Foreign Affairs\n\n"
+            "Foreign Minister Aroha Whitcombe announced aid to Fiji. Fiji thanked New Zealand, and Fiji and the Fijian "
+            "people are preparing to rebuild.",
+        ),
+    ],
+)
+def test_a_press_release_header_naming_its_capital_s_country_is_home_press(models: ner.NerModels, lang: str, text: str) -> None:
+    # A minister of no stated country in a release dated from a capital whose header names that
+    # capital's country serves it, however often the article names the country it helps.
+    header = text.split("\n")[0]
+    document = Document(
+        doc_id="d", source="d.txt", lang=lang, text=text, raw_sha256="0" * 64, encoding="utf-8", n_chars=len(text),
+        dateline="Wellington", dateline_start=0, dateline_end=len(header),
+    )
+    found = list(ner.run([document], models, ner.NerParams()))
+    mentions, entities = resolve.run([(document, found)], resolve.ResolveParams())
+    list(mentions)
+    assert {e.entity_id: e for e in entities}["person:aroha-whitcombe"].country == "NZL"
+
+
 def test_a_shortened_title_designates_the_official(models: ner.NerModels) -> None:
     mentions, entities = resolve_texts(
         [("fr", "Le vice-ministre vietnamien des Affaires étrangères Lê Quang Vinh a reçu une délégation. Selon le vice-ministre, l'accord est solide.")],
