@@ -423,6 +423,12 @@ def resolve_document(document: Document, mentions: list[Mention], lex: Lexicon, 
 
     defined = acronym_definitions(document.text, mentions)
     defined_norms = acronym_norms(document.text, mentions)
+    # the acronym an article defines for an organisation is that organisation wherever the model put it
+    # under another label ("les Forces de soutien rapide (FSR)", then "assiégée par les FSR" as a place)
+    mentions = [
+        m.model_copy(update={"label": "ORG", "norm": None}) if m.origin == "model" and m.label in ("LOC", "MISC") and (m.text in defined or m.text in defined_norms) else m
+        for m in mentions
+    ]
     # A person's name and id are computed once: a long article names the same person thousands of times.
     named: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(mentions):

@@ -185,13 +185,14 @@ def test_home_agency_officials_and_foreign_descriptions(models: ner.NerModels) -
             "fr",
             "Le 9 avril 2025 – Wellington (Nouvelle-Zélande) – Ministère des Affaires étrangères de la Nouvelle-Zélande\n\n"
             "La ministre des Affaires étrangères, Aroha Whitcombe, a annoncé une aide aux Fidji. Les Fidji et les îles Fidji "
-            "remercient la Nouvelle-Zélande, et les Fidji préparent la reconstruction.",
+            "remercient la Nouvelle-Zélande ; les Fidji, Suva et Lautoka préparent la reconstruction, et les Fidji, les Fidji "
+            "et encore les Fidji attendent les Tonga.",
         ),
         (
             "en",
             "April 9, 2025 - Wellington - New Zealand Ministry of Foreign Affairs\n\n"
-            "Foreign Minister Aroha Whitcombe announced aid to Fiji. Fiji thanked New Zealand, and Fiji and the Fijian "
-            "people are preparing to rebuild.",
+            "Foreign Minister Aroha Whitcombe announced aid to Fiji. Fiji thanked New Zealand; Fiji, Suva and Lautoka are "
+            "preparing to rebuild, and Fiji, Fiji and again Fiji expect help from Tonga.",
         ),
     ],
 )
@@ -207,6 +208,20 @@ def test_a_press_release_header_naming_its_capital_s_country_is_home_press(model
     mentions, entities = resolve.run([(document, found)], resolve.ResolveParams())
     list(mentions)
     assert {e.entity_id: e for e in entities}["person:aroha-whitcombe"].country == "NZL"
+
+
+def test_an_acronym_the_article_defines_is_the_organisation_whatever_the_model_s_label() -> None:
+    text = "L'armée a repoussé les Brigades de défense populaire (BDP) près de Kassala. La ville est encerclée par les BDP."
+    document = Document(doc_id="d", source="d.txt", lang="fr", text=text, raw_sha256="0" * 64, encoding="utf-8", n_chars=len(text))
+
+    def mention(surface: str, label: str, after: int = 0) -> Mention:
+        start = text.index(surface, after)
+        return Mention(doc_id="d", start=start, end=start + len(surface), text=surface, label=label)  # type: ignore[arg-type]
+
+    # the model's labels as they come: the name an organisation, its acronym a place later on
+    found = [mention("Brigades de défense populaire", "ORG"), mention("BDP", "ORG"), mention("BDP", "LOC", text.index("encerclée"))]
+    mentions, _ = resolve.run([(document, found)], resolve.ResolveParams())
+    assert [m.entity_id for m in mentions] == ["org:brigades-de-defense-populaire"] * 3
 
 
 def test_a_shortened_title_designates_the_official(models: ner.NerModels) -> None:
