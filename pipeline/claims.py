@@ -1084,6 +1084,29 @@ def _bound_subject(ctx: DocumentContext, doc: Doc, base: int, pronoun: Token, ge
     return None
 
 
+def _incise_subject(ctx: DocumentContext, doc: Doc, base: int, pronoun: Token, gender: str | None) -> Speaker | None:
+    """The subject of the sentence whose clause an inverted incise interrupts: "le ministère a dénoncé
+    une attaque contre une patrouille qui se trouvait, affirme-t-il, en territoire guinéen" — the
+    ministry, whoever spoke before."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    incise = pronoun.head
+    if not pronoun.text.startswith("-") or root is None or root.i >= pronoun.i or incise.i == root.i or incise.i <= root.i + 1:
+        return None
+    if root.i in attribution.quoted_tokens(doc) or attribution._lemma(root) not in ctx.lex.sentence.verbs:
+        return None  # the sentence's own cue, outside any quotation
+    # set between commas inside what that cue reports: not one closing the sentence, nor one a participle
+    # of its own follows ("La France continuera …, a-t-elle assuré, estimant …" is hers)
+    opened = incise.left_edge.i > 0 and doc[incise.left_edge.i - 1].text == ","
+    after = next((t for t in doc[max(incise.i, pronoun.i) + 1 :] if not t.is_punct or t.is_quote or t.text in attribution.QUOTE_OPEN), None)
+    if not opened or after is None or attribution._is_participle_form(after) or after.pos_ == "CCONJ":
+        return None
+    subject = next((c for c in root.children if c.dep_ in attribution.SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and c.i < root.i), None)
+    speaker = actor(ctx, doc, base, subject.i) if subject is not None else None
+    if speaker is None or speaker.number == "pl" or speaker.kind == "person" and gender and speaker.gender not in (gender, None):
+        return None
+    return speaker
+
+
 def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | None:
     """The speaker a subject token stands for: a pronoun, a mention, a delegate, a group, a document."""
     lex = ctx.lex
@@ -1109,6 +1132,9 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 return last
         if fold(word) in lex.body_pronouns:
             return _body_antecedent(ctx, base)
+        incise = _incise_subject(ctx, doc, base, tok, lex.pronouns.get(word, ("", "sg"))[0] or None) if word in {p.lower() for p in lex.pronouns} else None
+        if incise is not None:
+            return incise
         last = _body_spoke_before(ctx)
         if fold(word) in lex.document_pronouns and last is not None and not any(at >= (ctx.previous or 0) for at in ctx.resolver.last_at.values()):
             # "Le ministère demande … Il rappelle que …": the body that spoke in the sentence before (no person named there)
@@ -1235,7 +1261,11 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 last = ctx.resolver.history[-1] if ctx.resolver.history else None
                 # (a description that names a body of another country is someone else: "le président de la Commission de l'UA")
                 named_body = any(c.kind in ("ORG", "COUNTRY") and c.entity_id and not (c.entity_id or "").startswith("org:agency-") for c in inside)
-                if earlier and (country or folded_head not in lex.groups or last is not None and last.key == earlier.key) and not (named_body and earlier.country != country):
+                # (nor a person of no known title: "le président de la Commission de l'UA" after a named delegate)
+                unknown = earlier is not None and not ctx.resolver.role_keys.get(earlier.entity_id or "") and any(
+                    c.kind == "ORG" and c.entity_id and not c.entity_id.startswith("org:agency-") for c in inside
+                )
+                if earlier and (country or folded_head not in lex.groups or last is not None and last.key == earlier.key) and not (named_body and earlier.country != country) and not unknown:
                     return earlier
             name = re.sub(r"^(?:(?:the|le|la|les|an|a|une|un)\s+|l')", "", phrase, flags=re.IGNORECASE)
             name = lex.posted.sub("", lex.anonymity.sub("", name))  # "un diplomate sous couvert d'anonymat", "en poste à Lima"
@@ -1682,10 +1712,21 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
             name = re.split(rf"\s+(?:{'|'.join(re.escape(r) for r in lex.sentence.relatives)})\b", name, maxsplit=1)[0]
             name = lex.posted.sub("", lex.anonymity.sub("", name))
             return Speaker(name, None, country, "person", indefinite=True)
+    issued = re.match(r"(?:une?|an?)\s+(\w+)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|of\s+the\s+|of\s+)", text[a:b], flags=re.IGNORECASE)
+    if issued and not strict and fold(issued.group(1)) in lex.documents and a + issued.end() < b:
+        # "selon un bilan de l'état-major", "according to a statement by the ministry": how its author spoke
+        author = _framed_actor(ctx, a + issued.end(), b, strict)
+        if author is not None:
+            return author
     head = fold(text[a + lead_end : b]).split()[:1]
     said = _title_said_before(ctx, text[a:b])
     if said is not None:
         return said
+    named = " ".join(re.sub(r"^(?:the|le|la|l')\s*", "", text[a:b], flags=re.IGNORECASE).split())
+    if not strict and lead_end == 0 and not cands and any(fold(named) == u or fold(named).startswith(u + " ") for u in lex.units | lex.bodies):
+        # "selon l'état-major général des armées", "according to the army command": a body of the state
+        # the article is about
+        return Speaker(named, None, ctx.officials(a), "organisation")
     if not strict and head and (head[0] in lex.groups or head[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands):
         # "Selon des diplomates présents à Abuja": people of that kind speak, not the place named after them
         return Speaker(_group_name(text[a:b], lex), None, None, "group", None, "pl")

@@ -2272,3 +2272,19 @@ def test_a_call_for_after_while_and_an_incise_inside_a_cue_s_own_clause(models: 
     found = claims_of(en, "en", models)
     assert [(c.speaker, c.cue) for c in found][-1] == ("delegate of Jordan", "added")
     assert found[-1].text.endswith("would continue to fund the water network in the northern governorates")
+
+
+def test_a_body_behind_a_text_an_incise_inside_a_relative_and_a_title_naming_another_body(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = (
+        "BAMAKO, 3 mai (Agence) - Deux soldats maliens ont été tués lors d'une embuscade près de Ménaka, selon un bilan "
+        "de l'état-major général des armées.\n\n"
+        "Le ministère malien de la Défense a condamné une attaque contre un convoi qui circulait, précise-t-il, « sur une "
+        "route rouverte la veille ».\n\n"
+        "Le médiateur Kofi Mensah-Adjei est arrivé lundi à Bamako.\n\n"
+        "Le président de la Commission de l'Union africaine s'est dit « profondément troublé » par ces violences."
+    )
+    found = claims_of(fr, "fr", models, dateline="BAMAKO, 3 mai (Agence) -")
+    by_cue = {c.cue: c for c in found}
+    assert (by_cue["selon"].speaker, by_cue["selon"].speaker_kind, by_cue["selon"].speaker_country) == ("état-major général des armées", "organisation", "MLI")
+    assert by_cue["précise-t-il"].speaker == "ministère malien de la Défense"
+    assert by_cue["s'est dit"].speaker == "président de la Commission de l'Union africaine"
