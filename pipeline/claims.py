@@ -109,6 +109,7 @@ class ClaimLexicon:
     framing_start: re.Pattern[str]
     framing_end: re.Pattern[str]
     framing_mid: re.Pattern[str]  # ", selon X,", ", according to X,", ", in his view," inside a sentence
+    framing_relative: re.Pattern[str]  # ", pour qui …", ", for whom …": a relative clause that states its antecedent's view
     possessive_framings: dict[str, tuple[str, str]]  # "in his view" → (gender, number)
     framing_possessive_start: re.Pattern[str]  # "In his view, …", "À ses yeux, …" opening a sentence
     framing_strict: frozenset[str]  # framings that need an actor right after them ("Pour la France,")
@@ -233,6 +234,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         framing_start=re.compile(rf"\s*(?P<framing>{framing_alt})\s+(?P<speaker>[^,]{{2,120}}?)\s*,\s*"),
         framing_end=re.compile(rf",\s*(?P<framing>{framing_alt})\s+(?P<speaker>[^,]{{2,120}}?)\s*[.!?]?\s*$"),
         framing_strict=strict,
+        framing_relative=re.compile(rf",\s*(?P<framing>{'|'.join(re.escape(f) for f in conf.get('relative_framings', [])) or '(?!)'})\s+", re.IGNORECASE),
         framing_mid=re.compile(rf",\s*(?:(?P<framing>{loose_alt})\s+(?P<speaker>[^,]{{2,60}}?)|(?P<possessive>{possessive_alt}))\s*,\s*"),
         possessive_framings={k.lower(): v for k, v in possessive.items()},
         framing_possessive_start=re.compile(rf"\s*(?P<possessive>{possessive_alt})\s*,\s*"),
@@ -393,7 +395,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 def might_attribute(sentence: str, lex: ClaimLexicon, surface: SurfaceLemmas) -> bool:
     """Is this sentence worth the parser? Only a cue (a verb, adjective or light-verb noun whose lemma
     is in `models/cues.toml`) can head an attribution there; framings ("Selon X, …") and quotations
-    that continue one are read without the parser."""
+    that continue one are read without the parser; a relative clause that states its antecedent's view
+    (", pour qui …") needs it."""
+    if lex.framing_relative.search(sentence):
+        return True
     lemmas: set[str] = set()
     for m in _WORD.finditer(sentence):
         word = m.group(0).lower()
@@ -444,7 +449,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             nxt = text[j + 1 : j + 2] if j < end and text[j] == " " else ""
             last = re.search(r"(\S+)$", text[begin:i])
             word = last.group(1) if last else ""
-            initial = len(word) == 1 and word.isupper()
+            # (an initial is followed by the rest of a name, not by a quotation: "la zone D. « Nos marines …")
+            initial = len(word) == 1 and word.isupper() and not (nxt and nxt in "«“\"")
             if (j >= end or (nxt and (nxt.isupper() or nxt.isdigit() or nxt in "«“\"("))) and word not in _ABBREVIATIONS and not initial:
                 out.append((begin, j))
                 begin = j + 1 if j < end else j
@@ -1782,6 +1788,46 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
 
 def _sentence_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_index: int, s: int, e: int, previous: list[tuple[int, int]]) -> list[Draft]:
     """The claims one sentence states (possibly about the sentences before it)."""
+    drafts = _stated_claims(ctx, parsed, p_index, s_index, s, e, previous)
+    if parsed is None:
+        return drafts
+    cues = [d.cue.start for d in drafts if d.cue is not None]
+    more = [r for r in _relative_framings(ctx, parsed, p_index, s_index, s, cues) if not any(d.content[0] < r.content[1] and r.content[0] < d.content[1] for d in drafts)]
+    return sorted(drafts + more, key=lambda d: d.content[0]) if more else drafts
+
+
+def _relative_framings(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int, s: int, cues: list[int]) -> list[Draft]:
+    """ "…, a estimé le délégué, pour qui le dialogue doit rester …", "Le Mexique, pour qui le traité
+    « n'est pas … », s'est félicité": the relative clause states the view of the phrase before it (up
+    to the sentence's next cue, at `cues`)."""
+    out = []
+    for found in ctx.lex.framing_relative.finditer(ctx.text, s, s + len(parsed.text)):
+        pronoun = next((t for t in parsed if s + t.idx + len(t.text) == found.end("framing")), None)
+        if pronoun is None or pronoun.i < 2:
+            continue
+        # the phrase before the comma, up to its head (the parser may hang the relative elsewhere)
+        head = next((t for t in parsed if s + t.idx + len(t.text) == found.start()), None)
+        while head is not None and head.dep_ in ("flat", "flat:name", "nmod", "appos", "compound", "pobj", "prep", "amod") and head.head.i < head.i:
+            head = head.head
+        speaker = actor(ctx, parsed, s, head.i) if head is not None and head.pos_ in ("NOUN", "PROPN") else None
+        if speaker is None:
+            continue
+        # to the end of the sentence, or to the main verb or the next cue when the sentence goes on after it
+        root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+        end = min([s + len(parsed.text)] + [c for c in cues if c > found.end()])
+        if root is not None and root.i > pronoun.i and root.pos_ in ("VERB", "AUX") and root.i not in attribution.quoted_tokens(parsed):
+            first = min([root.i] + [c.i for c in root.children if c.i < root.i and (c.dep_ in attribution.AUX_DEPS or c.dep_.startswith("expl"))])
+            end = min(end, s + parsed[first].idx)
+        content = _trim(ctx.text, found.end(), end)
+        if len(ctx.text[content[0] : content[1]].split()) < 3:
+            continue
+        cue = Cue(found.start("framing"), found.end("framing"), found.group("framing"), "")
+        out.append(Draft(speaker, cue, content, (s, s + len(parsed.text)), "according_to", p_index, s_index))
+    return out
+
+
+def _stated_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_index: int, s: int, e: int, previous: list[tuple[int, int]]) -> list[Draft]:
+    """The claims of a sentence's cues and framings."""
     text, lex = ctx.text, ctx.lex
     ctx.resolver.note_mentions(ctx.candidates, s, previous[-1][0] if previous else None, ctx.lead_chars, text)
     ctx.previous = previous[-1][0] if previous else None

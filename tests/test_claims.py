@@ -2288,3 +2288,20 @@ def test_a_body_behind_a_text_an_incise_inside_a_relative_and_a_title_naming_ano
     assert (by_cue["selon"].speaker, by_cue["selon"].speaker_kind, by_cue["selon"].speaker_country) == ("état-major général des armées", "organisation", "MLI")
     assert by_cue["précise-t-il"].speaker == "ministère malien de la Défense"
     assert by_cue["s'est dit"].speaker == "président de la Commission de l'Union africaine"
+
+
+def test_a_relative_that_states_its_antecedent_s_view_and_an_initial_before_a_quotation(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = (
+        "Le Conseil a aussi entendu Mme Ingrid Solvang, chercheuse à l'Institut nordique de la paix, pour qui les patrouilles "
+        "conjointes restent « la seule réponse crédible » aux trafics dans le détroit. "
+        "La Norvège, pour qui l'accord de 2019 « doit être appliqué à la lettre », s'est félicitée de la reprise du dialogue."
+    )
+    found = claims_of(fr, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Ingrid Solvang", "pour qui"), ("Norway", "pour qui"), ("Norway", "s'est félicitée")]
+    assert found[0].text.startswith("les patrouilles conjointes") and found[1].text.endswith("« doit être appliqué à la lettre »")
+    fr = (
+        "Mme Ana Ferreira (Cabo Verde) a indiqué que son pays accueillerait en juin une réunion sur la sécurité de la zone G. "
+        "« Nos garde-côtes ont besoin de navires, pas de discours », a-t-elle lancé."
+    )
+    found = claims_of(fr, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Ana Ferreira", "a indiqué"), ("Ana Ferreira", "a-t-elle lancé")]
