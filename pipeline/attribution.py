@@ -1016,6 +1016,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         if (
             t.dep_ in RELATIVE_DEPS and t.head.pos_ == "NOUN" and fold(_lemma(t.head)) not in lex.people | lex.documents
             and any(_via_content(t, doc[q]) for q in cue_anchors if q != p.anchor)
+            # (not a participle with a subject of its own, which the parser took for a relative: "…, son représentant rappelant que …")
+            and not (_is_participle(t) and any(c.dep_ in SUBJECT_DEPS and c.lower_ not in lex.relatives for c in t.children))
         ):
             return False  # "announced a contribution to the fund that supports …": what the content names does, no statement
         return _after_break(doc, p, lex)
@@ -1069,7 +1071,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             # point de presse, ajoutant que …": a participle after a comma that the parser hung on a noun of
             # what a cue reports, or of its adverbial, shares that reporting verb's subject
             governor_subject, _ = _subject(doc, doc[governor], lex, 5)
-            if governor_subject is not None and governor_subject < governor:
+            prior = next((a for a in out if a.predicate.anchor == governor), None)
+            if prior is not None and prior.speaker is None and prior.inherits is not None:
+                # (a cue that shares its speaker: "X a jugé … et a plaidé pour …, rappelant que …")
+                speaker, inherits = None, prior.inherits
+            elif governor_subject is not None and governor_subject < governor:
                 speaker = governor_subject
         if (
             speaker is None and inherits is not None and anchor.dep_ == "conj" and doc[inherits].pos_ in ("NOUN", "PROPN") and inherits < anchor.i

@@ -2305,3 +2305,19 @@ def test_a_relative_that_states_its_antecedent_s_view_and_an_initial_before_a_qu
     )
     found = claims_of(fr, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("Ana Ferreira", "a indiqué"), ("Ana Ferreira", "a-t-elle lancé")]
+
+
+def test_a_participle_with_its_own_subject_and_one_after_a_cue_that_shares_its_speaker(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = (
+        "Le Chili a défendu une surveillance conjointe des zones de pêche du Pacifique Sud, son représentant soulignant que "
+        "la flotte chilienne avait mené six patrouilles communes depuis 2022."
+    )
+    found = claims_of(fr, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Chile", "a défendu"), ("représentant du Chili", "soulignant")]
+    assert found[1].text.startswith("la flotte chilienne")
+    fr = (
+        "La représentante de l'Irlande a estimé que la médiation régionale avait montré ses limites et a plaidé pour un appui "
+        "accru aux tribunaux des pays côtiers, rappelant que son pays avait financé la formation de 200 juges depuis 2018."
+    )
+    found = claims_of(fr, "fr", models)
+    assert [c.speaker for c in found] == ["représentante de l'Irlande"] * 3
