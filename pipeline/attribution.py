@@ -1007,9 +1007,14 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         t = doc[p.anchor]
         # (in the same tense as that verb, outside quotation marks: "said the plan 'ends the war' and urged …" is two)
         same_form = t.morph.get("Tense") == t.head.morph.get("Tense") and t.morph.get("VerbForm") == t.head.morph.get("VerbForm")
+        # (or one that shares the verb's auxiliary: "said Guyana had lodged a protest and informed the UN")
+        same_form = same_form or any(c.dep_ in AUX_DEPS for c in t.head.children) and not any(c.dep_ in AUX_DEPS + SUBJECT_DEPS for c in t.children)
         # (one that governs a que-clause reports: "a rappelé la position adoptée en 2024 et souligné que …")
+        # (a cue's lemma is no cue where another cue's content holds it: "Guyana had lodged a protest and informed …, he said")
+        head_pred = next((q for q in preds if q.anchor == t.head.i), None)
+        head_reported = head_pred is not None and any(c.dep_ in AUX_DEPS for c in t.head.children) and any(_via_content(t.head, doc[q]) for q in cue_anchors if q not in (p.anchor, t.head.i)) and not _after_break(doc, head_pred, lex)
         if (
-            not p.stance and t.dep_ == "conj" and t.head.i not in cue_anchors and t.head.i not in quoted_tokens(doc) and (same_form or t.head.i in interrupted)
+            not p.stance and t.dep_ == "conj" and (t.head.i not in cue_anchors or head_reported) and t.head.i not in quoted_tokens(doc) and (same_form or t.head.i in interrupted)
             and any(_via_content(t.head, doc[q]) for q in cue_anchors if q != p.anchor) and not _reports_clause(t)
         ):
             return False

@@ -1446,6 +1446,10 @@ def _body_named(ctx: DocumentContext, doc: Doc, base: int, index: int, phrase: s
     of_kind = [c for c in named if head in fold(c.text).split()]
     if of_kind:
         return ctx.resolver.from_entity(of_kind[-1])
+    # the organisation that opens the sentence the cue closes ("The OAS will hold …, the body said")
+    opening = [c for c in named if c.start >= base and len(ctx.text[base : c.start].split()) <= 1]
+    if opening and at > opening[0].end:
+        return ctx.resolver.from_entity(opening[0])
     if ctx.resolver.history and ctx.resolver.history[-1].kind == "organisation":
         return ctx.resolver.history[-1]
     return ctx.resolver.from_entity(named[-1]) if named else None

@@ -2321,3 +2321,19 @@ def test_a_participle_with_its_own_subject_and_one_after_a_cue_that_shares_its_s
     )
     found = claims_of(fr, "fr", models)
     assert [c.speaker for c in found] == ["représentante de l'Irlande"] * 3
+
+
+def test_a_coordinated_verb_inside_a_closing_cue_s_content_and_the_body_that_opens_the_sentence(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = (
+        "Suriname's foreign minister Anita Ramdin said the border post had been moved overnight. "
+        "Suriname had filed a written complaint and notified the Organization of American States, she said."
+    )
+    found = claims_of(en, "en", models)
+    assert [(c.speaker, c.cue) for c in found][-1] == ("Anita Ramdin", "said")
+    assert found[-1].text.startswith("Suriname had filed a written complaint and notified")
+    en = (
+        "The European Union said it was deeply concerned by the clashes. "
+        "The African Union will convene its Peace and Security Council on Friday at Chad's request, the body said."
+    )
+    found = claims_of(en, "en", models)
+    assert [(c.speaker, c.cue) for c in found][-1] == ("African Union", "said")
