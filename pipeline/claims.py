@@ -1123,7 +1123,8 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     word = tok.text.lstrip("-").lower()
     if word.startswith("t-"):
         word = word[2:]
-    if "Card" in tok.morph.get("NumType") and tok.text[:1].isupper() and any(c.dep_ == "det" and c.lower_ in ("les", "the") for c in tok.children):
+    # (not an acronym the tagger took for a number: "les FSR")
+    if "Card" in tok.morph.get("NumType") and tok.text[:1].isupper() and not tok.text.isupper() and any(c.dep_ == "det" and c.lower_ in ("les", "the") for c in tok.children):
         # "les Vingt-Sept", "les Quinze", "the Twenty-Seven": a body of member states, as a group
         return Speaker(_group_name(tok.text, lex), None, None, "group", None, "pl")
     # (an acronym the tagger took for a pronoun is no pronoun: "La CEEAC s'est dite …")
