@@ -205,7 +205,9 @@ def compile_rules(lang: str, nlp: spacy.Language, models_dir: Path = MODELS_DIR)
         coordination = r"\s+et\s+(?:(?:le|la|l')\s*)?"
         named_document = rf"(?<![\w-])(?:{trie_regex(lex.document_heads)})\s+(?:de la |de l'|des |du |de |d')(?P<place>{_UPPER}[\w'-]*(?:[ -]{_UPPER}[\w'-]*){{0,3}})"
     else:
-        pre = rf"(?:(?P<nat1>{nat})\s+|(?P<ofc1>{country})'s\s+|(?P<orgc1>{org})\s+)?"
+        # (a capital for its government too: "Manila's foreign ministry")
+        capital = trie_regex(sorted(lex.capitals))
+        pre = rf"(?:(?P<nat1>{nat})\s+|(?P<ofc1>{country})'s\s+|(?P<cap1>{capital})'s\s+|(?P<orgc1>{org})\s+)?"
         head = rf"(?:{prefix})?(?:(?:{pw})\s+)?(?:{heads})"
         port = rf"(?:of|for)\s+(?:the\s+)?(?:{pw})(?:\s+(?:and\s+)?[A-Z][a-z]+){{0,3}}"
         # (a portfolio coordinated with the head's own, before its country: "Minister of Foreign Affairs and Trade of Tonga")
@@ -275,7 +277,7 @@ def _title_info(match: re.Match[str], rules: Rules) -> tuple[str, str | None, bo
     lex = rules.lex
     text = match.group(0)
     base = match.start()
-    cut = sorted((match.start(g) - base, match.end(g) - base) for g in ("nat1", "nat2", "nat3", "ofc1") if g in match.re.groupindex and match.group(g))
+    cut = sorted((match.start(g) - base, match.end(g) - base) for g in ("nat1", "nat2", "nat3", "ofc1", "cap1") if g in match.re.groupindex and match.group(g))
     role = text
     for s, e in reversed(cut):
         role = role[:s] + role[e:]
@@ -290,6 +292,8 @@ def _title_info(match: re.Match[str], rules: Rules) -> tuple[str, str | None, bo
             found = rules.country.search(match.group(g)) if g == "ofc" else None
             name = found.group(0) if found else match.group(g)
             country = lex.country_names.get(name)
+    if country is None and "cap1" in match.re.groupindex and match.group("cap1"):
+        country = lex.capitals[match.group("cap1")][0]
     has_org = False
     for g in ("orgc1", "orgc"):
         if g in match.re.groupindex and match.group(g):
@@ -517,7 +521,7 @@ def institution_candidates(text: str, rules: Rules) -> list[Candidate]:
     out = []
     for m in rules.institution.finditer(text):
         groups = m.groupdict()
-        if not any(groups.get(g) for g in ("port", "ofc", "orgc", "nat1", "nat2", "ofc1")):
+        if not any(groups.get(g) for g in ("port", "ofc", "orgc", "nat1", "nat2", "ofc1", "cap1")):
             continue
         _, country, _, _ = _title_info(m, rules)
         out.append(Candidate(m.start(), m.end(), "ORG", "rule", norm=None, country=country))

@@ -2349,3 +2349,9 @@ def test_an_acronym_the_tagger_read_as_a_number_is_the_organisation_it_abbreviat
     )
     found = claims_of(fr, "fr", models, dateline="KHARTOUM, 3 mai (Agence) -")
     assert [c.speaker for c in found if c.cue != "a accusé"] == ["Forces de défense régionales"] * 2
+
+
+def test_a_capital_s_ministry_serves_that_capital_s_country(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = "Vietnam summoned the Chinese ambassador after a survey ship entered its waters near the islands, Hanoi's foreign ministry said."
+    found = claims_of(en, "en", models)
+    assert [(c.speaker_kind, c.speaker_country) for c in found] == [("organisation", "VNM")]
