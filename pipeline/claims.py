@@ -932,7 +932,13 @@ def _possessor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> tuple[C
         line = ctx.text.rfind("\n", 0, base) + 1
         previous = ctx.text.rfind(". ", line, max(base - 2, line))
         before = previous + 2 if previous >= 0 else line
-        found = [c for c in bodies(before, base) if c.start - before <= 40] if base > line else []
+        last = ctx.resolver.history[-1] if ctx.resolver.history else None
+        if base > line and last is not None and last.kind in ("country", "organisation") and last.entity_id:
+            # the body that spoke in the sentence before, even after an adverbial that names another
+            # ("Chargé du dossier au Conseil, le Royaume-Uni a regretté … Son représentant, M. X, a rappelé …")
+            found = [c for c in bodies(before, base) if c.entity_id == last.entity_id][:1]
+        if not found:
+            found = [c for c in bodies(before, base) if c.start - before <= 40] if base > line else []
     return (found[0], at + len(det.text)) if found else None
 
 
@@ -1213,14 +1219,19 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         if introduced:
             return introduced
     owner = _possessor(ctx, doc, base, index) if tok.pos_ == "NOUN" else None
+    if owner is None and tok.dep_ in attribution.SUBJECT_DEPS:
+        # "Son représentant, M. X, a rappelé": the parser made the title and the name two subjects
+        title = next((c for c in tok.head.children if c.dep_ == tok.dep_ and c.i < tok.i and c.pos_ == "NOUN" and c.i + 2 >= tok.left_edge.i), None)
+        owner = _possessor(ctx, doc, base, title.i) if title is not None else None
     office = _office_of(ctx, doc, base, index, around)
     if office is not None:
         return office
     for c in sorted(person_like, key=lambda c: c.kind != "PERSON"):
         speaker = ctx.resolver.from_entity(c)
-        if speaker and speaker.kind == "person" and owner is not None and speaker.country is None and not local:
+        if speaker and speaker.kind == "person" and owner is not None and (speaker.country is None or c.country is None and owner[0].country) and not local:
             # "Le Canada, par la voix de son ambassadeur, M. X": he serves the body that owns the title
-            return replace(speaker, country=owner[0].country)
+            # (whatever country the article's context gave him: "la France a … Son représentant, M. X")
+            return replace(speaker, country=owner[0].country or speaker.country)
         if (
             speaker and speaker.kind == "person" and speaker.country is None and not local and not stated and tok.pos_ == "NOUN"
             and not ctx.resolver.international(speaker) and _national_office(ctx, ctx.text[head_at:end])

@@ -2355,3 +2355,13 @@ def test_a_capital_s_ministry_serves_that_capital_s_country(models: tuple[ner.Ne
     en = "Vietnam summoned the Chinese ambassador after a survey ship entered its waters near the islands, Hanoi's foreign ministry said."
     found = claims_of(en, "en", models)
     assert [(c.speaker_kind, c.speaker_country) for c in found] == [("organisation", "VNM")]
+
+
+def test_a_possessive_title_after_a_fronted_adverbial_serves_the_body_that_spoke(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = (
+        "Le Conseil de sécurité n'a pas renouvelé le régime de sanctions contre le Soudan du Sud, le Soudan du Sud ayant obtenu "
+        "le soutien de trois membres. Chargé du dossier au Conseil depuis dix ans, le Royaume-Uni a vivement regretté ce vote. "
+        "Son représentant, M. Oliver Brantwood, a rappelé que le texte prévoyait un allègement des obligations de notification."
+    )
+    found = claims_of(fr, "fr", models)
+    assert [(c.speaker, c.speaker_country) for c in found if c.cue == "a rappelé"] == [("Oliver Brantwood", "GBR")]
