@@ -88,6 +88,7 @@ class SentenceLexicon:
     settings: frozenset[str] = frozenset()  # prepositions of a place where one speaks: "said in Brussels"
     gerunds: frozenset[str] = frozenset()  # "tout en soulignant", "while noting": the participle shares its clause's subject
     clause_openers: frozenset[str] = frozenset()  # ", tout en demandant", ", while X called for": a new statement's first words
+    free_relatives: frozenset[str] = frozenset()  # "and what it called …": a cue inside part of another's content
     pools: dict[str, frozenset[str]] = field(default_factory=dict)  # part of speech → the lemmas lexicons know
     known: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()  # folded heads of titles and groups: nouns that name people
@@ -529,6 +530,13 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
             return anchor.head.i, None
         return None, anchor.head.i
     return None, None
+
+
+def _free_relative(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
+    """Does the cue's clause open with a free relative ("what it called …")?"""
+    subject, begin = _clause_of(doc, pred, lex)
+    opener = begin - 1 if subject is not None and subject < min(pred.tokens) else min(pred.tokens) - 1
+    return opener >= 1 and doc[opener].lower_ in lex.free_relatives
 
 
 def _gerund(t: Token, lex: SentenceLexicon) -> bool:
@@ -1028,6 +1036,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         return _after_break(doc, p, lex)
 
     preds = [p for p in preds if starts_statement(p) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
+    # "voiced opposition to X and what it called Y": a free relative names more of what the cue before reports
+    preds = [p for p in preds if not (p.anchor != preds[0].anchor and _free_relative(doc, p, lex))]
     # "a rejeté ce texte, qu'il a jugé « biaisé », et …": a relative clause on the object,
     # whatever the parser made of it, qualifies what the speaker rejects; it is no statement of its own
     preds = [p for p in preds if not (p.anchor != preds[0].anchor and _object_relative(doc, doc[p.anchor]))]

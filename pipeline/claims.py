@@ -196,6 +196,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         settings=frozenset(w.lower() for w in conf.get("settings", [])),
         gerunds=frozenset(w.lower() for w in conf.get("gerunds", [])),
         clause_openers=frozenset(w.lower() for w in conf.get("clause_openers", [])),
+        free_relatives=frozenset(w.lower() for w in conf.get("free_relatives", [])),
         pools=pools,
         known=frozenset().union(*pools.values()),
         people=frozenset(heads | {fold(w) for w in conf.get("delegate_heads", []) + cues.get("groups", [])}),

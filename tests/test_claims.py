@@ -2365,3 +2365,13 @@ def test_a_possessive_title_after_a_fronted_adverbial_serves_the_body_that_spoke
     )
     found = claims_of(fr, "fr", models)
     assert [(c.speaker, c.speaker_country) for c in found if c.cue == "a rappelé"] == [("Oliver Brantwood", "GBR")]
+
+
+def test_a_free_relative_names_more_of_what_the_cue_before_reports(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    en = (
+        "The Russian Embassy in Oslo said Moscow respected the sovereignty of Nordic states, but voiced opposition to "
+        "\"military encirclement\" and what it called hostile naval exercises near its border."
+    )
+    found = claims_of(en, "en", models)
+    assert [c.cue for c in found] == ["said", "voiced opposition"]
+    assert found[-1].text.endswith("what it called hostile naval exercises near its border")
