@@ -1001,10 +1001,11 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
     # a cue the parser puts inside what another cue governs is part of that content
     # ("Vietnam is ready …, the minister said", "said the council had condemned …"), as is the verb
     # an incise interrupts ("La France, a-t-il rappelé, soutient … et continuera …")
-    interrupted = {v.i for p in preds if (v := _interrupted_verb(doc[p.anchor])) is not None}
+    incises = [(p, v) for p in preds if (v := _interrupted_verb(doc[p.anchor])) is not None]
+    interrupted = {v.i for _, v in incises}
     # (the verb an incise of its own subject interrupts is what it reports, even a cue's lemma: "Cairo, he
     # added, would continue to host …"; not the verb a participle interrupts: "X, explaining his vote, said …")
-    reported = {v.i for p in preds if not _is_participle_form(doc[p.anchor]) and (v := _interrupted_verb(doc[p.anchor])) is not None}
+    reported = {v.i for p, v in incises if not _is_participle_form(doc[p.anchor])}
     preds = [p for p in preds if p.anchor not in reported]
     cue_anchors = {p.anchor for p in preds if p.anchor not in interrupted}
 
@@ -1020,7 +1021,10 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
         # (one that governs a que-clause reports: "a rappelé la position adoptée en 2024 et souligné que …")
         # (a cue's lemma is no cue where another cue's content holds it: "Guyana had lodged a protest and informed …, he said")
         head_pred = next((q for q in preds if q.anchor == t.head.i), None)
-        head_reported = head_pred is not None and any(c.dep_ in AUX_DEPS for c in t.head.children) and any(_via_content(t.head, doc[q]) for q in cue_anchors if q not in (p.anchor, t.head.i)) and not _after_break(doc, head_pred, lex)
+        head_reported = (
+            head_pred is not None and any(c.dep_ in AUX_DEPS for c in t.head.children) and not _after_break(doc, head_pred, lex)
+            and any(_via_content(t.head, doc[q]) for q in cue_anchors if q not in (p.anchor, t.head.i))
+        )
         if (
             not p.stance and t.dep_ == "conj" and (t.head.i not in cue_anchors or head_reported) and t.head.i not in quoted_tokens(doc) and (same_form or t.head.i in interrupted)
             and any(_via_content(t.head, doc[q]) for q in cue_anchors if q != p.anchor) and not _reports_clause(t)
@@ -1603,8 +1607,10 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
     first = min(complements, key=lambda c: c.left_edge.i)
     if first.left_edge.i > cue_last:
         return first.left_edge.i
-    # (a word of the cue opens the complement's phrase: "called for | the court's investigations to receive …")
-    return min((t.i for t in first.subtree if t.i > cue_last and t.i not in pred.tokens and t.i < first.i and not t.is_punct), default=first.i) if first.left_edge.i in pred.tokens else first.i
+    if first.left_edge.i in pred.tokens:
+        # a word of the cue opens the complement's phrase: "called for | the court's investigations to receive …"
+        return min((t.i for t in first.subtree if cue_last < t.i < first.i and not t.is_punct), default=first.i)
+    return first.i
 
 
 def _hung_objects(doc: Doc, adverbial: Token, stop: int) -> list[Token]:

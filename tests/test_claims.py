@@ -2240,11 +2240,11 @@ def test_the_diplomate_is_the_delegate_of_no_stated_title_who_just_spoke(models:
 def test_an_honourable_named_after_a_title_and_a_copula_the_tagger_took_for_a_noun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     fr = (
         "La Nouvelle-Zélande salue l'accord de cessez-le-feu et demeure résolue à appuyer les pourparlers de paix. "
-        "« Le dialogue reste la seule voie », a déclaré pour sa part la ministre du Commerce, l'honorable Aroha Whitcombe."
+        "« Le dialogue reste la seule voie », a affirmé pour sa part la ministre du Commerce, l'honorable Aroha Whitcombe."
     )
     found = claims_of(fr, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [
-        ("New Zealand", "salue"), ("New Zealand", "demeure résolue"), ("Aroha Whitcombe", "a déclaré"),
+        ("New Zealand", "salue"), ("New Zealand", "demeure résolue"), ("Aroha Whitcombe", "a affirmé"),
     ]
     assert found[1].text.startswith("à appuyer les pourparlers")
 
@@ -2252,11 +2252,11 @@ def test_an_honourable_named_after_a_title_and_a_copula_the_tagger_took_for_a_no
 def test_a_gerund_shares_its_clause_s_subject_wherever_the_parser_hung_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     fr = (
         "Le Conseil a salué l'engagement des parties à l'Accord de paix de Khartoum de reporter le scrutin jusqu'en mars, "
-        "tout en se disant « très inquiet » face à la multiplication des attaques contre les convois humanitaires."
+        "tout en se disant « très inquiet » face à la hausse des attaques visant les convois humanitaires."
     )
     found = claims_of(fr, "fr", models)
     assert [c.speaker for c in found] == ["Conseil", "Conseil"]
-    assert "multiplication des attaques" in found[1].text and "multiplication" not in found[0].text
+    assert "hausse des attaques" in found[1].text and "hausse" not in found[0].text
 
 
 def test_a_call_for_after_while_and_an_incise_inside_a_cue_s_own_clause(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
@@ -2268,41 +2268,41 @@ def test_a_call_for_after_while_and_an_incise_inside_a_cue_s_own_clause(models: 
     assert [(c.speaker, c.cue) for c in found] == [("Ana Lucía Ferreyra", "stressed"), ("representative of Chile", "called for")]
     assert found[1].text.startswith("the regional tribunal's judges to receive")
     en = (
-        "The delegate of Jordan warned that the camps could not absorb more arrivals. Amman, he added, would continue "
-        "to fund the water network in the northern governorates."
+        "The delegate of Jordan warned that the camps could not absorb more arrivals. Amman, he added, would keep "
+        "funding the water network in the northern governorates."
     )
     found = claims_of(en, "en", models)
     assert [(c.speaker, c.cue) for c in found][-1] == ("delegate of Jordan", "added")
-    assert found[-1].text.endswith("would continue to fund the water network in the northern governorates")
+    assert found[-1].text.endswith("would keep funding the water network in the northern governorates")
 
 
 def test_a_body_behind_a_text_an_incise_inside_a_relative_and_a_title_naming_another_body(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     fr = (
-        "BAMAKO, 3 mai (Agence) - Deux soldats maliens ont été tués lors d'une embuscade près de Ménaka, selon un bilan "
-        "de l'état-major général des armées.\n\n"
+        "BAMAKO, 3 mai (Agence) - Deux soldats maliens ont été tués lors d'une embuscade près de Ménaka, selon un rapport "
+        "de l'état-major de l'armée de terre.\n\n"
         "Le ministère malien de la Défense a condamné une attaque contre un convoi qui circulait, précise-t-il, « sur une "
         "route rouverte la veille ».\n\n"
         "Le médiateur Kofi Mensah-Adjei est arrivé lundi à Bamako.\n\n"
-        "Le président de la Commission de l'Union africaine s'est dit « profondément troublé » par ces violences."
+        "Le président de la Commission de l'Union africaine s'est déclaré « profondément troublé » par ces violences."
     )
     found = claims_of(fr, "fr", models, dateline="BAMAKO, 3 mai (Agence) -")
     by_cue = {c.cue: c for c in found}
-    assert (by_cue["selon"].speaker, by_cue["selon"].speaker_kind, by_cue["selon"].speaker_country) == ("état-major général des armées", "organisation", "MLI")
+    assert (by_cue["selon"].speaker, by_cue["selon"].speaker_kind, by_cue["selon"].speaker_country) == ("état-major de l'armée de terre", "organisation", "MLI")
     assert by_cue["précise-t-il"].speaker == "ministère malien de la Défense"
-    assert by_cue["s'est dit"].speaker == "président de la Commission de l'Union africaine"
+    assert by_cue["s'est déclaré"].speaker == "président de la Commission de l'Union africaine"
 
 
 def test_a_relative_that_states_its_antecedent_s_view_and_an_initial_before_a_quotation(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     fr = (
         "Le Conseil a aussi entendu Mme Ingrid Solvang, chercheuse à l'Institut nordique de la paix, pour qui les patrouilles "
-        "conjointes restent « la seule réponse crédible » aux trafics dans le détroit. "
+        "conjointes restent « la seule parade efficace » aux trafics dans le détroit. "
         "La Norvège, pour qui l'accord de 2019 « doit être appliqué à la lettre », s'est félicitée de la reprise du dialogue."
     )
     found = claims_of(fr, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("Ingrid Solvang", "pour qui"), ("Norway", "pour qui"), ("Norway", "s'est félicitée")]
     assert found[0].text.startswith("les patrouilles conjointes") and found[1].text.endswith("« doit être appliqué à la lettre »")
     fr = (
-        "Mme Ana Ferreira (Cabo Verde) a indiqué que son pays accueillerait en juin une réunion sur la sécurité de la zone G. "
+        "Mme Ana Ferreira (Cabo Verde) a indiqué que Praia organiserait en juin une réunion sur la sécurité de la zone G. "
         "« Nos garde-côtes ont besoin de navires, pas de discours », a-t-elle lancé."
     )
     found = claims_of(fr, "fr", models)
@@ -2318,8 +2318,8 @@ def test_a_participle_with_its_own_subject_and_one_after_a_cue_that_shares_its_s
     assert [(c.speaker, c.cue) for c in found] == [("Chile", "a défendu"), ("représentant du Chili", "soulignant")]
     assert found[1].text.startswith("la flotte chilienne")
     fr = (
-        "La représentante de l'Irlande a estimé que la médiation régionale avait montré ses limites et a plaidé pour un appui "
-        "accru aux tribunaux des pays côtiers, rappelant que son pays avait financé la formation de 200 juges depuis 2018."
+        "La représentante de l'Irlande a jugé que la médiation régionale avait montré ses failles et a réclamé un appui "
+        "accru aux tribunaux des pays côtiers, soulignant que l'Irlande avait financé la formation de 200 juges depuis 2018."
     )
     found = claims_of(fr, "fr", models)
     assert [c.speaker for c in found] == ["représentante de l'Irlande"] * 3
@@ -2334,7 +2334,7 @@ def test_a_coordinated_verb_inside_a_closing_cue_s_content_and_the_body_that_ope
     assert [(c.speaker, c.cue) for c in found][-1] == ("Anita Ramdin", "said")
     assert found[-1].text.startswith("Suriname had filed a written complaint and notified")
     en = (
-        "The European Union said it was deeply concerned by the clashes. "
+        "The European Union voiced deep concern over the clashes. "
         "The African Union will convene its Peace and Security Council on Friday at Chad's request, the body said."
     )
     found = claims_of(en, "en", models)
@@ -2343,9 +2343,9 @@ def test_a_coordinated_verb_inside_a_closing_cue_s_content_and_the_body_that_ope
 
 def test_an_acronym_the_tagger_read_as_a_number_is_the_organisation_it_abbreviates(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     fr = (
-        "KHARTOUM, 3 mai (Agence) - L'armée a accusé les paramilitaires des Forces de défense régionales (FDR) d'avoir "
-        "attaqué un convoi. Dans un communiqué publié dans la nuit, les FDR ont dénoncé un texte « partial » et ont affirmé "
-        "n'avoir « jamais visé des civils »."
+        "KHARTOUM, 3 mai (Agence) - L'armée a accusé les miliciens des Forces de défense régionales (FDR) d'avoir "
+        "attaqué un convoi. Dans une déclaration diffusée mardi, les FDR ont rejeté un rapport « biaisé » et ont assuré "
+        "ne « jamais viser des civils »."
     )
     found = claims_of(fr, "fr", models, dateline="KHARTOUM, 3 mai (Agence) -")
     assert [c.speaker for c in found if c.cue != "a accusé"] == ["Forces de défense régionales"] * 2
@@ -2361,7 +2361,7 @@ def test_a_possessive_title_after_a_fronted_adverbial_serves_the_body_that_spoke
     fr = (
         "Le Conseil de sécurité n'a pas renouvelé le régime de sanctions contre le Soudan du Sud, le Soudan du Sud ayant obtenu "
         "le soutien de trois membres. Chargé du dossier au Conseil depuis dix ans, le Royaume-Uni a vivement regretté ce vote. "
-        "Son représentant, M. Oliver Brantwood, a rappelé que le texte prévoyait un allègement des obligations de notification."
+        "Son représentant, M. Oliver Brantwood, a rappelé que le texte prévoyait un assouplissement des règles de déclaration."
     )
     found = claims_of(fr, "fr", models)
     assert [(c.speaker, c.speaker_country) for c in found if c.cue == "a rappelé"] == [("Oliver Brantwood", "GBR")]
@@ -2369,7 +2369,7 @@ def test_a_possessive_title_after_a_fronted_adverbial_serves_the_body_that_spoke
 
 def test_a_free_relative_names_more_of_what_the_cue_before_reports(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     en = (
-        "The Russian Embassy in Oslo said Moscow respected the sovereignty of Nordic states, but voiced opposition to "
+        "The Russian Embassy in Tallinn said Moscow respected the sovereignty of Nordic states, but voiced opposition to "
         "\"military encirclement\" and what it called hostile naval exercises near its border."
     )
     found = claims_of(en, "en", models)
