@@ -1103,7 +1103,7 @@ def _incise_subject(ctx: DocumentContext, doc: Doc, base: int, pronoun: Token, g
     ministry, whoever spoke before."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     incise = pronoun.head
-    if not pronoun.text.startswith("-") or root is None or root.i >= pronoun.i or incise.i == root.i or incise.i <= root.i + 1:
+    if not pronoun.text.startswith("-") or root is None or root.i >= pronoun.i or incise.i <= root.i + 1:
         return None
     if root.i in attribution.quoted_tokens(doc) or attribution._lemma(root) not in ctx.lex.sentence.verbs:
         return None  # the sentence's own cue, outside any quotation
@@ -1146,15 +1146,16 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
                 return last
         if fold(word) in lex.body_pronouns:
             return _body_antecedent(ctx, base)
-        incise = _incise_subject(ctx, doc, base, tok, lex.pronouns.get(word, ("", "sg"))[0] or None) if word in {p.lower() for p in lex.pronouns} else None
+        personal = word in {p.lower() for p in lex.pronouns}
+        gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
+        incise = _incise_subject(ctx, doc, base, tok, gender or None) if personal and number == "sg" else None
         if incise is not None:
             return incise
         last = _body_spoke_before(ctx)
         if fold(word) in lex.document_pronouns and last is not None and not any(at >= (ctx.previous or 0) for at in ctx.resolver.last_at.values()):
             # "Le ministère demande … Il rappelle que …": the body that spoke in the sentence before (no person named there)
             return last
-        if word in {p.lower() for p in lex.pronouns} and not lex.impersonal.match(ctx.text, base + tok.idx):
-            gender, number = lex.pronouns.get(word, lex.pronouns.get(word.capitalize(), ("", "sg")))
+        if personal and not lex.impersonal.match(ctx.text, base + tok.idx):
             bound = _bound_subject(ctx, doc, base, tok, gender or None) if number == "sg" else None
             return bound or ctx.resolver.pronoun(gender or None, number)
         return None
