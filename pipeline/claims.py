@@ -134,6 +134,9 @@ class ClaimLexicon:
     document_anaphors: frozenset[str] = frozenset()  # "le texte", "the document": a text named before
     document_antecedent: re.Pattern[str] = re.compile("(?!)")  # "une résolution", "a joint statement"
     negation: re.Pattern[str] = re.compile("(?!)")  # a negated clause
+    stance_lemmas: dict[str, str] = field(default_factory=dict)  # content word's lemma → the stance it marks
+    refusals: frozenset[str] = frozenset()  # negations: "ne", "never", "not" …
+    future_auxiliaries: frozenset[str] = frozenset()  # "will", "would": a negated verb under one refuses
     document_pronouns: frozenset[str] = frozenset()  # "it", "il", "elle"
     parser_blanks: re.Pattern[str] = re.compile("(?!)")  # incises the parser does not see
     voice: re.Pattern[str] = re.compile("(?!)")  # "par la voix de sa ministre, X,"
@@ -259,6 +262,9 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         lexicon=lex,
         document_anaphors=frozenset(fold(w) for w in conf.get("document_anaphors", [])),
         negation=re.compile("|".join(conf.get("negations", [])) or "(?!)"),
+        stance_lemmas={w: k for k in reversed(STANCE_ORDER) for w in conf.get("stance_lemmas", {}).get(k, [])},
+        refusals=frozenset(conf.get("stance_lemmas", {}).get("refusal", [])),
+        future_auxiliaries=frozenset(conf.get("stance_lemmas", {}).get("future", [])),
         document_pronouns=frozenset(fold(w) for w in conf.get("document_pronouns", [])),
         parser_blanks=re.compile("|".join(conf.get("parser_blanks", [])) or "(?!)"),
         voice=re.compile(conf.get("voice") or "(?!)"),
@@ -700,15 +706,52 @@ def quote_type(content: str) -> str:
     return "mixed"
 
 
-def stance_of(cue: Cue | None, content: str, lex: ClaimLexicon) -> str:
-    """Stance from the cue when it carries one, else from content markers (models/claims.toml)."""
+def stance_of(cue: Cue | None, content: str, lex: ClaimLexicon, tokens: Iterable[Token] = ()) -> str:
+    """Stance from the cue when it carries one, else from the content's parsed `tokens` (its words'
+    lemmas, the one nearest the top of the parse deciding), else from content markers
+    (models/claims.toml)."""
     if cue and cue.stance:
         return cue.stance
+    found = _lemma_stance(list(tokens), lex)
+    if found:
+        return found
     lowered = content.lower()
     for stance in STANCE_ORDER:
         if lex.markers[stance].search(lowered):
             return stance
     return "neutral"
+
+
+def _lemma_stance(tokens: list[Token], lex: ClaimLexicon) -> str | None:
+    """The stance of the content word nearest the top of the content's parse (`[LANG.stance_lemmas]`);
+    a negated support word, or a negated main verb in the future or conditional, is an objection."""
+    inside = {(id(t.doc), t.i) for t in tokens}
+    best: tuple[int, int, str] | None = None
+    for t in tokens:
+        # a modal or a negation counts where its verb is
+        word = t.head if t.dep_.startswith("aux") and t.head.i != t.i else t
+        stance = lex.stance_lemmas.get(t.lemma_.lower()) or lex.stance_lemmas.get(t.lower_)
+        negated = any(c.dep_ in ("neg", "advmod") and (c.lemma_.lower() in lex.refusals or c.lower_ in lex.refusals) for c in word.children)
+        if stance == "support" and negated:
+            stance = "oppose"
+        elif stance is None and negated and word.i == t.i and t.pos_ in ("VERB", "AUX") and _refusing(t, lex):
+            stance = "oppose"
+        if stance is None or stance == "concern" and negated:
+            continue
+        depth, up = 0, word
+        while up.head.i != up.i and (id(up.doc), up.head.i) in inside:
+            up, depth = up.head, depth + 1
+        rank = (depth, STANCE_ORDER.index(stance), stance)
+        if best is None or rank < best:
+            best = rank
+    return best[2] if best else None
+
+
+def _refusing(verb: Token, lex: ClaimLexicon) -> bool:
+    """Whether a negated verb is in the future or conditional, or under "will/would/can": a refusal."""
+    if {"Fut", "Cnd"} & set(verb.morph.get("Tense") + verb.morph.get("Mood")):
+        return True
+    return any(c.dep_.startswith("aux") and c.lower_ in lex.future_auxiliaries for c in verb.children)
 
 
 def topics_of(content: str, lex: ClaimLexicon) -> list[str]:
@@ -753,6 +796,7 @@ class DocumentContext:
     issued: dict[str, tuple[Speaker, int, bool]] = field(default_factory=dict)  # (… and whether it is one body's text)
     spoke_through: int = -1  # where a text last spoke for the body that issued it ("The statement urges …")
     list_speaker: Speaker | None = None  # who speaks in the list item being read ("Le Conseil :" / "- condamne …")
+    parsed: dict[tuple[int, int], Doc] = field(default_factory=dict)  # the parses of the sentences in `cued`
 
     def __post_init__(self) -> None:
         self.starts = [c.start for c in self.candidates]
@@ -2192,6 +2236,7 @@ def extract_claims(
     if parsed is None:
         parsed = parse_candidates([document], params, models, models_dir)[document.doc_id]
     ctx.cued = set(parsed)
+    ctx.parsed = parsed
     claimed: dict[tuple[int, int], list[Draft]] = {}
     announcer: Speaker | None = None
     for p_index, sents in enumerate(by_paragraph):
@@ -2375,6 +2420,14 @@ def _deduplicate(ctx: DocumentContext, drafts: list[Draft], params: ClaimsParams
     return keep
 
 
+def _content_tokens(ctx: DocumentContext, pieces: Iterable[tuple[int, int]]) -> Iterator[Token]:
+    """The parsed words of a claim's content (none where its sentences were not parsed)."""
+    for a, b in pieces:
+        for (s, e), doc in ctx.parsed.items():
+            if s < b and a < e:
+                yield from (t for t in doc if a <= s + t.idx and s + t.idx + len(t) <= b)
+
+
 def _to_claim(ctx: DocumentContext, d: Draft) -> Claim:
     text = ctx.text
     if len(d.pieces) > 1:
@@ -2395,7 +2448,7 @@ def _to_claim(ctx: DocumentContext, d: Draft) -> Claim:
         sentence=text[start:end],
         start=start,
         end=end,
-        stance=stance_of(d.cue, content, ctx.lex),  # type: ignore[arg-type]
+        stance=stance_of(d.cue, content, ctx.lex, _content_tokens(ctx, d.pieces or (d.content,))),  # type: ignore[arg-type]
         topics=topics_of(content, ctx.lex),
         quote_type=quote_type(content),  # type: ignore[arg-type]
         attribution=d.attribution,

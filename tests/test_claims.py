@@ -154,6 +154,28 @@ def test_stance_from_cues(models: tuple[ner.NerModels, claims.ClaimModels]) -> N
     assert [c.stance for c in found] == ["oppose", "support", "concern"]
 
 
+def test_stance_from_the_main_word_of_the_content(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # neutral cues: the content's word nearest the top of its parse decides, by lemma
+    en = (
+        "Defence Minister Tomas Lindqvist said Stockholm would never accept any change to the treaty. "
+        "Foreign Minister Amara Kone said the fighting had killed hundreds of herders since January. "
+        "Ambassador Lena Ortiz said her government would finance the training of fifty pilots. "
+        "Minister Joseph Mbeki said the neighbours needed to reopen the road before the rains."
+    )
+    assert [c.stance for c in claims_of(en, "en", models)] == ["oppose", "concern", "support", "call"]
+    fr = (
+        "Le ministre Karim Benali a déclaré que son pays ne se laissera pas dicter sa politique. "
+        "La ministre Aïcha Diallo a estimé que les voisins devaient rouvrir la route avant l'hiver. "
+        "Le ministre Paul Ntare a affirmé que son pays soutiendrait la création d'un fonds régional."
+    )
+    assert [c.stance for c in claims_of(fr, "fr", models)] == ["oppose", "call", "support"]
+
+
+def test_regret_is_concern(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le ministre Karim Benali a regretté que les discussions n'aient produit aucun résultat."
+    assert [c.stance for c in claims_of(text, "fr", models)] == ["concern"]
+
+
 def test_narration_titles_and_repeats_yield_no_extra_claim(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     title = "Le ministre affirme que la coopération est essentielle"
     text = (
