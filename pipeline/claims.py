@@ -920,7 +920,11 @@ def _closes_apposition(ctx: DocumentContext, doc: Doc, base: int, index: int, pe
         return False
     if head.head.i != head.i and head.head.i in {t.i for t in between}:
         return False  # the name is past the subject's verb
-    gap = _without_honorific(ctx, ctx.text[: person.start]).rstrip()
+    before = ctx.text[: person.start]
+    gap = _without_honorific(ctx, before).rstrip()
+    if gap != before.rstrip():
+        # "…, le Dr X": a determiner before the honorific
+        gap = re.sub(r"\s+(?:le|la|the)$", "", gap, flags=re.IGNORECASE)
     if gap.endswith(","):
         return True
     # "…, le commandant X": a rank of the person's own, opened by a comma
@@ -1463,6 +1467,15 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
     if tok.pos_ == "PROPN" and fold(tok.text) in ctx.surnames:
         entity_id = ctx.surnames[fold(tok.text)]
         return ctx.resolver.from_entity(Candidate(base + tok.idx, base + tok.idx + len(tok.text), "PERSON", tok.text, entity_id))
+    country = _country_of([c for c in inside if not _mandate(ctx, start, c)])
+    if (
+        tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.i > 0 and _definite(phrase) and country
+        and "Plur" not in tok.morph.get("Number") and not [c for c in inside if c.kind in ("PERSON", "TITLE")]
+    ):
+        # "la Garde côtière mauritanienne a affirmé": a capitalised body of a country that no lexicon
+        # or model knows speaks as an organisation of that country
+        name = re.sub(r"^(?:(?:the|le|la|les)\s+|l')", "", " ".join(phrase.split()), flags=re.IGNORECASE)
+        return Speaker(name, None, country, "organisation")
     return None
 
 

@@ -2397,3 +2397,25 @@ def test_a_free_relative_names_more_of_what_the_cue_before_reports(models: tuple
     found = claims_of(en, "en", models)
     assert [c.cue for c in found] == ["said", "voiced opposition"]
     assert found[-1].text.endswith("what it called hostile naval exercises near its border")
+
+
+def test_capitalised_body_of_a_country_speaks_as_an_organisation(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Dans une note publiée lundi, la Brigade fluviale gabonaise a affirmé que les barges naviguaient sans licence depuis des mois."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [("Brigade fluviale gabonaise", "organisation", "GAB")]
+
+
+def test_title_then_determiner_and_honorific_before_the_name(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "« Le temps presse », a prévenu le président du Comité, M. Oumar Bangoura, à l'ouverture de la session. "
+        "Le président de la Banque régionale, le Dr Ibrahim Touré, a indiqué que la plupart des pays membres avaient payé leur part."
+    )
+    found = claims_of(text, "fr", models)
+    assert [c.speaker for c in found] == ["Oumar Bangoura", "Ibrahim Touré"]
+
+
+def test_trades_speak_as_groups(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    fr = "Les armateurs du port ont affirmé que les nouvelles taxes allaient ruiner la flotte."
+    en = "Herders in the valley said the new fences had cut them off from their wells."
+    assert [(c.speaker_kind, c.cue) for c in claims_of(fr, "fr", models)] == [("group", "ont affirmé")]
+    assert [(c.speaker_kind, c.cue) for c in claims_of(en, "en", models)] == [("group", "said")]
