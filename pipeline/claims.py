@@ -137,6 +137,7 @@ class ClaimLexicon:
     stance_lemmas: dict[str, str] = field(default_factory=dict)  # content word's lemma → the stance it marks
     refusals: frozenset[str] = frozenset()  # negations: "ne", "never", "not" …
     future_auxiliaries: frozenset[str] = frozenset()  # "will", "would": a negated verb under one refuses
+    plain_verbs: frozenset[str] = frozenset()  # "être", "have": negated, they refuse nothing ("il n'y aura pas de …")
     document_pronouns: frozenset[str] = frozenset()  # "it", "il", "elle"
     parser_blanks: re.Pattern[str] = re.compile("(?!)")  # incises the parser does not see
     voice: re.Pattern[str] = re.compile("(?!)")  # "par la voix de sa ministre, X,"
@@ -265,6 +266,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         stance_lemmas={w: k for k in reversed(STANCE_ORDER) for w in conf.get("stance_lemmas", {}).get(k, [])},
         refusals=frozenset(conf.get("stance_lemmas", {}).get("refusal", [])),
         future_auxiliaries=frozenset(conf.get("stance_lemmas", {}).get("future", [])),
+        plain_verbs=frozenset(conf.get("stance_lemmas", {}).get("plain_verbs", [])),
         document_pronouns=frozenset(fold(w) for w in conf.get("document_pronouns", [])),
         parser_blanks=re.compile("|".join(conf.get("parser_blanks", [])) or "(?!)"),
         voice=re.compile(conf.get("voice") or "(?!)"),
@@ -728,13 +730,17 @@ def _lemma_stance(tokens: list[Token], lex: ClaimLexicon) -> str | None:
     inside = {(id(t.doc), t.i) for t in tokens}
     best: tuple[int, int, str] | None = None
     for t in tokens:
+        if t.pos_ == "PROPN":
+            continue  # a word of a name ("the ASEAN Cooperation Strategy") marks nothing
         # a modal or a negation counts where its verb is
         word = t.head if t.dep_.startswith("aux") and t.head.i != t.i else t
         stance = lex.stance_lemmas.get(t.lemma_.lower()) or lex.stance_lemmas.get(t.lower_)
+        if stance == "call" and t.dep_ == "amod":
+            continue  # "essential services" is no call; "it is essential to" is
         negated = any(c.dep_ in ("neg", "advmod") and (c.lemma_.lower() in lex.refusals or c.lower_ in lex.refusals) for c in word.children)
         if stance == "support" and negated:
             stance = "oppose"
-        elif stance is None and negated and word.i == t.i and t.pos_ in ("VERB", "AUX") and _refusing(t, lex):
+        elif stance is None and negated and word.i == t.i and t.pos_ == "VERB" and t.lemma_.lower() not in lex.plain_verbs and _refusing(t, lex):
             stance = "oppose"
         if stance is None or stance == "concern" and negated:
             continue
