@@ -31,6 +31,8 @@ QUOTE_OPEN, QUOTE_CLOSE = "«“", "»”"
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass", "csubjpass")
 AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "neg")
+# the longest object of an evaluative cue that is no position without the participle after it
+JOINED_OBJECT_WORDS = 3
 CLAUSE_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("obj", "dobj")
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "obj", "dobj", "obl:arg", "obl", "obl:mod", "prep", "attr", "oprd", "nmod", "iobj", "obl:agent", "acomp", "dative", "advcl")
@@ -1433,6 +1435,9 @@ def _join_explanations(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             and a.predicate.stance != "call"
             # "a salué le soutien de X, tout en affirmant que …": a concession adds a position of its own
             and [t.lower_ for t in doc[max(participle.i - 2, 0) : participle.i]] != ["tout", "en"]
+            # an object of some length is a position of its own ("welcomed the renewal of the
+            # Force's mandate, saying …"); a short one is not ("dismissed her account, saying …")
+            and sum(len(doc.text[lo:hi].split()) for lo, hi in first.pieces) <= JOINED_OBJECT_WORDS
         ):
             first.pieces = first.pieces + a.pieces
             continue

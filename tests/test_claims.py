@@ -584,9 +584,10 @@ def test_a_scene_setting_phrase_before_the_subject(models: tuple[ner.NerModels, 
         "La présidente sortante, Tamar Gelashvili, qui a rompu avec le parti au pouvoir, a appelé les forces de l'ordre à la retenue, "
         "estimant que le pays traversait une crise grave."
     )
-    claim = one(claims_of(text, "fr", models))
-    assert (claim.speaker, claim.cue) == ("Tamar Gelashvili", "a appelé")
-    assert claim.text.startswith("les forces de l'ordre à la retenue")
+    # (an object of some length is a position of its own: the participle's clause is another)
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Tamar Gelashvili", "a appelé"), ("Tamar Gelashvili", "estimant")]
+    assert found[0].text.startswith("les forces de l'ordre à la retenue")
 
 
 def test_a_participle_made_subject_by_the_parser(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
@@ -1357,7 +1358,7 @@ def test_a_relative_on_an_object_ending_in_an_adjective_is_part_of_what_is_rejec
 def test_a_present_participle_closing_a_sentence_has_no_subject_after_it(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = "Le délégué de la Turquie a rejeté lui aussi le rapport de la commission d'enquête, jugeant ses conclusions « partiales et infondées »."
     found = claims_of(text, "fr", models)
-    assert [(c.speaker, c.cue) for c in found] == [("délégué de la Turquie", "a rejeté")]
+    assert [(c.speaker, c.cue) for c in found] == [("délégué de la Turquie", "a rejeté"), ("délégué de la Turquie", "jugeant")]
     assert found[0].text.startswith("le rapport de la commission d'enquête")
 
 
@@ -2419,3 +2420,18 @@ def test_trades_speak_as_groups(models: tuple[ner.NerModels, claims.ClaimModels]
     en = "Herders in the valley said the new fences had cut them off from their wells."
     assert [(c.speaker_kind, c.cue) for c in claims_of(fr, "fr", models)] == [("group", "ont affirmé")]
     assert [(c.speaker_kind, c.cue) for c in claims_of(en, "en", models)] == [("group", "said")]
+
+
+def test_long_object_and_the_participle_after_it_are_two_positions(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    # a short object is no position without the participle ("rejected her account, saying …": one claim)
+    text = (
+        "Tomas Varga (Hungary) welcomed the extension of the observer mission in the valley, saying the "
+        "new checkpoints had reduced incidents along the line. "
+        "Lina Costa (Portugal) rejected that account, saying the checkpoints were still closed at night."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Tomas Varga", "the extension of the observer mission in the valley"),
+        ("Tomas Varga", "the new checkpoints had reduced incidents along the line"),
+        ("Lina Costa", "account … the checkpoints were still closed at night"),
+    ]
