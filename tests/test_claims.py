@@ -2435,3 +2435,19 @@ def test_long_object_and_the_participle_after_it_are_two_positions(models: tuple
         ("Tomas Varga", "the new checkpoints had reduced incidents along the line"),
         ("Lina Costa", "account … the checkpoints were still closed at night"),
     ]
+
+
+def test_coordinated_actors_the_parser_split(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Le Chili et l'Argentine ont également fait part de leur « vive inquiétude » face aux incursions."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker_kind, c.speaker_country) for c in found] == [("group", None)]
+    assert "Chili" in found[0].speaker and "Argentine" in found[0].speaker
+
+
+def test_the_union_is_the_union_named_before(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "The Maritime Workers Union of Fiji called for a three-day strike at the port of Suva.\n\n"
+        "The union said the new shift rules put the lives of dockers at risk."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_kind) for c in found] == [("Maritime Workers Union of Fiji", "organisation")] * 2
