@@ -1046,15 +1046,15 @@ def _coordinated_actors(ctx: DocumentContext, doc: Doc, base: int, index: int) -
     as one subject speak together, as a group."""
     tok = doc[index]
     members = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN")]
+    split = False
     cc = doc[tok.left_edge.i - 1] if tok.left_edge.i >= 2 else None
     if len(members) == 1 and cc is not None and cc.dep_ == "cc" and cc.lower_ in ("et", "and") and doc[cc.i - 1].pos_ in ("PROPN", "NOUN"):
         # "Vilnius et Varsovie ont salué": the first actor the parser left out of the subject
         first = doc[cc.i - 1]
         if not any(t.pos_ in ("VERB", "AUX") for t in doc[: first.i]):
-            members, tok = [first, tok], first
-    if len(members) < 2 or not any(g.dep_ == "cc" and g.lower_ in ("et", "and") for g in members[1].children) and not any(
-        g.dep_ == "cc" and g.lower_ in ("et", "and") for g in tok.children
-    ) and members[1].left_edge.i - 1 != getattr(cc, "i", -1):
+            members, tok, split = [first, tok], first, True
+    coordinated = any(g.dep_ == "cc" and g.lower_ in ("et", "and") for g in [*members[-1].children, *tok.children])
+    if len(members) < 2 or not (split or coordinated):
         return None
     named: set[int] = set()
     for m in members:
