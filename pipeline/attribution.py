@@ -1435,8 +1435,8 @@ def _join_explanations(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             and a.predicate.stance != "call"
             # "a salué le soutien de X, tout en affirmant que …": a concession adds a position of its own
             and [t.lower_ for t in doc[max(participle.i - 2, 0) : participle.i]] != ["tout", "en"]
-            # an object of some length is a position of its own ("welcomed the renewal of the
-            # Force's mandate, saying …"); a short one is not ("dismissed her account, saying …")
+            # an object of some length is a position of its own ("welcomed the extension of the
+            # observer mission, saying …"); a short one is not ("rejected that account, saying …")
             and sum(len(doc.text[lo:hi].split()) for lo, hi in first.pieces) <= JOINED_OBJECT_WORDS
         ):
             first.pieces = first.pieces + a.pieces

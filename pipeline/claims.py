@@ -137,7 +137,7 @@ class ClaimLexicon:
     stance_lemmas: dict[str, str] = field(default_factory=dict)  # content word's lemma → the stance it marks
     refusals: frozenset[str] = frozenset()  # negations: "ne", "never", "not" …
     future_auxiliaries: frozenset[str] = frozenset()  # "will", "would": a negated verb under one refuses
-    plain_verbs: frozenset[str] = frozenset()  # "être", "have": negated, they refuse nothing ("il n'y aura pas de …")
+    plain_verbs: frozenset[str] = frozenset()  # "être", "have": negated, they refuse nothing ("il n'y a pas de …")
     document_pronouns: frozenset[str] = frozenset()  # "it", "il", "elle"
     parser_blanks: re.Pattern[str] = re.compile("(?!)")  # incises the parser does not see
     voice: re.Pattern[str] = re.compile("(?!)")  # "par la voix de sa ministre, X,"
@@ -731,12 +731,12 @@ def _lemma_stance(tokens: list[Token], lex: ClaimLexicon) -> str | None:
     best: tuple[int, int, str] | None = None
     for t in tokens:
         if t.pos_ == "PROPN":
-            continue  # a word of a name ("the ASEAN Cooperation Strategy") marks nothing
+            continue  # a word of a name ("the Regional Cooperation Programme") marks nothing
         # a modal or a negation counts where its verb is
         word = t.head if t.dep_.startswith("aux") and t.head.i != t.i else t
         stance = lex.stance_lemmas.get(t.lemma_.lower()) or lex.stance_lemmas.get(t.lower_)
         if stance == "call" and t.dep_ == "amod":
-            continue  # "essential services" is no call; "it is essential to" is
+            continue  # "vital supplies" is no call; "it is vital to" is
         negated = any(c.dep_ in ("neg", "advmod") and (c.lemma_.lower() in lex.refusals or c.lower_ in lex.refusals) for c in word.children)
         if stance == "support" and negated:
             stance = "oppose"
@@ -1049,7 +1049,7 @@ def _coordinated_actors(ctx: DocumentContext, doc: Doc, base: int, index: int) -
     split = False
     cc = doc[tok.left_edge.i - 1] if tok.left_edge.i >= 2 else None
     if len(members) == 1 and cc is not None and cc.dep_ == "cc" and cc.lower_ in ("et", "and") and doc[cc.i - 1].pos_ in ("PROPN", "NOUN"):
-        # "Vilnius et Varsovie ont salué": the first actor the parser left out of the subject
+        # "Lisbonne et Madrid ont salué": the first actor the parser left out of the subject
         first = doc[cc.i - 1]
         if not any(t.pos_ in ("VERB", "AUX") for t in doc[: first.i]):
             members, tok, split = [first, tok], first, True
@@ -1484,7 +1484,7 @@ def actor(ctx: DocumentContext, doc: Doc, base: int, index: int) -> Speaker | No
         tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.i > 0 and _definite(phrase) and country
         and "Plur" not in tok.morph.get("Number") and not [c for c in inside if c.kind in ("PERSON", "TITLE")]
     ):
-        # "la Garde côtière mauritanienne a affirmé": a capitalised body of a country that no lexicon
+        # "la Brigade fluviale gabonaise a affirmé": a capitalised body of a country that no lexicon
         # or model knows speaks as an organisation of that country
         name = re.sub(r"^(?:(?:the|le|la|les)\s+|l')", "", " ".join(phrase.split()), flags=re.IGNORECASE)
         return Speaker(name, None, country, "organisation")
