@@ -2438,7 +2438,7 @@ def test_long_object_and_the_participle_after_it_are_two_positions(models: tuple
 
 
 def test_coordinated_actors_the_parser_split(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Le Chili et l'Argentine ont également fait part de leur « vive inquiétude » face aux incursions."
+    text = "Le Chili et l'Argentine ont aussi fait part de leur « vive inquiétude » face aux incursions."
     found = claims_of(text, "fr", models)
     assert [(c.speaker_kind, c.speaker_country) for c in found] == [("group", None)]
     assert "Chili" in found[0].speaker and "Argentine" in found[0].speaker
