@@ -96,6 +96,7 @@ class SentenceLexicon:
     people: frozenset[str] = frozenset()  # folded heads of titles and groups: nouns that name people
     causatives: frozenset[str] = frozenset()  # "a fait savoir que", "a laissé entendre que": their infinitive is the cue
     addressee_indirect: frozenset[str] = frozenset()  # addressee verbs whose direct object is content: "a annoncé la fermeture"
+    never_inverted: frozenset[str] = frozenset()  # addressee verbs whose next noun is the one addressed: ", X told the Council"
     pronominal_only: frozenset[str] = frozenset()  # cues only with their reflexive pronoun: "s'opposer à", not "qui l'oppose à"
     perfect_with_etre: frozenset[str] = frozenset()  # "sont convenus de": être makes their perfect, no passive
 
@@ -666,7 +667,7 @@ def _inverted_actor(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | No
     the word order decides: a comma before the cue, then (after adverbs and time words) a noun phrase.
     """
     first = min(pred.tokens)
-    if first == 0 or doc[first - 1].text not in (",", "»", "”", '"'):
+    if first == 0 or doc[first - 1].text not in (",", "»", "”", '"') or pred.lemma in lex.never_inverted:
         return None
     anchor = doc[pred.anchor]
     if _is_participle(anchor):
@@ -1595,7 +1596,7 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
             _, np_end = noun_phrase(doc, objs[0].i)
             after = next((t.i for t in doc[objs[0].i : stop] if t.idx >= np_end and not t.is_punct), None)
             if after is not None and pred.stance != "call":
-                where = doc[after] if doc[after].dep_ != "case" else doc[after].head
+                where = doc[after] if doc[after].dep_ not in ("case", "det") else doc[after].head  # ("this morning")
                 timed = where.dep_ in ("npadvmod", "advmod", "tmod", "obl:tmod") and where.head.i == anchor.i  # (not "n'" of what follows)
                 if _setting(where, lex) or ((where.dep_ in ("prep", "obl", "obl:mod") or timed) and _is_adjunct(where, lex)):
                     after = None  # '"…," X told reporters in Baku / after the meeting / today': where or when, not what

@@ -186,6 +186,7 @@ def load_lexicon_for(lang: str, models_dir: Path = MODELS_DIR) -> ClaimLexicon:
         clause_only=frozenset(w.lower() for w in cues.get("clause_only", [])),
         addressee=frozenset(w.lower() for w in cues.get("addressee", [])),
         addressee_indirect=frozenset(w.lower() for w in cues.get("addressee_indirect", [])),
+        never_inverted=frozenset(w.lower() for w in cues.get("never_inverted", [])),
         qualify=frozenset(w.lower() for w in cues.get("qualify", [])),
         light=light,
         adjectives=adjectives,
@@ -904,7 +905,7 @@ def _gender_of_description(tok: object, mentions: list[Candidate]) -> str | None
     return None
 
 
-_ACRONYM_IN_BRACKETS = re.compile(r"\s\([A-Z0-9][A-Z0-9&-]+\)")
+_ACRONYM_IN_BRACKETS = re.compile(r"\s\((?:[A-Z0-9][A-Z0-9&-]+|[A-ZÀ-Ý][a-zà-ÿ]+)\)")  # "(UNOWAS)", "(Cédéao)", "(Asean)"
 
 
 def _without_honorific(ctx: DocumentContext, before_name: str) -> str:
@@ -1947,7 +1948,8 @@ def _stated_claims(ctx: DocumentContext, parsed: Doc | None, p_index: int, s_ind
             if root is not None and attribution._lemma(root) in lex.sentence.verbs:
                 # "For the United States, Ambassador X announced …": the main clause has its own speaker and cue
                 own = [d for d in _parsed_claims(ctx, parsed, p_index, s_index, s, e, previous) if d.cue and d.cue.start > framed.cue.end]  # type: ignore[union-attr]
-                if own:
+                # (not a thing as subject: "Pour X, la proposition répond à une urgence" is X's view)
+                if own and all(d.speaker.kind != "document" for d in own):
                     return own
             return [framed]
         # what the speaker goes on to say after the cue ("…, a fait valoir sa représentante, qui a appelé à …")

@@ -124,6 +124,7 @@ class Lexicon:
     collectives: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
     name_stopwords: set[str] = field(default_factory=set)
+    body_words: set[str] = field(default_factory=set)
     name_particles: set[str] = field(default_factory=set)  # "von", "da": lower-case words inside names
     name_prefixes: set[str] = field(default_factory=set)  # "al", "el": joined by a hyphen ("al-Hassan")
     document_heads: list[str] = field(default_factory=list)
@@ -230,6 +231,7 @@ def load(lang: str, models_dir: Path = MODELS_DIR) -> Lexicon:
     lex.misc = set(section.get("misc", []))
     lex.not_entities = set(section.get("not_entities", []))
     lex.name_stopwords = set(section.get("name_stopwords", []))
+    lex.body_words = set(section.get("body_words", []))
     lex.person_nouns = list(section.get("person_nouns", []))
     lex.name_particles = set(entities.get("name_particles", []))
     lex.name_prefixes = set(entities.get("name_prefixes", []))

@@ -2451,3 +2451,31 @@ def test_the_union_is_the_union_named_before(models: tuple[ner.NerModels, claims
     )
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.speaker_kind) for c in found] == [("Maritime Workers Union of Fiji", "organisation")] * 2
+
+
+def test_an_acronym_written_as_a_word_stays_inside_the_title(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    title = "Sahel : la Cédéao prête à servir de médiatrice"
+    text = (
+        f"{title}\n\nÀ Lomé, le commissaire de l'Union économique et monétaire ouest-africaine (Uemoa) chargé "
+        "du commerce, de l'industrie et des mines, Abdou Sall-Kaboré, s'est dit « disposé à organiser » une "
+        "rencontre entre les deux ministres."
+    )
+    found = claims_of(text, "fr", models, title=title)
+    assert [c.speaker for c in found] == ["Abdou Sall-Kaboré"]
+
+
+def test_a_thing_as_subject_leaves_the_view_to_the_framing(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Pour Komi Adjévi, chercheur au Centre de recherches politiques de Lomé, la proposition de Niamey répond surtout à une urgence budgétaire."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_kind) for c in found] == [("Komi Adjévi", "person")]
+    assert found[0].text.startswith("la proposition de Niamey répond")
+
+
+def test_whom_a_speaker_told_is_no_inverted_subject(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Stockpiles remain poorly guarded in many regions, the Chief of the Office of Counter-Terrorism, "
+        "Paulo Menezes-Ribeiro, told the General Assembly this afternoon."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Paulo Menezes-Ribeiro", "told")]
+    assert found[0].text == "Stockpiles remain poorly guarded in many regions"

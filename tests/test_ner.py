@@ -420,3 +420,9 @@ def test_a_name_inside_the_capitalised_complement_of_a_title_and_a_verb_in_a_tit
     assert list(find(found, "Caroline Mbeki", "PERSON").roles) == ["Deputy High Commissioner for Refugees"]
     text = "Security Council Hears Special Rapporteur Outline Bleak Outlook for Sahel\n\nThe Council met on Monday."
     assert not [m for m in mentions_of(text, "en", models) if m.label == "PERSON"]
+
+
+def test_a_body_named_after_a_title_is_no_person(models: ner.NerModels) -> None:
+    text = "The head of the United Nations Verification Mission in Colombia told the Council that the talks had stalled."
+    found = mentions_of(text, "en", models)
+    assert not [m for m in found if m.label == "PERSON"]
