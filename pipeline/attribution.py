@@ -295,9 +295,18 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
                 found.append(_predicate(doc, t, t, [particle.i], lex.verbs[key], key, "verb"))
                 taken.update((t.i, particle.i))
                 continue
+            # a fixed phrase after the verb, adverbs aside: "a mis (clairement) en avant", "remet en cause"
+            j = t.i + 1
+            while j < len(doc) - 2 and doc[j].pos_ == "ADV" and doc[j].lower_ != "en":
+                j += 1
+            phrase = f"{lemma} {doc[j].lower_} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
+            if phrase in lex.verbs:
+                found.append(_predicate(doc, t, t, [j, j + 1], lex.verbs[phrase], phrase, "verb"))
+                taken.update((t.i, j, j + 1))
+                continue
             if lemma in lex.verbs and t.pos_ == "VERB" or (t.pos_ == "NOUN" and lemma in lex.verbs):
                 # (a causative the parser hung under the infinitive, with its auxiliary: "», a fait valoir X")
-                causative = _hung_causative(t, lex)
+                causative = _hung_causative(t, lex) or _governing_causative(t, lex)
                 extra = [x.i for x in [causative, *causative.children] if x is causative or x.dep_ in AUX_DEPS and x.i < causative.i] if causative else []
                 found.append(_predicate(doc, t, t, extra, lex.verbs[lemma], lemma, "verb"))
                 taken.add(t.i)
@@ -337,6 +346,11 @@ def find_predicates(doc: Doc, lex: SentenceLexicon) -> list[Predicate]:
     ]
     found.sort(key=lambda p: min(p.tokens))
     return found
+
+
+def _governing_causative(t: Token, lex: SentenceLexicon) -> Token | None:
+    """The causative right before an infinitive that governs it ("a fait savoir que …"), if any."""
+    return t.head if t.head.i == t.i - 1 and _lemma(t.head) in lex.causatives and "Inf" in t.morph.get("VerbForm") else None
 
 
 def _hung_causative(t: Token, lex: SentenceLexicon) -> Token | None:
@@ -498,7 +512,9 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
         if c.dep_ == "expl:subj" and c.text.lstrip("-").lower() in lex.pronouns:
             return c.i, None
     for c in anchor.children:
-        if c.dep_ == "obl:agent":
+        if c.dep_ == "obl:agent" and any(g.dep_ == "case" and g.lower_ in ("par", "by") for g in c.children):
+            # (an "agent" without "par" is the object of a participle the parser read as a passive:
+            # "… et appelé tous les États à …")
             return c.i, None
         if c.dep_ == "agent":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -517,7 +533,7 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
     if seen > 4:
         return None, None
     if anchor.dep_ == "conj" and anchor.head.i != anchor.i:
-        return None, anchor.head.i
+        return None, _auxiliary_sharer(anchor).i
     if anchor.dep_ in RELATIVE_DEPS:
         return anchor.head.i, None
     if anchor.dep_ in ("advcl", "xcomp", "acl", "conj") and _is_participle(anchor):
@@ -533,6 +549,20 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
             return anchor.head.i, None
         return None, anchor.head.i
     return None, None
+
+
+def _auxiliary_sharer(t: Token) -> Token:
+    """The verb a coordinated verb goes with. A past participle with no auxiliary of its own shares one:
+    in "a souligné que l'Union finançait …, et appelé les États à …" it goes with "a souligné", not
+    with the simple tense the parser coordinated it to."""
+    head = t.head
+    own = any(c.dep_ in AUX_DEPS or c.dep_ in SUBJECT_DEPS for c in t.children)
+    if own or "Part" not in t.morph.get("VerbForm") or "Past" not in t.morph.get("Tense") or "Part" in head.morph.get("VerbForm"):
+        return head
+    return next((
+        v for v in head.ancestors
+        if "Part" in v.morph.get("VerbForm") and any(c.dep_ in AUX_DEPS and c.i < v.i for c in v.children) and v.i < t.i
+    ), head)
 
 
 def _free_relative(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
@@ -886,8 +916,9 @@ def _clause_of(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> tuple[int | N
 
 def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
     """Is the cue's clause introduced by a comma or a coordinator (", rappelant que", "et exhorté")?"""
-    if "Inf" in doc[pred.anchor].morph.get("VerbForm") or doc[pred.anchor].tag_ == "VB":
-        return False  # "appelé à intensifier …, et à promouvoir": one call with two infinitives
+    infinitive = "Inf" in doc[pred.anchor].morph.get("VerbForm") or doc[pred.anchor].tag_ == "VB"
+    if infinitive and _hung_causative(doc[pred.anchor], lex) is None and _governing_causative(doc[pred.anchor], lex) is None:
+        return False  # "appelé à intensifier …, et à promouvoir": one call with two infinitives (not "…, tandis que X a fait valoir")
     _, lead = _clause_of(doc, pred, lex)
     # a relative clause the parser hung on a verb is about the actor before it ("…, a lancé la
     # représentante de X, qui a appelé …"); one on a noun qualifies the content ("…, which he called …")
@@ -1184,6 +1215,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             if min(pred.tokens) - 2 in ends:
                 speaker, inherits = None, before.predicate.anchor
         # where the content after the cue stops: at the next cue that is not inside it
+        # ("a fait savoir que …": the parser may hang the clause on the causative)
+        causative = _governing_causative(anchor, lex)
         stop = len(doc)
         for later in preds[number + 1 :]:
             later_subject, begin = _clause_of(doc, later, lex)
@@ -1199,7 +1232,7 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             # a cue after a comma or a coordinator starts a statement of its own (", rappelant que",
             # "et exhorté", "tandis que X a annoncé"), whatever the parser hung it on
             linear = starts_statement(later)
-            if not _via_content(doc[later.anchor], anchor) or linear:
+            if not (_via_content(doc[later.anchor], anchor) or causative is not None and _via_content(doc[later.anchor], causative)) or linear:
                 stop = min(stop, begin)
                 if later_subject is None and linear:
                     cut_by.setdefault(later.anchor, pred.anchor)
@@ -1524,6 +1557,9 @@ def _right_content_start(doc: Doc, pred: Predicate, anchor: Token, speaker: int 
     if speaker is not None and doc[speaker].text.startswith("-") and min(pred.tokens) > 0 and doc[min(pred.tokens) - 1].text in ",»”\"":
         return None  # "…, a-t-il affirmé devant l'Assemblée": an incise closes what precedes it
     holders = [anchor] + ([doc[pred.head]] if pred.head != pred.anchor else [])
+    causative = _governing_causative(anchor, lex)
+    if causative is not None:
+        holders.append(causative)  # "a fait savoir que …": the parser may hang the clause on the causative
     if pred.kind == "light":
         holders += [doc[i] for i in pred.tokens if doc[i].pos_ == "NOUN"]
     skip: set[int] = set()

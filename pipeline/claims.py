@@ -1821,6 +1821,15 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
         # "selon l'état-major général des armées", "according to the army command": a body of the state
         # the article is about
         return Speaker(named, None, ctx.officials(a), "organisation")
+    bare_words = fold(re.sub(r"^(?:the|le|la|l')\s*", "", text[a:b], flags=re.IGNORECASE)).split()
+    country = _country_of(cands)
+    if (
+        not strict and bare_words and country and not any(c.kind == "PERSON" or c.kind == "TITLE" and c.entity_id for c in cands)
+        and (bare_words[0] in lex.title_heads or bare_words[-1] in lex.title_heads and "of" not in bare_words)
+    ):
+        # "selon le délégué de X", "according to X's delegate", "in the view of the representative of X":
+        # one person of that country (the title's singular: "the representatives of X" are a group)
+        return Speaker(named, None, country, "person")
     if not strict and head and (head[0] in lex.groups or head[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands):
         # "Selon des diplomates présents à Abuja": people of that kind speak, not the place named after them
         return Speaker(_group_name(text[a:b], lex), None, None, "group", None, "pl")

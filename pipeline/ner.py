@@ -879,7 +879,8 @@ _BRACKETED = re.compile(r"\s*\((?P<inside>[^()\n]{2,60})\)")
 
 
 _BRACKETED_DELEGATE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, ))(?P<name>[A-ZÀ-Ý][\w'’.-]+(?: (?:[A-ZÀ-Ý][\w'’.-]+|de|da|do|dos|van|von|der|bin|ben|el|al-[\w'’-]+)){1,4})"
+    # (or after a framing's preposition: "According to X Y (Denmark), …", "Selon X Y (Chili), …")
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, )|(?<=\bto )|(?<=\bof )|(?<=\bfor )|(?<=\b[Ss]elon )|(?<=\b[Pp]our ))(?P<name>[A-ZÀ-Ý][\w'’.-]+(?: (?:[A-ZÀ-Ý][\w'’.-]+|de|da|do|dos|van|von|der|bin|ben|el|al-[\w'’-]+)){1,4})"
     r" \((?P<inside>[^()\n]{2,60})\)(?=,? (?:also |aussi |a |has )?[a-zà-ÿ]{3,})",
     re.MULTILINE,
 )

@@ -2479,3 +2479,47 @@ def test_whom_a_speaker_told_is_no_inverted_subject(models: tuple[ner.NerModels,
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.cue) for c in found] == [("Paulo Menezes-Ribeiro", "told")]
     assert found[0].text == "Stockpiles remain poorly guarded in many regions"
+
+
+def test_causative_whose_clause_the_parser_hung_on_faire(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "M. Farid Oussama (Tunisie) a fait savoir que son gouvernement réclamait encore le versement des arriérés. "
+        "Le délégué du Chili a pris la parole, tandis que Mme Helga Brandt (Allemagne) a fait valoir que son pays "
+        "demeurait le principal bailleur de la mission."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Farid Oussama", "a fait savoir"), ("Helga Brandt", "a fait valoir")]
+    assert found[0].text == "son gouvernement réclamait encore le versement des arriérés"
+
+
+def test_bare_participle_shares_the_auxiliary_of_the_first_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Mme Ingrid Solberg (Norvège) a souligné que la Norvège assurait près d'un tiers des dépenses, "
+        "et appelé tous les pays contributeurs à régler leurs arriérés."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Ingrid Solberg", "a souligné"), ("Ingrid Solberg", "appelé")]
+
+
+def test_verb_with_a_fixed_phrase(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Le ministre ghanéen a mis en avant les progrès accomplis dans la surveillance des côtes. "
+        "Son homologue togolais a clairement remis en cause la fiabilité des chiffres publiés par la commission."
+    )
+    found = claims_of(text, "fr", models)
+    assert [c.cue for c in found] == ["a mis en avant", "a clairement remis en cause"]
+    assert found[1].stance == "oppose"
+
+
+def test_framed_delegates(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Aux yeux du représentant du Pérou, le mandat de la mission devrait être réduit de moitié."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker_kind, c.speaker_country) for c in found] == [("person", "PER")]
+    text = (
+        "According to SOFIA LINDGREN (Sweden), the panel should publish its findings before the vote. "
+        "In the view of Kenya's delegate, the panel lacked the resources to do so."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [
+        ("SOFIA LINDGREN", "person", "SWE"), ("Kenya's delegate", "person", "KEN"),
+    ]
