@@ -914,6 +914,11 @@ def _clause_of(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> tuple[int | N
     return subject, begin
 
 
+def _headed_name(t: Token) -> bool:
+    """A noun heading a name, as the tagger reads an honorific before it ("M." in "M. X Y")."""
+    return any(c.dep_ in ("flat", "flat:name") and c.pos_ == "PROPN" for c in t.children)
+
+
 def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
     """Is the cue's clause introduced by a comma or a coordinator (", rappelant que", "et exhorté")?"""
     infinitive = "Inf" in doc[pred.anchor].morph.get("VerbForm") or doc[pred.anchor].tag_ == "VB"
@@ -924,9 +929,11 @@ def _after_break(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> bool:
     # représentante de X, qui a appelé …"); one on a noun qualifies the content ("…, which he called …")
     # (or on a person: "…, a déclaré le ministre, X, qui a appelé …")
     head = doc[pred.anchor].head
-    on_verb = doc[pred.anchor].dep_ in RELATIVE_DEPS and (head.pos_ in ("VERB", "AUX", "PROPN") or head.pos_ == "NOUN" and fold(_lemma(head)) in lex.people)
+    # (a name headed by its honorific counts as a person: "…, a déclaré M. X, qui a exhorté …")
+    person = head.pos_ == "NOUN" and (fold(_lemma(head)) in lex.people or _headed_name(head))
+    on_verb = doc[pred.anchor].dep_ in RELATIVE_DEPS and (head.pos_ in ("VERB", "AUX", "PROPN") or person)
     # (the subject found for "qui" is the noun before it: "…, a assuré le ministre, qui a invité …")
-    actor = head.pos_ == "NOUN" and fold(_lemma(head)) in lex.people or head.pos_ == "PROPN" and head.head.pos_ in ("VERB", "AUX")
+    actor = person or head.pos_ == "PROPN" and head.head.pos_ in ("VERB", "AUX")
     relative = next((c for c in doc[pred.anchor].children if c.i < pred.anchor and c.lower_ in lex.relatives), None) if on_verb and actor else None
     if relative is not None:
         lead = relative.i
@@ -1066,6 +1073,8 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             return False
         if (
             t.dep_ in RELATIVE_DEPS and t.head.pos_ == "NOUN" and fold(_lemma(t.head)) not in lex.people | lex.documents
+            # (an honorific the tagger took for the head noun of the name: "…, a déclaré M. X, qui a exhorté …")
+            and not _headed_name(t.head)
             and any(_via_content(t, doc[q]) for q in cue_anchors if q != p.anchor)
             # (not a participle with a subject of its own, which the parser took for a relative: "…, son représentant rappelant que …")
             and not (_is_participle(t) and any(c.dep_ in SUBJECT_DEPS and c.lower_ not in lex.relatives for c in t.children))
@@ -1073,7 +1082,15 @@ def attribute(doc: Doc, preds: list[Predicate], lex: SentenceLexicon) -> list[At
             return False  # "announced a contribution to the fund that supports …": what the content names does, no statement
         return _after_break(doc, p, lex)
 
-    preds = [p for p in preds if starts_statement(p) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
+    quote_ends = quoted_ends(doc)
+
+    def closes_quotation(p: Predicate) -> bool:
+        # "« … », a déclaré X, qui a exhorté …": a cue right after a quotation reports it, whatever the
+        # parser hung it on
+        first = min(p.tokens)
+        return first >= 2 and doc[first - 1].text == "," and (doc[first - 2].text in QUOTE_CLOSE or first - 2 in quote_ends)
+
+    preds = [p for p in preds if starts_statement(p) or closes_quotation(p) or not any(q.anchor != p.anchor and _via_content(doc[p.anchor], doc[q.anchor]) for q in preds)]
     # "voiced opposition to X and what it called Y": a free relative names more of what the cue before reports
     preds = [p for p in preds if not (p.anchor != preds[0].anchor and _free_relative(doc, p, lex))]
     # "a rejeté ce texte, qu'il a jugé « biaisé », et …": a relative clause on the object,

@@ -1676,7 +1676,7 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
             # (past an honorific: "Selon leur représentante, Mme X, …")
             named = [
                 c for c in _mentions_in(ctx, found.end(), min(e, found.end() + 80))
-                if c.kind == "PERSON" and c.entity_id and text[found.end() : c.start].strip() in ("", *ctx.lex.honorifics)
+                if c.kind == "PERSON" and c.entity_id and _rank_only(ctx, text[found.end() : c.start])
             ]
             if named and re.match(r"\s*,", text[named[0].end : e]):
                 person = ctx.resolver.from_entity(named[0])
@@ -1702,6 +1702,12 @@ def _framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -
         content = _trim(text, content_from, e) if where == "start" else _trim(text, s, found.start())
         return Draft(speaker, cue, content, (s, e), "according_to", p_index, s_index)
     return None
+
+
+def _rank_only(ctx: DocumentContext, gap: str) -> bool:
+    """Is the text between a framing's title and a name nothing, an honorific or a rank ("le commodore")?"""
+    gap = re.sub(r"^(?:le|la|l'|l’|the)\s*", "", gap.strip(), flags=re.IGNORECASE)
+    return gap in ("", *ctx.lex.honorifics) or fold(gap) in ctx.lex.lexicon.title_forms
 
 
 def _mid_framing(ctx: DocumentContext, s: int, e: int, p_index: int, s_index: int) -> Draft | None:

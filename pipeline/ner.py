@@ -609,6 +609,12 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
     role_spans = [c for c in titled if c.label in ("ROLE", "TITLE")]
     lexical = [c for c in lexicon_candidates(doc, rules) if not any(c.overlaps(p) for p in persons)]
     # A lexicon match inside a person's name is part of the name ("Son" is not a country here).
+    # So is a place inside a name the model found that opens with a known given name ("Maria Lourdes Santiago").
+    named = [
+        (s.start, s.end) for s in model_spans
+        if LABELS.get(s.label) == "PERSON" and len(text[s.start : s.end].split()) >= 2 and fold(text[s.start : s.end].split()[0]) in rules.lex.given_names
+    ]
+    lexical = [c for c in lexical if not (c.label == "LOC" and any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in named))]
     institutions = institution_candidates(straight, rules)
     # Organisations defined with their acronym, unless the lexicon or a person already holds the words.
     for c in acronym_candidates(text):

@@ -2523,3 +2523,23 @@ def test_framed_delegates(models: tuple[ner.NerModels, claims.ClaimModels]) -> N
     assert [(c.speaker, c.speaker_kind, c.speaker_country) for c in found] == [
         ("SOFIA LINDGREN", "person", "SWE"), ("Kenya's delegate", "person", "KEN"),
     ]
+
+
+def test_relative_clause_on_an_honorific_and_name(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "« Chaque incident rapproche les deux armées d'une guerre ouverte », a déclaré M. Olufemi Adeyemi, "
+        "qui a exhorté les États voisins à reprendre sans délai les discussions."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Olufemi Adeyemi", "a déclaré"), ("Olufemi Adeyemi", "a exhorté")]
+
+
+def test_framing_past_a_rank_and_a_surname_that_is_a_city(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "Selon le porte-parole de la marine sénégalaise, le commodore Ousmane Ndiaye, le chalutier a tenté de fuir "
+        "vers le large. « C'est un acte délibéré », a ajouté le commodore devant la presse.\n\n"
+        "Pour l'analyste Ana Paula Lima, basée à Lisbonne, le Portugal cherche à peser davantage dans les négociations."
+    )
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.cue) for c in found] == [("Ousmane Ndiaye", "Selon"), ("Ousmane Ndiaye", "a ajouté"), ("Ana Paula Lima", "Pour")]
+    assert found[0].text == "le chalutier a tenté de fuir vers le large"
