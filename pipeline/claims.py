@@ -59,7 +59,11 @@ log = logging.getLogger(__name__)
 
 STANCE_ORDER = ("oppose", "call", "concern", "support")
 QUOTES_OPEN, QUOTES_CLOSE = "«“", "»”"
-_ABBREVIATIONS = {"M", "Mme", "Mlle", "Me", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "No", "n°", "art", "etc", "Gen", "Lt", "Col", "Prof", "U.N", "U.S", "av", "vol", "p"}
+_ABBREVIATIONS = {
+    "M", "Mme", "Mlle", "Me", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "No", "n°", "art", "etc", "Gen", "Lt", "Col", "Prof", "U.N", "U.S", "av", "vol", "p",
+    # months before their day ("the Oct. 29 bombing")
+    "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "janv", "févr", "juil", "oct", "nov", "déc",
+}
 PIECE_JOIN = " … "
 
 
@@ -1514,11 +1518,13 @@ def _body_named(ctx: DocumentContext, doc: Doc, base: int, index: int, phrase: s
     if any(ch.pos_ == "PROPN" and ch.i < tok.i and ch.text[:1].isupper() for ch in tok.children):
         name = re.sub(r"^(?:(?:the|le|la|les|l')\s*)", "", " ".join(phrase.split()), flags=re.IGNORECASE)
         return Speaker(name, None, _country_of(inside), "organisation")
-    if not _definite(phrase) or len(phrase.split()) > 2:
+    # (a count is no part of the name: "the 15-member council")
+    if not _definite(phrase) or len([w for w in phrase.split() if not any(ch.isdigit() for ch in w)]) > 2:
         return None
     at = base + tok.idx
     para = ctx.text.rfind("\n", 0, at)
-    before = ctx.text.rfind("\n", 0, max(para, 0))
+    # (the paragraph before, past the blank line between)
+    before = ctx.text.rfind("\n", 0, max(len(ctx.text[: max(para, 0)].rstrip("\n")), 0))
     head = fold(tok.lemma_ or tok.text)
     # the body of that kind that spoke last ("the Ministry of Trade said … the ministry said"),
     # else the last one of that kind named, else the last speaker if a body, else the last body named

@@ -645,6 +645,12 @@ def annotate(text: str, doc: Doc, model_spans: list[RawSpan], rules: Rules, para
             continue
         mentions.append(candidate)
 
+    # a known given name and the capitalised words after it that nothing above claims: a person the
+    # model missed ("…, Fatoumata Kebe-Diallo, said")
+    for c in given_name_candidates(text, rules, params):
+        if not any(c.overlaps(m) for m in mentions):
+            mentions.append(c)
+
     # "X Y (Chile) said": the UN way of naming a delegate, whatever the model found there (nothing,
     # a place, a body, part of the name)
     for c in bracketed_delegates(text, rules.lex):
@@ -712,6 +718,27 @@ def ambiguous_adjectives(mentions: list[Candidate], lex: Lexicon) -> list[Candid
         if c.country in remap:
             c = replace(c, country=remap[c.country], norm=remap[c.country] if c.norm == c.country else c.norm)
         out.append(c)
+    return out
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][\w'’-]+(?:[ \t][A-ZÀ-Ý][\w'’-]+){1,3}")
+
+
+def given_name_candidates(text: str, rules: Rules, params: NerParams) -> list[Candidate]:
+    """Persons named by a known given name and one to three capitalised words after it (the name's
+    words as `_name_words` reads them: no country, body, agency or title among them)."""
+    out = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        first = m.group(0).split()[0]
+        if fold(first) not in rules.lex.given_names or first in rules.lex.name_stopwords or first.isupper():
+            continue
+        if any(first in forms for forms in (rules.lex.country_names, rules.lex.capitals, rules.lex.org_forms, rules.lex.regions)):
+            continue
+        words = m.group(0)[: _name_words(m.group(0), rules, params.max_name_words)].split()
+        # (up to a day or a month: "met Ibrahim Keita Monday")
+        words = words[: next((i for i, w in enumerate(words) if i and w in rules.lex.name_stopwords), len(words))]
+        if len(words) >= 2:
+            out.append(Candidate(m.start(), m.start() + len(" ".join(words)), "PERSON", "rule", gender=rules.lex.given_names[fold(first)]))
     return out
 
 

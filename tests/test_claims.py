@@ -2543,3 +2543,15 @@ def test_framing_past_a_rank_and_a_surname_that_is_a_city(models: tuple[ner.NerM
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("Ousmane Ndiaye", "Selon"), ("Ousmane Ndiaye", "a ajouté"), ("Ana Paula Lima", "Pour")]
     assert found[0].text == "le chalutier a tenté de fuir vers le large"
+
+
+def test_the_council_named_before_and_a_month_abbreviation(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "The Peace and Security Council of the African Union met in Addis Ababa on Friday.\n\n"
+        'On Saturday the 15-member council "firmly urged" the transitional authorities to publish an '
+        "electoral calendar."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.cue, c.speaker_kind) for c in found] == [("urged", "organisation")]
+    text = "It condemned the Nov. 3 attack on a convoy near Gao. Nobody claimed it."
+    assert [text[a:b] for a, b in claims.sentences(text, 0, len(text))] == ["It condemned the Nov. 3 attack on a convoy near Gao.", "Nobody claimed it."]

@@ -426,3 +426,10 @@ def test_a_body_named_after_a_title_is_no_person(models: ner.NerModels) -> None:
     text = "The head of the United Nations Verification Mission in Colombia told the Council that the talks had stalled."
     found = mentions_of(text, "en", models)
     assert not [m for m in found if m.label == "PERSON"]
+
+
+def test_a_known_given_name_opens_a_name(models: ner.NerModels) -> None:
+    # (the rule behind the model: it finds the persons the model misses after long titles)
+    text = "The envoy, Fatoumata Sow-Kane, met Ibrahim Keita Monday in Bamako and Mali's Foreign Minister."
+    found = ner.given_name_candidates(text, models.rules["en"], PARAMS)
+    assert [(text[c.start : c.end], c.gender) for c in found] == [("Fatoumata Sow-Kane", "f"), ("Ibrahim Keita", "m")]
