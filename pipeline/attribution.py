@@ -514,7 +514,7 @@ def _subject(doc: Doc, anchor: Token, lex: SentenceLexicon, seen: int = 0) -> tu
     for c in anchor.children:
         if c.dep_ == "obl:agent" and any(g.dep_ == "case" and g.lower_ in ("par", "by") for g in c.children):
             # (an "agent" without "par" is the object of a participle the parser read as a passive:
-            # "… et appelé tous les États à …")
+            # "… et invité les bailleurs à …")
             return c.i, None
         if c.dep_ == "agent":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)

@@ -1839,7 +1839,7 @@ def _framed_actor(ctx: DocumentContext, a: int, b: int, strict: bool) -> Speaker
         not strict and bare_words and country and not any(c.kind == "PERSON" or c.kind == "TITLE" and c.entity_id for c in cands)
         and (bare_words[0] in lex.title_heads or bare_words[-1] in lex.title_heads and "of" not in bare_words)
     ):
-        # "selon le délégué de X", "according to X's delegate", "in the view of the representative of X":
+        # "selon le délégué de X", "according to X's delegate", "in the view of X's envoy":
         # one person of that country (the title's singular: "the representatives of X" are a group)
         return Speaker(named, None, country, "person")
     if not strict and head and (head[0] in lex.groups or head[0].rstrip("sx") in lex.groups) and not any(c.start - a <= lead_end for c in cands):

@@ -333,7 +333,7 @@ def _name_words(text: str, rules: Rules, max_words: int) -> int:
         if token in rules.lex.country_names or token in rules.lex.org_forms or token in rules.lex.agencies:
             break
         if token in rules.lex.body_words:
-            return 0  # "head of the United Nations Support Mission": the body's name goes on, no one is named
+            return 0  # "director of the UN Observer Mission": the body's name goes on, no one is named
         if count == 0 and lexicons.fold(token) in rules.lex.title_forms:
             break
         possessive = re.search(r"['’]s$", surface)

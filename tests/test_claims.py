@@ -2458,14 +2458,14 @@ def test_an_acronym_written_as_a_word_stays_inside_the_title(models: tuple[ner.N
     text = (
         f"{title}\n\nÀ Lomé, le commissaire de l'Union économique et monétaire ouest-africaine (Uemoa) chargé "
         "du commerce, de l'industrie et des mines, Abdou Sall-Kaboré, s'est dit « disposé à organiser » une "
-        "rencontre entre les deux ministres."
+        "réunion des deux ministres."
     )
     found = claims_of(text, "fr", models, title=title)
     assert [c.speaker for c in found] == ["Abdou Sall-Kaboré"]
 
 
 def test_a_thing_as_subject_leaves_the_view_to_the_framing(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Pour Komi Adjévi, chercheur au Centre de recherches politiques de Lomé, la proposition de Niamey répond surtout à une urgence budgétaire."
+    text = "Pour Komi Adjévi, chercheur au Centre de recherches politiques de Kara, la proposition de Niamey répond surtout à une urgence budgétaire."
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_kind) for c in found] == [("Komi Adjévi", "person")]
     assert found[0].text.startswith("la proposition de Niamey répond")
@@ -2483,13 +2483,13 @@ def test_whom_a_speaker_told_is_no_inverted_subject(models: tuple[ner.NerModels,
 
 def test_causative_whose_clause_the_parser_hung_on_faire(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
-        "M. Farid Oussama (Tunisie) a fait savoir que son gouvernement réclamait encore le versement des arriérés. "
-        "Le délégué du Chili a pris la parole, tandis que Mme Helga Brandt (Allemagne) a fait valoir que son pays "
+        "M. Farid Oussama (Tunisie) a fait savoir que le gouvernement tunisien réclamait encore le versement des arriérés. "
+        "Le délégué du Chili a pris la parole, tandis que Mme Helga Brandt (Allemagne) a fait valoir que l'Allemagne "
         "demeurait le principal bailleur de la mission."
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("Farid Oussama", "a fait savoir"), ("Helga Brandt", "a fait valoir")]
-    assert found[0].text == "son gouvernement réclamait encore le versement des arriérés"
+    assert found[0].text == "le gouvernement tunisien réclamait encore le versement des arriérés"
 
 
 def test_bare_participle_shares_the_auxiliary_of_the_first_cue(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
@@ -2512,7 +2512,7 @@ def test_verb_with_a_fixed_phrase(models: tuple[ner.NerModels, claims.ClaimModel
 
 
 def test_framed_delegates(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
-    text = "Aux yeux du représentant du Pérou, le mandat de la mission devrait être réduit de moitié."
+    text = "Aux yeux du représentant du Pérou, le mandat des observateurs devrait être réduit de moitié."
     found = claims_of(text, "fr", models)
     assert [(c.speaker_kind, c.speaker_country) for c in found] == [("person", "PER")]
     text = (
@@ -2528,7 +2528,7 @@ def test_framed_delegates(models: tuple[ner.NerModels, claims.ClaimModels]) -> N
 def test_relative_clause_on_an_honorific_and_name(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
     text = (
         "« Chaque incident rapproche les deux armées d'une guerre ouverte », a déclaré M. Olufemi Adeyemi, "
-        "qui a exhorté les États voisins à reprendre sans délai les discussions."
+        "qui a exhorté les pays voisins à relancer sans tarder les discussions."
     )
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.cue) for c in found] == [("Olufemi Adeyemi", "a déclaré"), ("Olufemi Adeyemi", "a exhorté")]

@@ -423,7 +423,7 @@ def test_a_name_inside_the_capitalised_complement_of_a_title_and_a_verb_in_a_tit
 
 
 def test_a_body_named_after_a_title_is_no_person(models: ner.NerModels) -> None:
-    text = "The head of the United Nations Verification Mission in Colombia told the Council that the talks had stalled."
+    text = "The director of the United Nations Observer Mission in Ituri told the Council that the talks had stalled."
     found = mentions_of(text, "en", models)
     assert not [m for m in found if m.label == "PERSON"]
 
