@@ -2555,3 +2555,12 @@ def test_the_council_named_before_and_a_month_abbreviation(models: tuple[ner.Ner
     assert [(c.cue, c.speaker_kind) for c in found] == [("urged", "organisation")]
     text = "It condemned the Nov. 3 attack on a convoy near Gao. Nobody claimed it."
     assert [text[a:b] for a, b in claims.sentences(text, 0, len(text))] == ["It condemned the Nov. 3 attack on a convoy near Gao.", "Nobody claimed it."]
+
+
+def test_an_offer_to_act_is_a_position_an_offered_thing_is_not(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = (
+        "The government offered a reward of five million dollars for information on the attackers.\n\n"
+        "Norway offered to mediate between the two capitals."
+    )
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.cue, c.text) for c in found] == [("Norway", "offered", "to mediate between the two capitals")]
