@@ -2090,7 +2090,9 @@ def _parsed_claims(ctx: DocumentContext, parsed: Doc, p_index: int, s_index: int
 _CLOSING = {
     "fr": re.compile(
         r",\s*(?P<cue>(?:a|ont|avait|avaient)(?:-t)?-(?P<pro>il|elle|ils|elles)\s+(?:\w+\s+)?(?P<verb>\w+)(?:\s+valoir)?)\s*[.!?]?\s*$"
-        r"|,\s*(?P<cue2>(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?P<verb2>\w+)(?:\s+valoir)?)\s+(?P<np>(?:son|sa|leur)\s+(?P<head>[\w-]+))\s*(?:[.!?]|,\s*qui\b)"
+        r"|,\s*(?P<cue2>(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?P<verb2>\w+)(?:\s+valoir)?)\s+(?P<np>(?:son|sa|leur)\s+(?P<head>[\w-]+))"
+        # (and the holder's name after it: "…, a expliqué son représentant, M. X.")
+        r"(?:,\s*(?P<name>(?:(?:M|Mme|Mlle|Dr|S\.E)\.?\s+)?[^,.;:!?«»]{2,60}?))?\s*(?:[.!?]|,\s*qui\b)"
     ),
     "en": re.compile(
         r",\s*(?:(?P<pro>he|she|they)|(?P<np>(?:its|his|her|their)\s+(?P<head>[\w-]+)))\s+(?P<cue>(?P<verb>\w+))\s*[.!?]?\s*$"
@@ -2127,6 +2129,10 @@ def _closing_cue(ctx: DocumentContext, parsed: Doc, framed: Draft, s: int, e: in
         else:
             name, gender = f"{head} of {frame}", None
         speaker = Speaker(name, None, framed.speaker.country, "person", gender)
+        named = [c for c in _mentions_in(ctx, found.start("name"), found.end("name")) if c.kind == "PERSON" and c.entity_id] if found.groupdict().get("name") else []
+        holder = ctx.resolver.from_entity(named[0]) if named else None
+        if holder is not None:
+            speaker = replace(holder, country=holder.country or framed.speaker.country)
     if speaker is None:
         return None
     cue = Cue(found.start(cue_group), found.end(cue_group), found.group(cue_group), framed.cue.stance if framed.cue else "")

@@ -2564,3 +2564,9 @@ def test_an_offer_to_act_is_a_position_an_offered_thing_is_not(models: tuple[ner
     )
     found = claims_of(text, "en", models)
     assert [(c.speaker, c.cue, c.text) for c in found] == [("Norway", "offered", "to mediate between the two capitals")]
+
+
+def test_closing_cue_after_a_framing_names_its_delegate(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = "Pour le Mexique, aucune arme ne devrait choisir seule sa cible, a souligné son représentant, M. Andrés Villalobos."
+    found = claims_of(text, "fr", models)
+    assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [("Andrés Villalobos", "MEX", "a souligné")]
