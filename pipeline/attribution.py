@@ -1552,6 +1552,9 @@ def _opener_after(doc: Doc, pred: Predicate, lex: SentenceLexicon) -> int | None
         if t.pos_ in ("ADV", "PART", "ADJ") or t.text == "," or _lemma(t) in lex.adjuncts or t.pos_ in ("ADP", "DET", "NUM") or (t.pos_ in ("NOUN", "PROPN") and _is_adjunct(t, lex)):
             i += 1
             continue
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound" and t.head.i > t.i and _is_adjunct(t.head, lex):
+            i += 1  # "said in a social network post that …": a modifier of the adverbial's noun
+            continue
         if t.dep_ == "acl" and _is_participle_form(t) and _lemma(t.head) in lex.noun_cues and t.right_edge.i > t.i:
             i = t.right_edge.i + 1  # "said in a statement published by state television that …", "dans un communiqué publié lundi que …"
             continue

@@ -2570,3 +2570,9 @@ def test_closing_cue_after_a_framing_names_its_delegate(models: tuple[ner.NerMod
     text = "Pour le Mexique, aucune arme ne devrait choisir seule sa cible, a souligné son représentant, M. Andrés Villalobos."
     found = claims_of(text, "fr", models)
     assert [(c.speaker, c.speaker_country, c.cue) for c in found] == [("Andrés Villalobos", "MEX", "a souligné")]
+
+
+def test_that_clause_after_an_adverbial_with_a_compound_noun(models: tuple[ner.NerModels, claims.ClaimModels]) -> None:
+    text = 'Sweden\'s envoy to Hanoi, Lars Ekdahl, said in a social network post that Stockholm was "gravely alarmed" by the arrests.'
+    found = claims_of(text, "en", models)
+    assert [(c.speaker, c.text) for c in found] == [("Lars Ekdahl", 'Stockholm was "gravely alarmed" by the arrests')]
