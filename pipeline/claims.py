@@ -1517,6 +1517,9 @@ def _body_named(ctx: DocumentContext, doc: Doc, base: int, index: int, phrase: s
         return Speaker(" ".join(doc.text[lo:hi].split()), None, _country_of(inside), "organisation")
     if any(ch.pos_ == "PROPN" and ch.i < tok.i and ch.text[:1].isupper() for ch in tok.children):
         name = re.sub(r"^(?:(?:the|le|la|les|l')\s*)", "", " ".join(phrase.split()), flags=re.IGNORECASE)
+        owner = re.match(r"^(\S+?)['’]s?\s+(?=[A-Z])", name)
+        if owner and owner.group(1) in ctx.lex.lexicon.country_names:
+            name = name[owner.end() :]  # "Belarus' State Border Committee": the country is its country, not its name
         return Speaker(name, None, _country_of(inside), "organisation")
     # (a count is no part of the name: "the 15-member council")
     if not _definite(phrase) or len([w for w in phrase.split() if not any(ch.isdigit() for ch in w)]) > 2:
