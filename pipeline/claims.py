@@ -2094,7 +2094,7 @@ _CLOSING = {
     "fr": re.compile(
         r",\s*(?P<cue>(?:a|ont|avait|avaient)(?:-t)?-(?P<pro>il|elle|ils|elles)\s+(?:\w+\s+)?(?P<verb>\w+)(?:\s+valoir)?)\s*[.!?]?\s*$"
         r"|,\s*(?P<cue2>(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?P<verb2>\w+)(?:\s+valoir)?)\s+(?P<np>(?:son|sa|leur)\s+(?P<head>[\w-]+))"
-        # (and the holder's name after it: "…, a expliqué son représentant, M. X.")
+        # (and the holder's name after it: "…, a souligné sa représentante, Mme X.")
         r"(?:,\s*(?P<name>(?:(?:M|Mme|Mlle|Dr|S\.E)\.?\s+)?[^,.;:!?«»]{2,60}?))?\s*(?:[.!?]|,\s*qui\b)"
     ),
     "en": re.compile(
